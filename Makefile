@@ -1,0 +1,35 @@
+# Two commands set up everything: `make run` (opens the app) and `make test` (runs the suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench demo screenshots package clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) packaging/ensure_system_deps.py --for venv
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@$(PY) packaging/ensure_system_deps.py --for window
+	$(VENV)/bin/pipeline-desktop $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+	$(VENV)/bin/ruff check pipeline_desktop tests benchmarks
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check pipeline_desktop tests benchmarks
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pipeline-desktop demo --db /tmp/pipeline-shots.db --force
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pipeline-desktop screenshot --db /tmp/pipeline-shots.db --out docs/screenshots
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

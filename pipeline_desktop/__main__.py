@@ -1,0 +1,3 @@
+from pipeline_desktop.cli import main
+
+raise SystemExit(main())

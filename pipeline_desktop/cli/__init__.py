@@ -1,0 +1,68 @@
+"""`pipeline-desktop` and `python -m pipeline_desktop`: one entry point, subcommands in modules.
+
+This is the only place that turns errors into exit codes: a PipelineError prints one line and
+exits with its code (1, or 2 for wrong usage); anything else is logged and reported in one line."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from pipeline_desktop import __version__
+from pipeline_desktop.errors import PipelineError
+
+# Each module has `register(subparsers)`, adding its parsers with `set_defaults(run=...)`.
+SUBCOMMAND_MODULES = ("demo", "screenshot", "metrics", "excel", "health")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pipeline-desktop",
+        description="Keep your sales pipeline, see where it is healthy or stuck, "
+                    "and round-trip it through Excel.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="pipeline file or postgresql:// URL (default: your data folder)")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    open_parser = subparsers.add_parser("open", help="open the window (the default)")
+    add_db_option(open_parser)
+    open_parser.set_defaults(run=_run_window)
+    for name in SUBCOMMAND_MODULES:
+        module = importlib.import_module(f"pipeline_desktop.cli.{name}")
+        module.register(subparsers)
+    parser.set_defaults(run=_run_window)
+    return parser
+
+
+def add_db_option(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """Every subcommand takes --db too (argparse.SUPPRESS keeps a value given before it)."""
+    parser.add_argument("--db", metavar="PATH_OR_URL", required=required,
+                        default=None if required else argparse.SUPPRESS,
+                        help="pipeline file or postgresql:// URL")
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    from pipeline_desktop.ui.app import run_app
+
+    return run_app(args.db)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except PipelineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # our bug: one line for the user, the traceback in the log
+        logging.getLogger("pipeline_desktop").exception("unexpected error")
+        print(f"error: unexpected {type(error).__name__}: {error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,1 @@
+"""Qt-free services over the repository: metrics, forecast, health, Excel, demo data."""

@@ -1,0 +1,56 @@
+"""The composition root's building block: one open pipeline (database + repository).
+
+The command line and the window both open a pipeline through `open_session`, then pass the
+session (or its repository) to whoever needs it; nothing reaches for a global."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee as pw
+
+from pipeline_desktop import paths
+from pipeline_desktop.storage.database import open_database, sqlite_path
+from pipeline_desktop.storage.repository import Repository
+
+
+@dataclass
+class Session:
+    url: str
+    db: pw.Database
+    repository: Repository
+
+    @property
+    def path(self) -> Path | None:
+        """The pipeline file, or None for a team server."""
+        return sqlite_path(self.url)
+
+    @property
+    def display_name(self) -> str:
+        path = self.path
+        return path.stem if path else self.url.rsplit("/", 1)[-1]
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+
+def resolve_url(db_option: str | None) -> str:
+    """`--db` wins, then the per-user default file (PIPELINE_DESKTOP_DATA_DIR moves it)."""
+    return db_option or str(paths.default_pipeline())
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER", "")
+
+
+def open_session(url: str, *, create: bool = True) -> Session:
+    db = open_database(url, create=create)
+    repository = Repository(db, user=current_user())
+    return Session(url, db, repository)

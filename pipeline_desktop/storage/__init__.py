@@ -1,0 +1,1 @@
+"""Peewee storage: the database chosen by URL, tables, schema versions, and the repository."""

@@ -1,0 +1,327 @@
+"""The repository: reads rows as plain values and applies domain commands in transactions.
+
+Reads use one SQL query each and return tuples (100,000 deals load in well under a second);
+writes go through `apply`, which returns the inverse command and what changed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import Any
+
+import peewee as pw
+
+from pipeline_desktop.domain import commands as cmd
+from pipeline_desktop.domain.deals import normalise_fields, weighted_cents
+from pipeline_desktop.domain.model import DealRow, DealSnapshot, Outcome, Stage
+from pipeline_desktop.errors import ValidationError
+from pipeline_desktop.storage.tables import (
+    ActivityTable,
+    CompanyTable,
+    ContactTable,
+    DealTable,
+    SettingTable,
+    StageChangeTable,
+    StageTable,
+    utc_now,
+)
+
+_DEAL_ROWS_SQL = """
+SELECT d.id, d.title, COALESCE(c.name, ''), COALESCE(p.name, ''), d.stage_id, s.name,
+       s.position, d.status, d.value_cents, d.currency, COALESCE(d.probability, s.probability),
+       d.owner, d.source, d.created, d.expected_close, d.closed, la.last_done, na.next_due,
+       d.budget_confirmed, d.authority_known, d.need, d.timeline,
+       COALESCE(c.industry, ''), c.employees, COALESCE(c.region, ''), COALESCE(p.job_title, '')
+FROM deal d
+JOIN stage s ON s.id = d.stage_id
+LEFT JOIN company c ON c.id = d.company_id
+LEFT JOIN contact p ON p.id = d.contact_id
+LEFT JOIN (SELECT deal_id, MAX(done) AS last_done FROM activity
+           WHERE done IS NOT NULL GROUP BY deal_id) la ON la.deal_id = d.id
+LEFT JOIN (SELECT deal_id, MIN(due) AS next_due FROM activity
+           WHERE done IS NULL AND due IS NOT NULL GROUP BY deal_id) na ON na.deal_id = d.id
+"""
+
+# A function that scores a deal's fit against the ideal customer profile, given
+# (industry, employees, region, job_title); None when no profile is set.
+FitScorer = Callable[[str, int | None, str, str], int | None]
+
+
+def _iso(value: object) -> str | None:
+    """Dates come back as text from SQLite and as date objects from PostgreSQL."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    return value.isoformat()  # type: ignore[attr-defined]
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+class Repository:
+    """Everything the app reads from and writes to one pipeline database."""
+
+    def __init__(self, db: pw.Database, *, user: str = "") -> None:
+        self.db = db
+        self.user = user
+        self.fit_scorer: FitScorer | None = None
+        self._handlers: dict[type, Callable[[Any], cmd.Applied]] = {
+            cmd.CreateDeal: self._create_deal,
+            cmd.EditDeal: self._edit_deal,
+            cmd.DeleteDeal: self._delete_deal,
+            cmd.RestoreDeal: self._restore_deal,
+            cmd.MoveStage: self._move_stage,
+            cmd.RevertMove: self._revert_move,
+            cmd.Batch: self._batch,
+        }
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def stages(self) -> list[Stage]:
+        query = StageTable.select().order_by(StageTable.position)
+        return [
+            Stage(
+                id=row.id,
+                name=row.name,
+                position=row.position,
+                probability=row.probability,
+                outcome=Outcome(row.outcome),
+                exit_criteria=tuple(c for c in row.exit_criteria.splitlines() if c.strip()),
+                stale_after_days=row.stale_after_days,
+            )
+            for row in query
+        ]
+
+    def deal_rows(self, ids: Iterable[int] | None = None, *, today: date | None = None
+                  ) -> list[DealRow]:
+        """Rows for the deal table: all deals, or only `ids` (those that still exist)."""
+        sql, params = _DEAL_ROWS_SQL, ()
+        if ids is not None:
+            id_list = [int(i) for i in ids]
+            if not id_list:
+                return []
+            marks = ", ".join([self.db.param] * len(id_list))
+            sql, params = f"{sql} WHERE d.id IN ({marks})", tuple(id_list)
+        cursor = self.db.execute_sql(sql + " ORDER BY d.id", params)
+        return self._to_rows(cursor.fetchall(), today or date.today())
+
+    def _to_rows(self, records: list[tuple], today: date) -> list[DealRow]:
+        today_ordinal = today.toordinal()
+        fromiso = date.fromisoformat
+        scorer = self.fit_scorer
+        rows = []
+        for r in records:
+            created, closed = _iso(r[13]), _iso(r[15])
+            end = fromiso(closed).toordinal() if closed else today_ordinal
+            age = end - fromiso(created).toordinal() if created else 0
+            qualification = int(bool(r[18])) + int(bool(r[19])) + int(bool(r[20])) + int(
+                r[21] is not None)
+            fit = scorer(r[22], r[23], r[24], r[25]) if scorer else None
+            rows.append(DealRow(
+                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
+                weighted_cents(r[8], r[10]), r[11], r[12], created, _iso(r[14]), closed, age,
+                _iso(r[16]), _iso(r[17]), qualification, fit,
+            ))
+        return rows
+
+    def deal(self, deal_id: int) -> dict[str, Any]:
+        """All stored fields of one deal, with company and contact names resolved."""
+        row = DealTable.select().where(DealTable.id == deal_id).dicts().get_or_none()
+        if row is None:
+            raise ValidationError(f"Deal {deal_id} no longer exists")
+        row["company_name"] = self._name_of(CompanyTable, row["company"])
+        row["contact_name"] = self._name_of(ContactTable, row["contact"])
+        return row
+
+    def owners(self) -> list[str]:
+        query = DealTable.select(DealTable.owner).where(DealTable.owner != "").distinct()
+        return sorted(owner for (owner,) in query.tuples())
+
+    def deal_count(self) -> int:
+        return DealTable.select().count()
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = SettingTable.get_or_none(SettingTable.key == key)
+        return default if row is None else json.loads(row.value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.db.atomic():
+            SettingTable.replace(key=key, value=json.dumps(value)).execute()
+
+    def stage_history(self, deal_id: int) -> list[tuple[str | None, str | None, datetime, str]]:
+        """(from, to, when, who) for one deal, oldest first."""
+        src, dst = StageTable.alias(), StageTable.alias()
+        query = (StageChangeTable
+                 .select(src.name, dst.name, StageChangeTable.changed_at,
+                         StageChangeTable.changed_by)
+                 .join(src, pw.JOIN.LEFT_OUTER, on=(StageChangeTable.from_stage == src.id))
+                 .switch(StageChangeTable)
+                 .join(dst, pw.JOIN.LEFT_OUTER, on=(StageChangeTable.to_stage == dst.id))
+                 .where(StageChangeTable.deal == deal_id)
+                 .order_by(StageChangeTable.changed_at, StageChangeTable.id))
+        return list(query.tuples())
+
+    # ---- writing -------------------------------------------------------------------------
+
+    def apply(self, command: object) -> cmd.Applied:
+        """Apply one command in one transaction; return its inverse and what changed."""
+        handler = self._handlers.get(type(command))
+        if handler is None:
+            raise TypeError(f"no handler for {type(command).__name__}")
+        with self.db.atomic():
+            return handler(command)
+
+    def register(self, command_type: type, handler: Callable[[Any], cmd.Applied]) -> None:
+        """Let a feature module add its own commands (activities, stages, imports)."""
+        self._handlers[command_type] = handler
+
+    def company_id(self, name: str | None, **details: Any) -> int | None:
+        """Find a company by trimmed, case-insensitive name, or create it."""
+        if not name or not name.strip():
+            return None
+        key = _key(name)
+        found = CompanyTable.get_or_none(CompanyTable.name_key == key)
+        if found:
+            return found.id
+        return CompanyTable.insert(name=name.strip(), name_key=key, **details).execute()
+
+    def contact_id(self, name: str | None, company_id: int | None = None, **details: Any
+                   ) -> int | None:
+        if not name or not name.strip():
+            return None
+        key = _key(name)
+        found = ContactTable.get_or_none(ContactTable.name_key == key)
+        if found:
+            return found.id
+        return ContactTable.insert(name=name.strip(), name_key=key, company=company_id,
+                                   **details).execute()
+
+    def _create_deal(self, command: cmd.CreateDeal) -> cmd.Applied:
+        fields = dict(command.fields)
+        stage_id = int(fields.pop("stage_id", 0) or self._first_open_stage_id())
+        stage = StageTable.get_by_id(stage_id)
+        values = self._storable(normalise_fields(fields))
+        values.setdefault("created", date.today().isoformat())
+        values.setdefault("title", "")
+        if not values["title"]:
+            raise ValidationError("A deal needs a title", "title")
+        if stage.outcome != "open" and not values.get("closed"):
+            values["closed"] = date.today().isoformat()
+        values.update(stage=stage_id, status=stage.outcome, updated_at=utc_now())
+        if command.deal_id is not None:
+            values["id"] = command.deal_id
+        deal_id = DealTable.insert(**values).execute()
+        StageChangeTable.insert(deal=deal_id, from_stage=None, to_stage=stage_id,
+                                changed_by=self.user).execute()
+        redo = cmd.CreateDeal(command.fields, deal_id, command.label)
+        return cmd.Applied(cmd.DeleteDeal(deal_id, command.label), redo,
+                           cmd.Changes(frozenset({deal_id})))
+
+    def _edit_deal(self, command: cmd.EditDeal) -> cmd.Applied:
+        new = normalise_fields(command.changes)
+        current = self.deal(command.deal_id)
+        old = {name: self._current_value(current, name) for name in new}
+        values = self._storable(new)
+        values.update(updated_at=utc_now(), version=DealTable.version + 1)
+        DealTable.update(**values).where(DealTable.id == command.deal_id).execute()
+        inverse = cmd.EditDeal(command.deal_id, old, command.label)
+        return cmd.Applied(inverse, command, cmd.Changes(frozenset({command.deal_id})))
+
+    def _delete_deal(self, command: cmd.DeleteDeal) -> cmd.Applied:
+        snapshot = DealSnapshot(
+            deal=DealTable.select().where(DealTable.id == command.deal_id).dicts().get(),
+            activities=list(ActivityTable.select()
+                            .where(ActivityTable.deal == command.deal_id).dicts()),
+            stage_changes=list(StageChangeTable.select()
+                               .where(StageChangeTable.deal == command.deal_id).dicts()),
+        )
+        DealTable.delete().where(DealTable.id == command.deal_id).execute()
+        return cmd.Applied(cmd.RestoreDeal(snapshot, command.label), command,
+                           cmd.Changes(frozenset({command.deal_id}), activities=True))
+
+    def _restore_deal(self, command: cmd.RestoreDeal) -> cmd.Applied:
+        snapshot = command.snapshot
+        DealTable.insert(**snapshot.deal).execute()
+        if snapshot.activities:
+            ActivityTable.insert_many(snapshot.activities).execute()
+        if snapshot.stage_changes:
+            StageChangeTable.insert_many(snapshot.stage_changes).execute()
+        deal_id = int(snapshot.deal["id"])  # type: ignore[call-overload]
+        return cmd.Applied(cmd.DeleteDeal(deal_id, command.label), command,
+                           cmd.Changes(frozenset({deal_id}), activities=True))
+
+    def _move_stage(self, command: cmd.MoveStage) -> cmd.Applied:
+        deal = DealTable.get_by_id(command.deal_id)
+        target = StageTable.get_by_id(command.to_stage_id)
+        restore = {"stage": deal.stage_id, "status": deal.status, "closed": deal.closed,
+                   "lost_reason": deal.lost_reason}
+        when = command.at or utc_now()
+        changes: dict[str, Any] = {"stage": target.id, "status": target.outcome,
+                                   "updated_at": utc_now(), "version": DealTable.version + 1}
+        if target.outcome == Outcome.OPEN:
+            changes.update(closed=None, lost_reason="")
+        else:
+            if deal.status == Outcome.OPEN or not deal.closed:
+                changes["closed"] = when.date()
+            changes["lost_reason"] = (command.lost_reason or "").strip() \
+                if target.outcome == Outcome.LOST else ""
+        DealTable.update(**changes).where(DealTable.id == deal.id).execute()
+        change_id = StageChangeTable.insert(deal=deal.id, from_stage=deal.stage_id,
+                                            to_stage=target.id, changed_at=when,
+                                            changed_by=self.user).execute()
+        inverse = cmd.RevertMove(deal.id, restore, change_id, command.label)
+        return cmd.Applied(inverse, command, cmd.Changes(frozenset({deal.id})))
+
+    def _revert_move(self, command: cmd.RevertMove) -> cmd.Applied:
+        restore = dict(command.restore)
+        restore.update(updated_at=utc_now(), version=DealTable.version + 1)
+        target = StageChangeTable.get_by_id(command.stage_change_id)
+        DealTable.update(**restore).where(DealTable.id == command.deal_id).execute()
+        StageChangeTable.delete().where(StageChangeTable.id == command.stage_change_id).execute()
+        redo = cmd.MoveStage(command.deal_id, target.to_stage_id, label=command.label)
+        return cmd.Applied(redo, command, cmd.Changes(frozenset({command.deal_id})))
+
+    def _batch(self, command: cmd.Batch) -> cmd.Applied:
+        applied = [self._handlers[type(c)](c) for c in command.commands]
+        changes = cmd.Changes()
+        for one in applied:
+            changes = changes | one.changes
+        inverse = cmd.Batch(tuple(a.inverse for a in reversed(applied)), command.label)
+        redo = cmd.Batch(tuple(a.redo for a in applied), command.label)
+        return cmd.Applied(inverse, redo, changes)
+
+    # ---- helpers -------------------------------------------------------------------------
+
+    def _first_open_stage_id(self) -> int:
+        stage = (StageTable.select().where(StageTable.outcome == "open")
+                 .order_by(StageTable.position).first())
+        if stage is None:
+            raise ValidationError("The pipeline has no open stage to put a new deal in")
+        return stage.id
+
+    def _storable(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """Turn edited names (company and contact by name) into column values."""
+        values = dict(fields)
+        if "company" in values:
+            values["company"] = self.company_id(values["company"])  # type: ignore[arg-type]
+        if "contact" in values:
+            values["contact"] = self.contact_id(values["contact"],  # type: ignore[arg-type]
+                                                values.get("company"))
+        return values
+
+    @staticmethod
+    def _current_value(current: dict[str, Any], name: str) -> Any:
+        if name in ("company", "contact"):
+            return current[f"{name}_name"]
+        value = current[name]
+        return _iso(value) if isinstance(value, date) else value
+
+    @staticmethod
+    def _name_of(table: type[pw.Model], row_id: int | None) -> str:
+        if row_id is None:
+            return ""
+        found = table.get_or_none(table.id == row_id)
+        return found.name if found else ""

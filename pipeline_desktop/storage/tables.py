@@ -1,0 +1,131 @@
+"""Tables. Money is integer cents, dates are DateField (ISO text on SQLite, DATE on PostgreSQL).
+
+The models are bound to the open database by `database.open_database`; one pipeline is open per
+process at a time (the app closes one before opening another)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import peewee as pw
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+class BaseTable(pw.Model):
+    class Meta:
+        database = None
+        legacy_table_names = False
+
+
+class StageTable(BaseTable):
+    name = pw.CharField(max_length=200, unique=True)
+    position = pw.IntegerField()
+    probability = pw.IntegerField()
+    outcome = pw.CharField(max_length=8, default="open")  # open | won | lost
+    exit_criteria = pw.TextField(default="")  # one criterion a line
+    stale_after_days = pw.IntegerField(default=30)
+
+    class Meta:
+        table_name = "stage"
+
+
+class CompanyTable(BaseTable):
+    name = pw.CharField(max_length=500)
+    name_key = pw.CharField(max_length=500, index=True)  # trimmed, case-folded: for matching
+    industry = pw.CharField(max_length=200, default="")
+    employees = pw.IntegerField(null=True)
+    region = pw.CharField(max_length=200, default="")
+    website = pw.CharField(max_length=500, default="")
+
+    class Meta:
+        table_name = "company"
+
+
+class ContactTable(BaseTable):
+    name = pw.CharField(max_length=500)
+    name_key = pw.CharField(max_length=500, index=True)
+    job_title = pw.CharField(max_length=200, default="")
+    email = pw.CharField(max_length=320, default="", index=True)
+    phone = pw.CharField(max_length=100, default="")
+    company = pw.ForeignKeyField(CompanyTable, null=True, on_delete="SET NULL", backref="contacts")
+
+    class Meta:
+        table_name = "contact"
+
+
+class DealTable(BaseTable):
+    title = pw.CharField(max_length=10_000)
+    company = pw.ForeignKeyField(CompanyTable, null=True, on_delete="SET NULL", backref="deals")
+    contact = pw.ForeignKeyField(ContactTable, null=True, on_delete="SET NULL", backref="deals")
+    value_cents = pw.BigIntegerField(null=True)
+    currency = pw.CharField(max_length=3, default="USD")
+    stage = pw.ForeignKeyField(StageTable, on_delete="RESTRICT", backref="deals")
+    status = pw.CharField(max_length=8, default="open", index=True)
+    probability = pw.IntegerField(null=True)  # None: the stage's probability
+    owner = pw.CharField(max_length=200, default="")
+    source = pw.CharField(max_length=200, default="")
+    created = pw.DateField()
+    expected_close = pw.DateField(null=True)
+    closed = pw.DateField(null=True)
+    lost_reason = pw.CharField(max_length=500, default="")
+    next_step = pw.TextField(default="")
+    notes = pw.TextField(default="")
+    external_id = pw.CharField(max_length=200, default="", index=True)
+    custom = pw.TextField(default="")  # JSON object of columns a user brought in
+    # Qualification (BANT)
+    budget_cents = pw.BigIntegerField(null=True)
+    budget_confirmed = pw.BooleanField(default=False)
+    authority_known = pw.BooleanField(default=False)
+    authority_name = pw.CharField(max_length=500, default="")
+    need = pw.TextField(default="")
+    timeline = pw.DateField(null=True)
+    criteria_met = pw.TextField(default="")  # exit criteria ticked, one a line
+    updated_at = pw.DateTimeField(default=utc_now)
+    version = pw.IntegerField(default=1)  # bumped on every write: team mode refuses stale saves
+
+    class Meta:
+        table_name = "deal"
+
+
+class StageChangeTable(BaseTable):
+    deal = pw.ForeignKeyField(DealTable, on_delete="CASCADE", backref="stage_changes")
+    from_stage = pw.ForeignKeyField(StageTable, null=True, on_delete="SET NULL")
+    to_stage = pw.ForeignKeyField(StageTable, null=True, on_delete="SET NULL")
+    changed_at = pw.DateTimeField(default=utc_now, index=True)
+    changed_by = pw.CharField(max_length=200, default="")
+
+    class Meta:
+        table_name = "stage_change"
+
+
+class ActivityTable(BaseTable):
+    deal = pw.ForeignKeyField(DealTable, on_delete="CASCADE", backref="activities")
+    kind = pw.CharField(max_length=10)  # call | email | meeting | task | note
+    subject = pw.CharField(max_length=1000, default="")
+    due = pw.DateField(null=True)
+    done = pw.DateField(null=True)
+    notes = pw.TextField(default="")
+    owner = pw.CharField(max_length=200, default="")
+    created_at = pw.DateTimeField(default=utc_now)
+
+    class Meta:
+        table_name = "activity"
+
+
+class SettingTable(BaseTable):
+    """Pipeline-wide settings that travel with the file: ICP, targets, lists (JSON values)."""
+
+    key = pw.CharField(max_length=100, primary_key=True)
+    value = pw.TextField()
+
+    class Meta:
+        table_name = "setting"
+
+
+TABLES: tuple[type[BaseTable], ...] = (
+    StageTable, CompanyTable, ContactTable, DealTable, StageChangeTable, ActivityTable,
+    SettingTable,
+)

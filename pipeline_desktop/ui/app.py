@@ -1,0 +1,94 @@
+"""Start the desktop app: the QApplication, the first-run choice, and one window per pipeline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from pipeline_desktop import APP_NAME, ORG_NAME, __version__
+from pipeline_desktop.errors import PipelineError
+from pipeline_desktop.session import Session, open_session, resolve_url
+from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.main_window import MainWindow
+from pipeline_desktop.ui.settings import AppSettings
+
+SAMPLE_DEALS = 300
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+class Shell:
+    """Owns the window of the open pipeline; File › Open swaps it for another one."""
+
+    def __init__(self, settings: AppSettings) -> None:
+        self.settings = settings
+        self.window: MainWindow | None = None
+
+    def open(self, url: str, *, replacing: QWidget | None = None) -> MainWindow | None:
+        try:
+            session = open_session(url)
+        except PipelineError as error:
+            QMessageBox.warning(replacing, APP_NAME, str(error))
+            return None
+        self.settings.add_recent(url)
+        window = build_window(session, self.settings, self)
+        if self.window is not None:
+            self.window.close()
+            self.window.controller.session.close()
+        self.window = window
+        window.show()
+        return window
+
+
+def build_window(session: Session, settings: AppSettings, shell: Shell | None = None
+                 ) -> MainWindow:
+    controller = PipelineController(session)
+    return MainWindow(controller, settings, shell)
+
+
+def first_run_url(settings: AppSettings, db_option: str | None) -> str | None:
+    """The pipeline to open; on a first start, ask between the sample and an empty pipeline."""
+    url = resolve_url(db_option or settings.get("last_file") or None)
+    if db_option or Path(url).exists() or "://" in url:
+        return url
+    from pipeline_desktop.ui.dialogs.first_run import FirstRunDialog
+
+    choice = FirstRunDialog.ask()
+    if choice is None:
+        return None
+    if choice == "sample":
+        create_sample(url)
+    return url
+
+
+def create_sample(url: str, deals: int = SAMPLE_DEALS) -> None:
+    from pipeline_desktop.services.demo import generate
+
+    session = open_session(url)
+    try:
+        if not session.repository.deal_count():
+            generate(session.db, session.repository.stages(), deals=deals)
+    finally:
+        session.close()
+
+
+def run_app(db_option: str | None) -> int:
+    app = create_application()
+    settings = AppSettings()
+    url = first_run_url(settings, db_option)
+    if url is None:
+        return 0
+    shell = Shell(settings)
+    if shell.open(url) is None:
+        return 1
+    return app.exec()

@@ -1,0 +1,67 @@
+"""Carries edits from the views to storage and tells every view what changed.
+
+Views turn gestures into domain commands and call `execute`; the controller applies the command
+(one transaction), puts the (command, inverse) pair on the QUndoStack, and emits `changed` with a
+`Changes` value. Every tab refreshes from that one signal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
+from pipeline_desktop.errors import PipelineError
+from pipeline_desktop.session import Session
+
+
+class _UndoAdapter(QUndoCommand):
+    """Holds a command that was already applied once, and its inverse."""
+
+    def __init__(self, controller: PipelineController, applied: Applied, label: str) -> None:
+        super().__init__(label)
+        self._controller = controller
+        self._applied = applied
+        self._first_redo = True
+
+    def redo(self) -> None:
+        if self._first_redo:  # `execute` applied it already, before pushing
+            self._first_redo = False
+            return
+        self._applied = self._controller.apply_quietly(self._applied.redo)
+
+    def undo(self) -> None:
+        self._applied = self._controller.apply_quietly(self._applied.inverse)
+
+
+class PipelineController(QObject):
+    changed = Signal(object)  # Changes
+    failed = Signal(str)  # a message for the user (undo/redo could not be applied)
+    show_deals = Signal(object)  # a filter request from another tab: {"stage_id": 3} or ids
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.repository = session.repository
+        self.undo_stack = QUndoStack(self)
+
+    def execute(self, command: object) -> Applied:
+        """Apply a command and make it undoable. Raises PipelineError (nothing stored)."""
+        applied = self.repository.apply(command)
+        label = getattr(command, "label", "Edit")
+        self.undo_stack.push(_UndoAdapter(self, applied, label))
+        self.changed.emit(applied.changes)
+        return applied
+
+    def apply_quietly(self, command: object) -> Applied:
+        """Apply an undo or redo step; report a failure instead of raising into Qt."""
+        try:
+            applied = self.repository.apply(command)
+        except PipelineError as error:
+            self.failed.emit(str(error))
+            raise
+        self.changed.emit(applied.changes)
+        return applied
+
+    def notify(self, changes: Changes = EVERYTHING) -> None:
+        """Something changed outside the undo stack (settings, stages, a reload)."""
+        self.changed.emit(changes)

@@ -1,0 +1,166 @@
+"""The main window: tabs, menus, status bar. Wiring only; the work happens in tabs, dialogs and
+the controller."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+
+from pipeline_desktop import APP_NAME
+from pipeline_desktop.errors import PipelineError
+from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.menus import build_menus
+from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.tabs import TABS, LazyTab
+
+if TYPE_CHECKING:
+    from pipeline_desktop.ui.app import Shell
+    from pipeline_desktop.ui.tabs.deals import DealsTab
+
+FILE_FILTER = "Pipeline files (*.pipeline *.db *.sqlite);;All files (*)"
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: PipelineController, settings: AppSettings,
+                 shell: Shell | None = None) -> None:
+        super().__init__()
+        self.controller = controller
+        self.settings = settings
+        self.shell = shell
+        self.session = controller.session
+        self.recent_menu: QMenu | None = None
+        self.setObjectName("main_window")
+        self.setWindowTitle(f"{self.session.display_name} — {APP_NAME}")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        for spec in TABS:
+            self.tabs.addTab(LazyTab(spec, controller, settings), self.tr(spec.title))
+        self.setCentralWidget(self.tabs)
+        self.actions_by_name = build_menus(self)
+        self._add_tab_shortcuts()
+        self._fill_recent_menu()
+        controller.failed.connect(self.show_error)
+        controller.show_deals.connect(lambda _request: self.show_tab("deals"))
+        self.resize(1280, 800)
+        self._restore_state()
+
+    # ---- tabs ----------------------------------------------------------------------------
+
+    def tab(self, key: str) -> QWidget:
+        """The built widget of a tab (building it if it was never shown)."""
+        for index, spec in enumerate(TABS):
+            if spec.key == key:
+                lazy = self.tabs.widget(index)
+                assert isinstance(lazy, LazyTab)
+                return lazy.ensure_built()
+        raise KeyError(key)
+
+    def show_tab(self, key: str) -> None:
+        self.tabs.setCurrentIndex([spec.key for spec in TABS].index(key))
+
+    @property
+    def deals_tab(self) -> DealsTab:
+        return self.tab("deals")  # type: ignore[return-value]
+
+    def _add_tab_shortcuts(self) -> None:
+        for index in range(len(TABS)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
+            self.addAction(action)
+
+    # ---- actions named in menus.py -------------------------------------------------------
+
+    def new_deal(self) -> None:
+        self.show_tab("deals")
+        self.deals_tab.new_deal()
+
+    def edit_deal(self) -> None:
+        self.deals_tab.edit_selected()
+
+    def delete_deal(self) -> None:
+        self.deals_tab.delete_selected()
+
+    def focus_search(self) -> None:
+        self.show_tab("deals")
+        self.deals_tab.focus_search()
+
+    def new_pipeline(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New pipeline"),
+                                              str(self._folder() / "New pipeline.pipeline"),
+                                              FILE_FILTER)
+        if path:
+            if Path(path).exists():
+                Path(path).unlink()  # the dialog already asked to replace it
+            self.switch_pipeline(path)
+
+    def open_pipeline(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open pipeline"), str(self._folder()),
+                                              FILE_FILTER)
+        if path:
+            self.switch_pipeline(path)
+
+    def save_copy(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy as"),
+                                              str(self._folder() / "Copy.pipeline"), FILE_FILTER)
+        if path:
+            from pipeline_desktop.storage.copy import copy_pipeline
+
+            copy_pipeline(self.session.db, Path(path))
+            self.statusBar().showMessage(self.tr("Copy saved to %s") % path, 5000)
+
+    def switch_pipeline(self, url: str) -> None:
+        if self.shell is not None:
+            self.shell.open(url, replacing=self)
+
+    def run_guarded(self, action: Callable[[], object]) -> None:
+        """Run a menu action; a problem the user can act on becomes a message, not a crash."""
+        try:
+            action()
+        except PipelineError as error:
+            self.show_error(str(error))
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+    # ---- state ---------------------------------------------------------------------------
+
+    def _folder(self) -> Path:
+        path = self.session.path
+        return path.parent if path else Path.home()
+
+    def _fill_recent_menu(self) -> None:
+        if self.recent_menu is None:
+            return
+        self.recent_menu.clear()
+        for url in self.settings.get("recent_files"):
+            action = self.recent_menu.addAction(url)
+            action.triggered.connect(lambda _c=False, u=url: self.switch_pipeline(u))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.state("window_geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.state("window_state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_state(self) -> None:
+        self.settings.set_state("window_geometry", self.saveGeometry())
+        self.settings.set_state("window_state", self.saveState())
+        for index in range(self.tabs.count()):
+            lazy = self.tabs.widget(index)
+            content = getattr(lazy, "content", None)
+            if content is not None and hasattr(content, "save_state"):
+                content.save_state()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Remember geometry, column widths and sort order for the next start."""
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,64 @@
+"""Shared fixtures: a temporary data folder for every test, real pipeline files, real widgets."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pipeline_desktop.paths import ENV_DATA_DIR  # noqa: E402
+from pipeline_desktop.services.demo import generate  # noqa: E402
+from pipeline_desktop.session import Session, open_session  # noqa: E402
+
+DEMO_TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep settings, backups and logs of every test out of the real home folder."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv(ENV_DATA_DIR, str(folder))
+    return folder
+
+
+@pytest.fixture
+def pipeline_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.pipeline"
+
+
+@pytest.fixture
+def session(pipeline_path: Path) -> Iterator[Session]:
+    """An empty pipeline in a real SQLite file (default stages only)."""
+    opened = open_session(str(pipeline_path))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_session(session: Session) -> Session:
+    """A small deterministic sample pipeline (60 deals, history up to DEMO_TODAY)."""
+    generate(session.db, session.repository.stages(), deals=60, seed=7, today=DEMO_TODAY)
+    return session
+
+
+@pytest.fixture
+def controller(qtbot, demo_session: Session):
+    from pipeline_desktop.ui.controller import PipelineController
+
+    return PipelineController(demo_session)
+
+
+@pytest.fixture
+def window(qtbot, demo_session: Session):
+    from pipeline_desktop.ui.app import build_window
+    from pipeline_desktop.ui.settings import AppSettings
+
+    main_window = build_window(demo_session, AppSettings())
+    qtbot.addWidget(main_window)
+    main_window.show()
+    return main_window
