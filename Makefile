@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) packaging/ensure_system_deps.py --for venv
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,team]'
 	@touch $(STAMP)
 
 run: $(STAMP)

@@ -62,3 +62,7 @@ def window(qtbot, demo_session: Session):
     qtbot.addWidget(main_window)
     main_window.show()
     return main_window
+
+
+# Both-engine fixtures (any_session, any_demo_session, pg_url): see tests/pg.py.
+pytest_plugins = ["pg"]
