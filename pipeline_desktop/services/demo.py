@@ -104,8 +104,7 @@ def _make_companies(rng: random.Random, tables: _Tables, count: int) -> None:
         tables.companies.append((company_id, name, name.casefold(), rng.choice(INDUSTRIES),
                                  employees, rng.choice(REGIONS), f"https://{slug}.example"))
         person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        person_key = f"{person} ({name})"
-        tables.contacts.append((company_id, person_key, person_key.casefold(),
+        tables.contacts.append((company_id, person, person.casefold(),
                                 rng.choice(JOB_TITLES),
                                 f"{person.split()[0].lower()}@{slug}.example",
                                 f"+1 555 {rng.randint(1000000, 9999999)}", company_id))
@@ -139,7 +138,7 @@ def _make_deal(rng: random.Random, tables: _Tables, deal_id: int, today: date,
         created.isoformat(), expected, closed.isoformat() if closed else None, lost_reason,
         "Send revised proposal" if status == "open" and rng.random() < 0.3 else "", "", "",
         custom, int(value * 100) if bant[0] else None, bant[0], bant[1],
-        tables.contacts[company_id - 1][1].split(" (")[0] if bant[1] else "",
+        tables.contacts[company_id - 1][1] if bant[1] else "",
         "Replace spreadsheets with one shared system" if bant[2] else "",
         (created + timedelta(days=90)).isoformat() if bant[3] else None, "\n".join(criteria),
         f"{last_move} 10:00:00", 1,

@@ -95,9 +95,10 @@ class Repository:
             for row in query
         ]
 
-    def deal_rows(self, ids: Iterable[int] | None = None, *, today: date | None = None
-                  ) -> list[DealRow]:
-        """Rows for the deal table: all deals, or only `ids` (those that still exist)."""
+    def deal_rows(self, ids: Iterable[int] | None = None, *, today: date | None = None,
+                  newest: int | None = None) -> list[DealRow]:
+        """Rows for the deal table: all deals, only `ids` (those that still exist), or the
+        `newest` few (what the window paints first while the rest loads)."""
         sql, params = _DEAL_ROWS_SQL, ()
         if ids is not None:
             id_list = [int(i) for i in ids]
@@ -105,6 +106,8 @@ class Repository:
                 return []
             marks = ", ".join([self.db.param] * len(id_list))
             sql, params = f"{sql} WHERE d.id IN ({marks})", tuple(id_list)
+        if newest is not None:
+            sql = f"{sql} WHERE d.id IN (SELECT id FROM deal ORDER BY id DESC LIMIT {int(newest)})"
         cursor = self.db.execute_sql(sql + " ORDER BY d.id", params)
         return self._to_rows(cursor.fetchall(), today or date.today())
 
@@ -190,10 +193,13 @@ class Repository:
 
     def contact_id(self, name: str | None, company_id: int | None = None, **details: Any
                    ) -> int | None:
+        """Find a contact by name within the company (people share names), or create it."""
         if not name or not name.strip():
             return None
         key = _key(name)
-        found = ContactTable.get_or_none(ContactTable.name_key == key)
+        same_company = (ContactTable.company.is_null() if company_id is None
+                        else ContactTable.company == company_id)
+        found = ContactTable.get_or_none((ContactTable.name_key == key) & same_company)
         if found:
             return found.id
         return ContactTable.insert(name=name.strip(), name_key=key, company=company_id,

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from pipeline_desktop import APP_NAME
 from pipeline_desktop.errors import PipelineError
@@ -40,6 +48,11 @@ class MainWindow(QMainWindow):
         for spec in TABS:
             self.tabs.addTab(LazyTab(spec, controller, settings), self.tr(spec.title))
         self.setCentralWidget(self.tabs)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("deal_summary")
+        self.statusBar().addPermanentWidget(self.summary_label)
+        self.deals_tab.summary.connect(self.summary_label.setText)
+        self.deals_tab.emit_summary()
         self.actions_by_name = build_menus(self)
         self._add_tab_shortcuts()
         self._fill_recent_menu()

@@ -1,0 +1,311 @@
+"""The deal table's model: plain `DealRow` tuples, sorted and filtered in Python.
+
+A QSortFilterProxyModel would call back into Python for every comparison (25 s to sort 100,000
+rows); sorting the list itself takes about 0.1 s, and filtering one precomputed lower-case string
+per row takes a few milliseconds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from pipeline_desktop.domain.commands import Changes, EditDeal
+from pipeline_desktop.domain.model import DealRow
+from pipeline_desktop.domain.money import format_money
+from pipeline_desktop.errors import PipelineError
+
+Role = Qt.ItemDataRole
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # DealRow field shown
+    title: str
+    kind: str = "text"  # text | money | percent | date | int | score
+    edit_field: str | None = None  # the EditDeal field a cell edit changes
+    width: int = 110
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("title", "Title", edit_field="title", width=260),
+    Column("company", "Company", edit_field="company", width=170),
+    Column("contact", "Contact", edit_field="contact", width=150),
+    Column("stage", "Stage", edit_field="stage", width=120),
+    Column("status", "Status", width=70),
+    Column("value_cents", "Value", "money", edit_field="value_cents", width=100),
+    Column("probability", "Prob.", "percent", edit_field="probability", width=60),
+    Column("weighted_cents", "Weighted", "money", width=100),
+    Column("owner", "Owner", edit_field="owner", width=110),
+    Column("source", "Lead source", edit_field="source", width=110),
+    Column("created", "Created", "date", edit_field="created", width=90),
+    Column("expected_close", "Expected close", "date", edit_field="expected_close", width=105),
+    Column("age_days", "Age (days)", "int", width=75),
+    Column("last_activity", "Last activity", "date", width=95),
+    Column("next_activity", "Next activity", "date", width=95),
+    Column("qualification", "BANT", "score", width=55),
+    Column("fit", "Fit", "percent", width=50),
+)
+TEXT_KEYS = ("title", "company", "contact", "stage", "owner", "source")
+FIELD_INDEX = {name: i for i, name in enumerate(DealRow._fields)}
+OVERDUE = QColor("#c62828")
+
+
+@dataclass
+class DealFilter:
+    text: str = ""
+    stage_id: int | None = None
+    owner: str | None = None
+    status: str | None = None  # open | won | lost
+    deal_ids: frozenset[int] | None = None
+
+    def accepts(self, row: DealRow, haystack: str) -> bool:
+        return ((not self.text or self.text in haystack)
+                and (self.stage_id is None or row.stage_id == self.stage_id)
+                and (self.owner is None or row.owner == self.owner)
+                and (self.status is None or row.status == self.status)
+                and (self.deal_ids is None or row.id in self.deal_ids))
+
+
+def _haystack(row: DealRow) -> str:
+    return "\x1f".join(row[FIELD_INDEX[key]] or "" for key in TEXT_KEYS).casefold()
+
+
+def _sort_key(index: int, kind: str) -> Callable[[DealRow], Any]:
+    """A key for filled cells: text sorts case-insensitively, everything else by value."""
+    if kind == "text":
+        return lambda row: row[index].casefold()
+    return lambda row: row[index]
+
+
+class DealTableModel(QAbstractTableModel):
+    """Rows of deals; edits become domain commands carried out by `execute`."""
+
+    edit_failed = Signal(str)
+    summary_changed = Signal()
+
+    def __init__(self, execute: Callable[[object], object],
+                 move_stage: Callable[[int, int], bool], parent=None) -> None:
+        super().__init__(parent)
+        self._execute = execute
+        self._move_stage = move_stage
+        self._all: list[DealRow] = []
+        self._haystacks: dict[int, str] = {}
+        self._rows: list[DealRow] = []
+        self._filter = DealFilter()
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.currency = "USD"
+        self.today = date.today().isoformat()
+
+    # ---- data in -------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[DealRow]) -> None:
+        self.beginResetModel()
+        self._all = rows
+        self._haystacks = {row.id: _haystack(row) for row in rows}
+        self._sort_all()
+        self._rows = self._filtered()
+        self.endResetModel()
+        self.summary_changed.emit()
+
+    def apply_changes(self, changes: Changes, fresh_rows: Iterable[DealRow]) -> None:
+        """Update the deals a command touched; a row that stays visible keeps its place."""
+        fresh = {row.id: row for row in fresh_rows}
+        gone = changes.deals - fresh.keys()
+        new_ids = fresh.keys() - self._haystacks.keys()
+        for row_id, row in fresh.items():
+            self._haystacks[row_id] = _haystack(row)
+        in_place = all(self._filter.accepts(r, self._haystacks[r.id]) for r in fresh.values())
+        if gone or new_ids or not in_place:
+            for row_id in gone:
+                self._haystacks.pop(row_id, None)
+            self.beginResetModel()
+            self._all = [fresh.get(r.id, r) for r in self._all if r.id not in gone]
+            self._all.extend(fresh[i] for i in new_ids)
+            self._sort_all()
+            self._rows = self._filtered()
+            self.endResetModel()
+        else:
+            self._all = [fresh.get(r.id, r) for r in self._all]
+            for position, row in enumerate(self._rows):
+                if row.id in fresh:
+                    self._rows[position] = fresh[row.id]
+                    self.dataChanged.emit(self.index(position, 0),
+                                          self.index(position, len(COLUMNS) - 1))
+        self.summary_changed.emit()
+
+    def set_filter(self, deal_filter: DealFilter) -> None:
+        self.beginResetModel()
+        self._filter = deal_filter
+        self._rows = self._filtered()
+        self.endResetModel()
+        self.summary_changed.emit()
+
+    @property
+    def deal_filter(self) -> DealFilter:
+        return self._filter
+
+    def _filtered(self) -> list[DealRow]:
+        f, hay = self._filter, self._haystacks
+        if f == DealFilter():
+            return list(self._all)
+        return [row for row in self._all if f.accepts(row, hay[row.id])]
+
+    # ---- data out ------------------------------------------------------------------------
+
+    def row(self, position: int) -> DealRow:
+        return self._rows[position]
+
+    def position_of(self, deal_id: int) -> int | None:
+        for position, row in enumerate(self._rows):
+            if row.id == deal_id:
+                return position
+        return None
+
+    def visible_rows(self) -> list[DealRow]:
+        return self._rows
+
+    def total_count(self) -> int:
+        return len(self._all)
+
+    def summary(self) -> tuple[int, int, int]:
+        """(deals shown, their total value, their weighted value) in cents."""
+        rows = self._rows
+        return (len(rows), sum(r.value_cents or 0 for r in rows),
+                sum(r.weighted_cents for r in rows))
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Rows shown under the current filter."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """One column per entry of COLUMNS."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Role.DisplayRole) -> Any:
+        """Column titles; row numbers are not shown."""
+        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
+            return self.tr(COLUMNS[section].title)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Role.DisplayRole) -> Any:
+        """Formatted text for display, raw values for editing, colours for what needs care."""
+        if not index.isValid():
+            return None
+        column = COLUMNS[index.column()]
+        row = self._rows[index.row()]
+        value = row[FIELD_INDEX[column.key]]
+        if role == Role.DisplayRole:
+            return self._display(column, row, value)
+        if role == Role.EditRole:
+            return self._edit_value(column, row, value)
+        if role == Role.TextAlignmentRole and column.kind != "text" and column.kind != "date":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Role.ForegroundRole:
+            return self._foreground(column, row)
+        if role == Role.ToolTipRole and column.key == "next_activity" and row.status == "open" \
+                and not row.next_activity:
+            return self.tr("No next activity planned")
+        if role == Role.UserRole:
+            return row.id
+        return None
+
+    def _display(self, column: Column, row: DealRow, value: Any) -> str:
+        if value is None or value == "":
+            if column.key == "next_activity" and row.status == "open":
+                return self.tr("none")
+            return ""
+        if column.kind == "money":
+            return format_money(value, row.currency, whole=True)
+        if column.kind == "percent":
+            return f"{value} %"
+        if column.kind == "score":
+            return f"{value}/4"
+        if column.key == "status":
+            return self.tr(str(value).capitalize())
+        return str(value)
+
+    @staticmethod
+    def _edit_value(column: Column, row: DealRow, value: Any) -> Any:
+        if column.key == "stage":
+            return row.stage_id
+        if column.kind == "money":
+            return "" if value is None else f"{value / 100:.2f}"
+        return "" if value is None else value
+
+    def _foreground(self, column: Column, row: DealRow) -> QBrush | None:
+        if row.status != "open":
+            return None
+        if column.key == "next_activity" and (not row.next_activity
+                                              or row.next_activity < self.today):
+            return QBrush(OVERDUE)
+        if column.key == "expected_close" and row.expected_close and \
+                row.expected_close < self.today:
+            return QBrush(OVERDUE)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Editable cells are those a person may change directly."""
+        base = super().flags(index)
+        if index.isValid() and COLUMNS[index.column()].edit_field:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Role.EditRole) -> bool:  # noqa: N802
+        """Turn a cell edit into a command; a refused value leaves everything as it was."""
+        if role != Role.EditRole or not index.isValid():
+            return False
+        column = COLUMNS[index.column()]
+        row = self._rows[index.row()]
+        try:
+            if column.edit_field == "stage":
+                return self._move_stage(row.id, int(value)) if int(value) != row.stage_id \
+                    else False
+            if column.edit_field is None:
+                return False
+            current = self._edit_value(column, row, row[FIELD_INDEX[column.key]])
+            if str(value) == str(current):
+                return False
+            self._execute(EditDeal(row.id, {column.edit_field: value},
+                                   f"Edit {column.title.lower()}"))
+        except PipelineError as error:
+            self.edit_failed.emit(str(error))
+            return False
+        return True
+
+    # ---- sorting -------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves (about 0.1 s at 100,000 deals)."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[i.row()].id if i.isValid() and i.row() < len(self._rows) else None
+               for i in persistent]
+        self._sort_all()
+        self._rows = self._filtered()
+        positions = {row.id: position for position, row in enumerate(self._rows)}
+        for old, deal_id in zip(persistent, ids, strict=True):
+            new_row = positions.get(deal_id) if deal_id is not None else None
+            new = QModelIndex() if new_row is None else self.index(new_row, old.column())
+            self.changePersistentIndex(old, new)
+        self.layoutChanged.emit()
+
+    def _sort_all(self) -> None:
+        if self._sort is None:
+            return
+        column, order = self._sort
+        spec = COLUMNS[column]
+        index = FIELD_INDEX["stage_position" if spec.key == "stage" else spec.key]
+        key = _sort_key(index, "int" if spec.key == "stage" else spec.kind)
+        # Empty cells go last in either direction: sort the filled ones, then append the rest.
+        filled = [row for row in self._all if row[index] not in (None, "")]
+        empty = [row for row in self._all if row[index] in (None, "")]
+        filled.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._all = filled + empty

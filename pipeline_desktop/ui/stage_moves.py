@@ -1,0 +1,37 @@
+"""Moving a deal between stages from any view (table, board, panel): one place that asks what a
+move needs (a lost reason) and carries it out as an undoable command."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from pipeline_desktop.domain.commands import MoveStage
+from pipeline_desktop.domain.model import Outcome
+from pipeline_desktop.domain.stages import DEFAULT_LOST_REASONS
+from pipeline_desktop.ui.controller import PipelineController
+
+
+class LostReasonDialog:
+    @classmethod
+    def ask(cls, parent: QWidget | None, reasons: list[str]) -> str | None:
+        """The reason a deal was lost ("" is allowed); None when the user cancels the move."""
+        reason, ok = QInputDialog.getItem(
+            parent, parent.tr("Deal lost") if parent else "Deal lost",
+            parent.tr("Why was it lost? (optional)") if parent else "Why was it lost?",
+            ["", *reasons], 0, True)
+        return reason.strip() if ok else None
+
+
+def move_deal(parent: QWidget | None, controller: PipelineController, deal_id: int,
+              to_stage_id: int) -> bool:
+    """Move one deal; return False when the user cancelled."""
+    stage = next(s for s in controller.repository.stages() if s.id == to_stage_id)
+    lost_reason = None
+    if stage.outcome is Outcome.LOST:
+        reasons = controller.repository.setting("lost_reasons", list(DEFAULT_LOST_REASONS))
+        lost_reason = LostReasonDialog.ask(parent, reasons)
+        if lost_reason is None:
+            return False
+    controller.execute(MoveStage(deal_id, to_stage_id, lost_reason,
+                                 label=f"Move to {stage.name}"))
+    return True

@@ -1,0 +1,324 @@
+"""The Deals tab: a filter bar over the deal table, and the deal panel beside it."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pipeline_desktop.domain.commands import Batch, Changes, CreateDeal, DeleteDeal
+from pipeline_desktop.domain.model import DealRow
+from pipeline_desktop.domain.money import format_money
+from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES
+from pipeline_desktop.errors import PipelineError
+from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.delegates import StageDelegate
+from pipeline_desktop.ui.dialogs.deal_dialog import DealDialog
+from pipeline_desktop.ui.models.deal_table import COLUMNS, DealFilter, DealTableModel
+from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.stage_moves import move_deal
+
+FIRST_PAGE = 2_000  # rows painted at once; a larger pipeline loads the rest in the background
+ANY = None
+
+
+class ConfirmDelete:
+    @classmethod
+    def ask(cls, parent: QWidget, titles: list[str]) -> bool:
+        what = f"“{titles[0]}”" if len(titles) == 1 else parent.tr("%n deals", "", len(titles))
+        answer = QMessageBox.question(
+            parent, parent.tr("Delete deal"),
+            parent.tr("Delete %s with its activities and history? You can undo this.") % what)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class DealsTab(QWidget):
+    summary = Signal(str)
+    loaded = Signal()
+    _rows_ready = Signal(object)  # from the loading thread
+
+    def __init__(self, controller: PipelineController, settings: AppSettings) -> None:
+        super().__init__()
+        self.controller = controller
+        self.settings = settings
+        self.repository = controller.repository
+        self.loading = False
+        self._changed_while_loading: set[int] = set()
+        self.model = DealTableModel(controller.execute, self._move_stage, self)
+        self.model.currency = settings.get("currency")
+        self.table = self._build_table()
+        self._build_filters()
+        self.panel = self._build_panel()
+        self._lay_out()
+        self.model.edit_failed.connect(self._show_error)
+        self.model.summary_changed.connect(self.emit_summary)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        controller.changed.connect(self.refresh)
+        controller.show_deals.connect(self.show_request)
+        self._rows_ready.connect(self._finish_loading)
+        self._restore_state()
+        self._load()
+
+    # ---- building ------------------------------------------------------------------------
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("deal_table")
+        table.setAccessibleName(self.tr("Deals"))
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.setAlternatingRowColors(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                              | QAbstractItemView.EditTrigger.SelectedClicked
+                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.horizontalHeader().setHighlightSections(False)
+        table.horizontalHeader().setSectionsMovable(True)
+        table.setWordWrap(False)
+        stage_column = [c.key for c in COLUMNS].index("stage")
+        table.setItemDelegateForColumn(stage_column, StageDelegate(self.repository.stages, table))
+        for index, column in enumerate(COLUMNS):
+            table.setColumnWidth(index, column.width)
+        table.doubleClicked.connect(self._double_clicked)
+        return table
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("deal_search")
+        self.search.setPlaceholderText(self.tr("Search title, company, contact, owner…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search deals"))
+        self.search.textChanged.connect(self._filters_changed)
+        self.stage_filter = self._filter_combo("stage_filter", self.tr("All stages"))
+        self.owner_filter = self._filter_combo("owner_filter", self.tr("All owners"))
+        self.status_filter = self._filter_combo("status_filter", self.tr("Any status"))
+        for status in ("open", "won", "lost"):
+            self.status_filter.addItem(self.tr(status.capitalize()), status)
+        self._fill_stage_and_owner_filters()
+        self.new_button = QPushButton(self.tr("New deal…"), self)
+        self.new_button.clicked.connect(self.new_deal)
+
+    def _filter_combo(self, name: str, everything: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(everything)
+        combo.addItem(everything, ANY)
+        combo.currentIndexChanged.connect(self._filters_changed)
+        return combo
+
+    def _fill_stage_and_owner_filters(self) -> None:
+        for combo, items in ((self.stage_filter,
+                              [(s.name, s.id) for s in self.repository.stages()]),
+                             (self.owner_filter, [(o, o) for o in self.repository.owners()])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def _build_panel(self) -> QWidget | None:
+        """The deal panel (sales-process feature) sits beside the table when installed."""
+        if importlib.util.find_spec("pipeline_desktop.ui.deal_panel") is None:
+            return None
+        from pipeline_desktop.ui.deal_panel import DealPanel
+
+        return DealPanel(self.controller, self.settings)
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for combo in (self.stage_filter, self.owner_filter, self.status_filter):
+            bar.addWidget(combo, 1)
+        bar.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(bar)
+        if self.panel is None:
+            layout.addWidget(self.table)
+            return
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 360])
+        layout.addWidget(self.splitter)
+
+    # ---- loading and refreshing ----------------------------------------------------------
+
+    def _load(self) -> None:
+        """Paint the newest deals at once; a large pipeline loads the rest in a thread."""
+        total = self.repository.deal_count()
+        if total <= FIRST_PAGE:
+            self.model.set_rows(self.repository.deal_rows())
+            return
+        self.loading = True
+        self.model.set_rows(self.repository.deal_rows(newest=FIRST_PAGE))
+        self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}")
+        threading.Thread(target=self._load_all_in_thread, daemon=True).start()
+
+    def _load_all_in_thread(self) -> None:
+        try:
+            rows = self.repository.deal_rows()
+        finally:
+            self.repository.db.close()  # this thread's own connection
+        self._rows_ready.emit(rows)
+
+    def _finish_loading(self, rows: list[DealRow]) -> None:
+        self.model.set_rows(rows)
+        self.loading = False
+        if self._changed_while_loading:
+            self.refresh(Changes(frozenset(self._changed_while_loading)))
+            self._changed_while_loading.clear()
+        self.loaded.emit()
+
+    def refresh(self, changes: Changes) -> None:
+        """Follow the one "pipeline changed" signal: reload only the deals that changed."""
+        if changes.everything or changes.stages:
+            self._fill_stage_and_owner_filters()
+        if changes.everything:
+            self._load()
+            return
+        if self.loading:
+            self._changed_while_loading |= changes.deals
+        if changes.deals:
+            fresh = self.repository.deal_rows(changes.deals)
+            self.model.apply_changes(changes, fresh)
+            if any(row.owner and self.owner_filter.findData(row.owner) < 0 for row in fresh):
+                self._fill_stage_and_owner_filters()
+
+    def _filters_changed(self) -> None:
+        self.model.set_filter(DealFilter(
+            text=self.search.text().strip().casefold(),
+            stage_id=self.stage_filter.currentData(),
+            owner=self.owner_filter.currentData(),
+            status=self.status_filter.currentData(),
+        ))
+
+    def show_request(self, request: dict) -> None:
+        """Another tab asks to show some deals: {"stage_id": id} or {"deal_ids": [...]}."""
+        for combo in (self.stage_filter, self.owner_filter, self.status_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        if "stage_id" in request:
+            self.stage_filter.setCurrentIndex(self.stage_filter.findData(request["stage_id"]))
+        ids = request.get("deal_ids")
+        self.model.set_filter(DealFilter(stage_id=self.stage_filter.currentData(),
+                                         deal_ids=frozenset(ids) if ids else None))
+        if ids and len(ids) == 1:
+            self.select_deal(next(iter(ids)))
+
+    def emit_summary(self) -> None:
+        count, total, weighted = self.model.summary()
+        currency = self.model.currency
+        text = self.tr("%s deals · %s total · %s weighted") % (
+            f"{count:,}", format_money(total, currency, whole=True),
+            format_money(weighted, currency, whole=True))
+        if count != self.model.total_count():
+            text += self.tr(" (filtered from %s)") % f"{self.model.total_count():,}"
+        self.summary.emit(text)
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def new_deal(self) -> None:
+        sources = self.repository.setting("lead_sources", list(DEFAULT_LEAD_SOURCES))
+        stages = [s for s in self.repository.stages() if s.is_open]
+        fields = DealDialog.ask(self, stages, self.repository.owners(), sources)
+        if fields is None:
+            return
+        applied = self._guarded(lambda: self.controller.execute(CreateDeal(fields)))
+        if applied is not None:
+            self.select_deal(next(iter(applied.changes.deals)))
+
+    def edit_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.edit(index)
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows or not ConfirmDelete.ask(self, [row.title for row in rows]):
+            return
+        commands = tuple(DeleteDeal(row.id) for row in rows)
+        command = commands[0] if len(commands) == 1 else Batch(commands, "Delete deals")
+        self._guarded(lambda: self.controller.execute(command))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def selected_rows(self) -> list[DealRow]:
+        positions = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row(position) for position in positions]
+
+    def selected_deal_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()).id if index.isValid() else None
+
+    def select_deal(self, deal_id: int) -> None:
+        position = self.model.position_of(deal_id)
+        if position is None:
+            return
+        index = self.model.index(position, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _move_stage(self, deal_id: int, stage_id: int) -> bool:
+        return bool(self._guarded(lambda: move_deal(self, self.controller, deal_id, stage_id)))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if self.panel is not None:
+            self.panel.setFocus()
+        else:
+            self.table.edit(index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.panel is not None and hasattr(self.panel, "show_deal"):
+            self.panel.show_deal(self.model.row(current.row()).id if current.isValid() else None)
+
+    def _guarded(self, action):
+        try:
+            return action()
+        except PipelineError as error:
+            self._show_error(str(error))
+            return None
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Cannot save"), message)
+
+    # ---- state ---------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        header = self.settings.state("deal_table_header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        else:  # newest deals first until the user picks another order
+            created = [c.key for c in COLUMNS].index("created")
+            self.table.sortByColumn(created, Qt.SortOrder.DescendingOrder)
+
+    def save_state(self) -> None:
+        self.settings.set_state("deal_table_header", self.table.horizontalHeader().saveState())
