@@ -14,6 +14,7 @@ import peewee as pw
 
 from pipeline_desktop import paths
 from pipeline_desktop.storage.database import open_database, sqlite_path
+from pipeline_desktop.storage.process_store import install as install_process
 from pipeline_desktop.storage.repository import Repository
 
 
@@ -53,4 +54,5 @@ def current_user() -> str:
 def open_session(url: str, *, create: bool = True) -> Session:
     db = open_database(url, create=create)
     repository = Repository(db, user=current_user())
+    install_process(repository)  # activities, stages, BANT, ICP commands; the fit scorer
     return Session(url, db, repository)

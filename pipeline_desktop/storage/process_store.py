@@ -1,0 +1,421 @@
+"""Storage of the sales process: handlers for `domain.process_commands` and the reads the
+process views need (activities, the Today list, board cards, the ICP).
+
+`install(repository)` registers the handlers on a Repository and sets its fit scorer from the
+stored profile. Handlers run inside the transaction `Repository.apply` opens."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import peewee as pw
+
+from pipeline_desktop.domain import process_commands as pc
+from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
+from pipeline_desktop.domain.deals import parse_iso_date
+from pipeline_desktop.domain.icp import IdealCustomerProfile, make_scorer
+from pipeline_desktop.domain.model import Outcome, StageSpec
+from pipeline_desktop.domain.process import (
+    Activity,
+    BoardCard,
+    DueActivity,
+    check_activity_kind,
+    check_stage_specs,
+    format_criteria,
+    parse_criteria,
+)
+from pipeline_desktop.domain.qualification import FIELDS as BANT_FIELDS
+from pipeline_desktop.domain.qualification import Qualification, normalise_qualification
+from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES, DEFAULT_LOST_REASONS
+from pipeline_desktop.errors import ValidationError
+from pipeline_desktop.storage.bulk import reset_sequences
+from pipeline_desktop.storage.repository import Repository, _iso
+from pipeline_desktop.storage.tables import (
+    ActivityTable,
+    CompanyTable,
+    ContactTable,
+    DealTable,
+    SettingTable,
+    StageChangeTable,
+    StageTable,
+    utc_now,
+)
+
+ACTIVITY_TEXT = {"subject": 1000, "notes": 10_000, "owner": 200}
+LIST_DEFAULTS = {"lost_reasons": DEFAULT_LOST_REASONS, "lead_sources": DEFAULT_LEAD_SOURCES}
+
+
+def install(repository: Repository) -> None:
+    """Teach a repository the process commands; score fit from the stored profile."""
+    handlers = _Handlers(repository)
+    for command_type, handler in (
+        (pc.AddActivity, handlers.add_activity),
+        (pc.EditActivity, handlers.edit_activity),
+        (pc.CompleteActivity, handlers.complete_activity),
+        (pc.DeleteActivity, handlers.delete_activity),
+        (pc.EditStages, handlers.edit_stages),
+        (pc.SetCriteria, handlers.set_criteria),
+        (pc.EditQualification, handlers.edit_qualification),
+        (pc.SetSetting, handlers.set_setting),
+    ):
+        repository.register(command_type, handler)
+    repository.fit_scorer = make_scorer(load_icp(repository))
+
+
+# ---- reading ------------------------------------------------------------------------------
+
+def load_icp(repository: Repository) -> IdealCustomerProfile:
+    return IdealCustomerProfile.from_json(repository.setting("icp"))
+
+
+def text_list(repository: Repository, key: str) -> list[str]:
+    """An owner-kept list ("lost_reasons", "lead_sources"); the defaults if never set."""
+    value = repository.setting(key)
+    if not isinstance(value, list):
+        return list(LIST_DEFAULTS.get(key, ()))
+    return [str(v) for v in value]
+
+
+def _activity(row: tuple) -> Activity:
+    return Activity(row[0], row[1], row[2], row[3], _iso(row[4]), _iso(row[5]), row[6], row[7])
+
+
+_ACTIVITY_COLUMNS = (ActivityTable.id, ActivityTable.deal, ActivityTable.kind,
+                     ActivityTable.subject, ActivityTable.due, ActivityTable.done,
+                     ActivityTable.notes, ActivityTable.owner)
+
+
+def activities(repository: Repository, deal_id: int) -> list[Activity]:
+    """A deal's activities: open ones first by due date, then done ones, newest first."""
+    query = (ActivityTable.select(*_ACTIVITY_COLUMNS)
+             .where(ActivityTable.deal == deal_id).tuples())
+    rows = [_activity(r) for r in query]
+    open_rows = sorted((a for a in rows if a.done is None), key=lambda a: (a.due or "9999", a.id))
+    done_rows = sorted((a for a in rows if a.done is not None), key=lambda a: (a.done, a.id),
+                       reverse=True)
+    return open_rows + done_rows
+
+
+def due_activities(repository: Repository, today: date, days_ahead: int = 0
+                   ) -> list[DueActivity]:
+    """Open activities due by `today + days_ahead` (overdue ones included), earliest first."""
+    last = date.fromordinal(today.toordinal() + days_ahead)
+    query = (ActivityTable.select(*_ACTIVITY_COLUMNS, DealTable.title,
+                                  pw.fn.COALESCE(CompanyTable.name, ""))
+             .join(DealTable, on=(ActivityTable.deal == DealTable.id))
+             .join(CompanyTable, pw.JOIN.LEFT_OUTER, on=(DealTable.company == CompanyTable.id))
+             .where(ActivityTable.done.is_null(), ActivityTable.due.is_null(False),
+                    ActivityTable.due <= last)
+             .order_by(ActivityTable.due, ActivityTable.id).tuples())
+    return [DueActivity(_activity(r), r[8], r[9]) for r in query]
+
+
+_BOARD_SQL = """
+SELECT d.id, d.title, COALESCE(c.name, ''), d.stage_id, d.value_cents, d.currency, d.created,
+       na.next_due, la.last_done, sc.last_move
+FROM deal d
+LEFT JOIN company c ON c.id = d.company_id
+LEFT JOIN (SELECT deal_id, MIN(due) AS next_due FROM activity
+           WHERE done IS NULL AND due IS NOT NULL GROUP BY deal_id) na ON na.deal_id = d.id
+LEFT JOIN (SELECT deal_id, MAX(done) AS last_done FROM activity
+           WHERE done IS NOT NULL GROUP BY deal_id) la ON la.deal_id = d.id
+LEFT JOIN (SELECT deal_id, MAX(changed_at) AS last_move FROM stage_change
+           GROUP BY deal_id) sc ON sc.deal_id = d.id
+WHERE d.status = {param}
+"""
+
+
+def board_cards(repository: Repository) -> list[BoardCard]:
+    """Every open deal as a card, in one query."""
+    db = repository.db
+    cursor = db.execute_sql(_BOARD_SQL.format(param=db.param), (Outcome.OPEN.value,))
+    cards = []
+    for r in cursor.fetchall():
+        done, moved = _iso(r[8]), _iso(r[9])
+        touch = max(done or "", moved or "") or None
+        cards.append(BoardCard(r[0], r[1], r[2], r[3], r[4], r[5], _iso(r[6]), _iso(r[7]),
+                               touch))
+    return cards
+
+
+def stage_deal_counts(repository: Repository) -> dict[int, int]:
+    query = (DealTable.select(DealTable.stage, pw.fn.COUNT(DealTable.id))
+             .group_by(DealTable.stage).tuples())
+    return {stage_id: count for stage_id, count in query}
+
+
+def qualification(repository: Repository, deal_id: int) -> Qualification:
+    deal = repository.deal(deal_id)
+    return Qualification.from_fields({name: _iso_if_date(deal[name]) for name in BANT_FIELDS})
+
+
+def criteria_met(repository: Repository, deal_id: int) -> tuple[str, ...]:
+    return parse_criteria(repository.deal(deal_id)["criteria_met"])
+
+
+def fit_inputs(repository: Repository, deal_id: int) -> tuple[str, int | None, str, str]:
+    """(industry, employees, region, job title) of a deal's company and contact."""
+    query = (DealTable
+             .select(pw.fn.COALESCE(CompanyTable.industry, ""), CompanyTable.employees,
+                     pw.fn.COALESCE(CompanyTable.region, ""),
+                     pw.fn.COALESCE(ContactTable.job_title, ""))
+             .join(CompanyTable, pw.JOIN.LEFT_OUTER, on=(DealTable.company == CompanyTable.id))
+             .switch(DealTable)
+             .join(ContactTable, pw.JOIN.LEFT_OUTER, on=(DealTable.contact == ContactTable.id))
+             .where(DealTable.id == deal_id).tuples())
+    row = query.first()
+    return tuple(row) if row else ("", None, "", "")  # type: ignore[return-value]
+
+
+def known_profile_values(repository: Repository) -> dict[str, list[str]]:
+    """Industries, regions and job titles already in the pipeline, for the ICP editor."""
+    def distinct(column: pw.Field) -> list[str]:
+        query = column.model.select(column).where(column != "").distinct().tuples()
+        return sorted({value for (value,) in query}, key=str.casefold)
+
+    return {"industries": distinct(CompanyTable.industry),
+            "regions": distinct(CompanyTable.region),
+            "job_titles": distinct(ContactTable.job_title)}
+
+
+def _iso_if_date(value: Any) -> Any:
+    return _iso(value) if isinstance(value, date) else value
+
+
+# ---- writing ------------------------------------------------------------------------------
+
+class _Handlers:
+    def __init__(self, repository: Repository) -> None:
+        self.repository = repository
+
+    # activities
+
+    def _activity_fields(self, fields: dict[str, Any]) -> dict[str, Any]:
+        clean: dict[str, Any] = {}
+        for name, value in fields.items():
+            if name == "kind":
+                clean[name] = check_activity_kind(str(value or ""))
+            elif name in ("due", "done"):
+                clean[name] = parse_iso_date(value, name)
+            elif name in ACTIVITY_TEXT:
+                clean[name] = str(value or "").strip()[:ACTIVITY_TEXT[name]]
+            else:
+                raise ValidationError(f"{name} is not an activity field", name)
+        return clean
+
+    def add_activity(self, command: pc.AddActivity) -> Applied:
+        if DealTable.get_or_none(DealTable.id == command.deal_id) is None:
+            raise ValidationError(f"Deal {command.deal_id} no longer exists")
+        values = self._activity_fields(dict(command.fields))
+        values.setdefault("kind", "task")
+        values.setdefault("owner", self.repository.user)
+        if values["kind"] == "note" and not values.get("done"):
+            values["done"] = values.get("due") or date.today().isoformat()
+        values["deal"] = command.deal_id
+        if command.activity_id is not None:
+            values["id"] = command.activity_id
+        activity_id = ActivityTable.insert(**values).execute()
+        if command.activity_id is not None:
+            reset_sequences(self.repository.db, ("activity",))
+        redo = pc.AddActivity(command.deal_id, command.fields, activity_id, command.label)
+        return Applied(pc.DeleteActivity(activity_id, command.label), redo,
+                       _activity_changes(command.deal_id))
+
+    def _activity_row(self, activity_id: int) -> dict[str, Any]:
+        row = ActivityTable.select().where(ActivityTable.id == activity_id).dicts().get_or_none()
+        if row is None:
+            raise ValidationError("That activity no longer exists")
+        return row
+
+    def edit_activity(self, command: pc.EditActivity) -> Applied:
+        row = self._activity_row(command.activity_id)
+        new = self._activity_fields(dict(command.changes))
+        old = {name: _iso_if_date(row[name]) for name in new}
+        ActivityTable.update(**new).where(ActivityTable.id == command.activity_id).execute()
+        inverse = pc.EditActivity(command.activity_id, old, command.label)
+        return Applied(inverse, command, _activity_changes(row["deal"]))
+
+    def complete_activity(self, command: pc.CompleteActivity) -> Applied:
+        row = self._activity_row(command.activity_id)
+        done = parse_iso_date(command.done, "done")
+        ActivityTable.update(done=done).where(ActivityTable.id == command.activity_id).execute()
+        inverse = pc.CompleteActivity(command.activity_id, _iso_if_date(row["done"]),
+                                      command.label)
+        return Applied(inverse, command, _activity_changes(row["deal"]))
+
+    def delete_activity(self, command: pc.DeleteActivity) -> Applied:
+        row = self._activity_row(command.activity_id)
+        ActivityTable.delete().where(ActivityTable.id == command.activity_id).execute()
+        fields = {name: _iso_if_date(row[name]) for name in ("kind", "due", "done",
+                                                              *ACTIVITY_TEXT)}
+        inverse = pc.AddActivity(row["deal"], fields, command.activity_id, command.label)
+        return Applied(inverse, command, _activity_changes(row["deal"]))
+
+    # deals: exit criteria and BANT
+
+    def set_criteria(self, command: pc.SetCriteria) -> Applied:
+        deal = self.repository.deal(command.deal_id)
+        old = parse_criteria(deal["criteria_met"])
+        _update_deal(command.deal_id, criteria_met=format_criteria(command.criteria))
+        inverse = pc.SetCriteria(command.deal_id, old, command.label)
+        return Applied(inverse, command, Changes(frozenset({command.deal_id})))
+
+    def edit_qualification(self, command: pc.EditQualification) -> Applied:
+        new = normalise_qualification(command.changes)
+        deal = self.repository.deal(command.deal_id)
+        old = {name: _iso_if_date(deal[name]) for name in new}
+        _update_deal(command.deal_id, **new)
+        inverse = pc.EditQualification(command.deal_id, old, command.label)
+        return Applied(inverse, command, Changes(frozenset({command.deal_id})))
+
+    # settings
+
+    def set_setting(self, command: pc.SetSetting) -> Applied:
+        if command.key not in pc.SETTING_KEYS:
+            raise ValidationError(f"{command.key} is not a setting of the pipeline")
+        row = SettingTable.get_or_none(SettingTable.key == command.key)
+        old = None if row is None else self.repository.setting(command.key)
+        value = _clean_setting(command.key, command.value)
+        if value is None:
+            SettingTable.delete().where(SettingTable.key == command.key).execute()
+        else:
+            self.repository.set_setting(command.key, value)
+        inverse = pc.SetSetting(command.key, old, command.label)
+        if command.key == "icp":
+            self.repository.fit_scorer = make_scorer(IdealCustomerProfile.from_json(value))
+            return Applied(inverse, command, EVERYTHING)
+        return Applied(inverse, command, Changes())
+
+    # stages
+
+    def edit_stages(self, command: pc.EditStages) -> Applied:
+        specs = [StageSpec(e.name.strip(), int(e.probability), Outcome(e.outcome),
+                           parse_criteria("\n".join(e.exit_criteria)), int(e.stale_after_days))
+                 for e in command.stages]
+        check_stage_specs(specs)
+        before = self.repository.stages()
+        by_id = {s.id: s for s in before}
+        kept = {e.id for e in command.stages if e.id is not None}
+        for edit in command.stages:
+            if edit.id in by_id and by_id[edit.id].outcome is not Outcome(edit.outcome):
+                raise ValidationError(f"{edit.name}: a stage's outcome cannot change")
+        # Park every name first: "A"→"B" and "B"→"A" in one edit must not trip UNIQUE.
+        for stage in before:
+            StageTable.update(name=f"\x01{stage.id}").where(StageTable.id == stage.id).execute()
+        new_ids = self._write_stages(command.stages, specs, by_id)
+        self._restore(command)
+        moved, history = self._delete_stages([s for s in before if s.id not in kept],
+                                             command.reassign)
+        inverse = pc.EditStages(
+            tuple(pc.StageEdit(s.id, s.name, s.probability, s.outcome, s.exit_criteria,
+                               s.stale_after_days) for s in before),
+            restore_deals=moved, restore_history=history, label=command.label)
+        redo = pc.EditStages(
+            tuple(pc.StageEdit(i, s.name, s.probability, s.outcome, s.exit_criteria,
+                               s.stale_after_days) for i, s in zip(new_ids, specs, strict=True)),
+            reassign=command.reassign, label=command.label)
+        touched = {deal_id for deal_id, *_ in moved} | {d for d, *_ in command.restore_deals}
+        return Applied(inverse, redo, Changes(frozenset(touched), stages=True,
+                                              everything=bool(touched)))
+
+    def _write_stages(self, edits: tuple[pc.StageEdit, ...], specs: list[StageSpec],
+                      existing: dict[int, Any]) -> list[int]:
+        ids, explicit = [], False
+        for position, (edit, spec) in enumerate(zip(edits, specs, strict=True)):
+            values = {"name": spec.name, "position": position, "probability": spec.probability,
+                      "outcome": spec.outcome.value,
+                      "exit_criteria": "\n".join(spec.exit_criteria),
+                      "stale_after_days": spec.stale_after_days}
+            if edit.id in existing:
+                StageTable.update(**values).where(StageTable.id == edit.id).execute()
+                ids.append(edit.id)
+                continue
+            if edit.id is not None:  # a deleted stage coming back (undo, redo)
+                values["id"], explicit = edit.id, True
+            ids.append(StageTable.insert(**values).execute())
+        if explicit:
+            reset_sequences(self.repository.db, ("stage",))
+        return ids
+
+    @staticmethod
+    def _restore(command: pc.EditStages) -> None:
+        for deal_id, stage_id, status, closed in command.restore_deals:
+            DealTable.update(stage=stage_id, status=status, closed=closed,
+                             updated_at=utc_now(), version=DealTable.version + 1
+                             ).where(DealTable.id == deal_id).execute()
+        for change_id, from_id, to_id in command.restore_history:
+            StageChangeTable.update(from_stage=from_id, to_stage=to_id).where(
+                StageChangeTable.id == change_id).execute()
+
+    def _delete_stages(self, deleted: list[Any], reassign: dict[int, int] | Any
+                       ) -> tuple[tuple, tuple]:
+        """Move the deals of deleted stages to their chosen stage, then delete the stages.
+        Return what undo needs: the deals' old (stage, status, closed) and the history lines
+        that pointed at a deleted stage."""
+        moved: list[tuple] = []
+        history: list[tuple] = []
+        today = date.today()
+        for stage in deleted:
+            deals = list(DealTable.select(DealTable.id, DealTable.status, DealTable.closed)
+                         .where(DealTable.stage == stage.id).tuples())
+            target_id = reassign.get(stage.id)
+            if deals and target_id is None:
+                raise ValidationError(f"Choose a stage for the deals in “{stage.name}”")
+            if deals:
+                target = StageTable.get_or_none(StageTable.id == target_id)
+                if target is None or target_id in {s.id for s in deleted}:
+                    raise ValidationError(f"Deals in “{stage.name}” need a stage that stays")
+                moved += [(d, stage.id, status, _iso_if_date(closed))
+                          for d, status, closed in deals]
+                self._move_all([d for d, *_ in deals], target, today)
+            refs = (StageChangeTable.from_stage == stage.id) | (
+                StageChangeTable.to_stage == stage.id)
+            history += list(StageChangeTable.select(StageChangeTable.id,
+                                                    StageChangeTable.from_stage,
+                                                    StageChangeTable.to_stage)
+                            .where(refs).tuples())
+            StageChangeTable.update(from_stage=None).where(
+                StageChangeTable.from_stage == stage.id).execute()
+            StageChangeTable.update(to_stage=None).where(
+                StageChangeTable.to_stage == stage.id).execute()
+            StageTable.delete().where(StageTable.id == stage.id).execute()
+        return tuple(moved), tuple(history)
+
+    @staticmethod
+    def _move_all(deal_ids: list[int], target: StageTable, today: date) -> None:
+        for start in range(0, len(deal_ids), 500):  # stay under SQLite's parameter limit
+            chunk = deal_ids[start:start + 500]
+            values: dict[str, Any] = {"stage": target.id, "status": target.outcome,
+                                      "updated_at": utc_now(), "version": DealTable.version + 1}
+            if target.outcome == Outcome.OPEN.value:
+                values["closed"] = None
+            else:
+                values["closed"] = pw.fn.COALESCE(DealTable.closed, today)
+            DealTable.update(**values).where(DealTable.id.in_(chunk)).execute()
+
+
+def _update_deal(deal_id: int, **values: Any) -> None:
+    values.update(updated_at=utc_now(), version=DealTable.version + 1)
+    DealTable.update(**values).where(DealTable.id == deal_id).execute()
+
+
+def _activity_changes(deal_id: int) -> Changes:
+    return Changes(frozenset({deal_id}), activities=True)
+
+
+def _clean_setting(key: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if key == "icp":
+        return IdealCustomerProfile.from_json(value).to_json()
+    if not isinstance(value, list | tuple):
+        raise ValidationError(f"{key} is a list of names")
+    seen: set[str] = set()
+    items = []
+    for item in value:
+        text = " ".join(str(item).split())[:200]
+        if text and text.casefold() not in seen:
+            seen.add(text.casefold())
+            items.append(text)
+    return items
