@@ -1,0 +1,247 @@
+"""The facts the metrics need, read once from the database and kept in memory.
+
+`PipelineSnapshot.load` reads every deal with two queries (the deal columns that matter, and the
+stage-change history) and condenses each deal into one `DealFacts` tuple: dates become ordinals,
+the history becomes the furthest open stage reached and the completed stays in each stage.
+After an edit, `update(deal_ids)` re-reads only those deals, so the window's tabs recompute
+their figures without reading 100,000 deals again.
+
+SQL stays portable (SQLite now, PostgreSQL later): plain SELECTs with `db.param` placeholders,
+dates normalised in Python (ISO text from SQLite, date objects from PostgreSQL)."""
+
+from __future__ import annotations
+
+import gc
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+import peewee as pw
+
+from pipeline_desktop.domain.model import Outcome, Stage
+from pipeline_desktop.domain.stages import open_stages
+from pipeline_desktop.services.periods import Period, to_ordinal
+
+if TYPE_CHECKING:
+    from pipeline_desktop.storage.repository import Repository
+
+_DEALS_SQL = """
+SELECT d.id, d.stage_id, d.status, d.value_cents, d.probability, d.owner, d.source,
+       d.created, d.expected_close, d.closed, d.lost_reason,
+       CASE WHEN d.status = 'open'
+            THEN (SELECT MAX(a.done) FROM activity a WHERE a.deal_id = d.id) END
+FROM deal d"""
+# Ordered by deal, then insertion: a deal's moves arrive together, usually in time order.
+_HISTORY_SQL = "SELECT sc.deal_id, sc.to_stage_id, sc.changed_at FROM stage_change sc"
+_CURRENCY_SQL = ("SELECT currency, COUNT(*) FROM deal GROUP BY currency "
+                 "ORDER BY COUNT(*) DESC, currency")
+_ID_CHUNK = 500  # ids per IN (...) list when re-reading a few deals
+
+
+class DealFacts(NamedTuple):
+    """One deal as the metrics see it. Dates are ordinals (`date.toordinal()`), money cents."""
+
+    id: int
+    stage_id: int
+    status: str  # open | won | lost
+    value: int | None
+    probability: int | None  # the deal's own; None: its stage's
+    owner: str
+    source: str
+    created: int | None
+    expected: int | None
+    closed: int | None
+    lost_reason: str
+    last_touch: int | None  # latest stage change or done activity (open deals only)
+    reach: int  # rank of the furthest open stage reached (0 = first), -1 when none
+    stays: tuple[tuple[int, int], ...]  # completed stays: (stage id, whole days)
+
+
+class PipelineSnapshot:
+    """All deals of one pipeline as `DealFacts`, with the stages they refer to.
+
+    `open_deals` lists open deals; `closed_between(period)` gives the won and lost deals closed
+    in a period through a bisect over deals sorted by closed date."""
+
+    def __init__(self, db: pw.Database, stages: list[Stage], currency: str,
+                 deals: dict[int, DealFacts]) -> None:
+        self.db = db
+        self.stages = stages
+        self.currency = currency
+        self.deals = deals
+        self._open: list[DealFacts] | None = None
+        self._closed: list[DealFacts] = []
+        self._closed_days: list[int] = []
+
+    # ---- reading -------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, repository: Repository) -> PipelineSnapshot:
+        """Read every deal of the repository's pipeline (three queries)."""
+        stages = repository.stages()
+        db = repository.db
+        # Half a million small tuples would trigger the cyclic garbage collector over and over
+        # (a third of the load time); none of them can form a cycle.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            deals = read_facts(db, stages)
+        finally:
+            if collecting:
+                gc.enable()
+        return cls(db, stages, read_currency(db), deals)
+
+    def update(self, deal_ids: Iterable[int]) -> list[tuple[DealFacts | None, DealFacts | None]]:
+        """Re-read these deals after an edit (a deleted deal disappears); return the
+        (before, after) facts of each, so running totals can take one out and put one in."""
+        ids = sorted(set(deal_ids))
+        changed: list[tuple[DealFacts | None, DealFacts | None]] = []
+        for start in range(0, len(ids), _ID_CHUNK):
+            chunk = ids[start:start + _ID_CHUNK]
+            fresh = read_facts(self.db, self.stages, chunk)
+            for deal_id in chunk:
+                before, after = self.deals.get(deal_id), fresh.get(deal_id)
+                if after is None:
+                    self.deals.pop(deal_id, None)
+                else:
+                    self.deals[deal_id] = after
+                if before != after:
+                    changed.append((before, after))
+        if changed:
+            self._open = None
+        return changed
+
+    # ---- views ---------------------------------------------------------------------------
+
+    @property
+    def open_deals(self) -> list[DealFacts]:
+        self._index()
+        assert self._open is not None
+        return self._open
+
+    def closed_between(self, period: Period) -> list[DealFacts]:
+        """Won and lost deals whose closed date falls in the period (all time includes closed
+        deals without a closed date)."""
+        self._index()
+        if period.is_all_time:
+            return self._closed
+        first, last = period.bounds()
+        days = self._closed_days
+        return self._closed[bisect_left(days, first):bisect_right(days, last)]
+
+    def __iter__(self) -> Iterator[DealFacts]:
+        return iter(self.deals.values())
+
+    def __len__(self) -> int:
+        return len(self.deals)
+
+    def _index(self) -> None:
+        if self._open is not None:
+            return
+        self._open = [f for f in self.deals.values() if f.status == Outcome.OPEN]
+        # An undated closed deal sorts first (ordinal -1): only all-time figures include it.
+        closed = sorted((f for f in self.deals.values() if f.status != Outcome.OPEN),
+                        key=lambda f: -1 if f.closed is None else f.closed)
+        self._closed = closed
+        self._closed_days = [-1 if f.closed is None else f.closed for f in closed]
+
+
+def read_currency(db: pw.Database) -> str:
+    """The pipeline's currency: the one most of its deals use (USD when it has none)."""
+    row = db.execute_sql(_CURRENCY_SQL).fetchone()
+    return row[0] if row and row[0] else "USD"
+
+
+def read_facts(db: pw.Database, stages: list[Stage], ids: list[int] | None = None
+               ) -> dict[int, DealFacts]:
+    """`DealFacts` of all deals, or of `ids`: one query for deals, one for their history."""
+    deal_sql, history_sql, params = _DEALS_SQL, _HISTORY_SQL, ()
+    if ids is not None:
+        marks = ", ".join([db.param] * len(ids))
+        deal_sql += f" WHERE d.id IN ({marks})"
+        history_sql += f" WHERE sc.deal_id IN ({marks})"
+        params = tuple(ids)
+    days = _Ordinals()
+    ranks = _open_ranks(stages)
+    history = _read_history(db, history_sql + " ORDER BY sc.deal_id, sc.id", params, ranks,
+                            days)
+    facts: dict[int, DealFacts] = {}
+    no_history = (None, -1, ())
+    rank_of = ranks.get
+    for (deal_id, stage_id, status, value, probability, owner, source, created, expected,
+         closed, lost_reason, done) in db.execute_sql(deal_sql, params).fetchall():
+        last_change, reach, stays = history.get(deal_id, no_history)
+        rank = rank_of(stage_id, -1)
+        last_touch = None
+        if status == "open":
+            done_day = days[done]
+            last_touch = last_change if done_day is None or (
+                last_change is not None and last_change > done_day) else done_day
+        facts[deal_id] = DealFacts(
+            deal_id, stage_id, status, value, probability, owner or "", source or "",
+            days[created], days[expected], days[closed], lost_reason or "", last_touch,
+            rank if rank > reach else reach, stays)
+    return facts
+
+
+class _Ordinals(dict):
+    """Date ordinals of database values, computed once per distinct value."""
+
+    def __missing__(self, key: object) -> int | None:
+        value = to_ordinal(key)
+        self[key] = value
+        return value
+
+
+def _open_ranks(stages: list[Stage]) -> dict[int, int]:
+    return {stage.id: rank for rank, stage in enumerate(open_stages(stages))}
+
+
+History = tuple[int | None, int, tuple[tuple[int, int], ...]]
+
+
+def _read_history(db: pw.Database, sql: str, params: tuple, ranks: dict[int, int],
+                  days: _Ordinals) -> dict[int, History]:
+    """Per deal: (day of the last change, furthest open rank, completed stays), in one pass
+    over the rows ordered by deal. A deal whose rows are out of time order (moves recorded
+    with a past date) is summarised again after sorting them."""
+    rows = db.execute_sql(sql, params).fetchall()
+    rows.append((None, None, None))  # a sentinel that closes the last deal
+    result: dict[int, History] = {}
+    rank_of = ranks.get
+    current, start, ordered = None, 0, True
+    reach, stays = -1, []
+    previous_stage = previous_day = previous_at = None
+    for index, (deal_id, to_stage, changed_at) in enumerate(rows):
+        if deal_id != current:
+            if current is not None:
+                result[current] = (previous_day, reach, tuple(stays)) if ordered else \
+                    _summarise(rows[start:index], ranks, days)
+            current, start, ordered = deal_id, index, True
+            reach, stays = -1, []
+            previous_stage = previous_day = previous_at = None
+        day = days[changed_at]
+        if previous_at is not None:
+            if changed_at < previous_at:
+                ordered = False
+            elif day is not None and previous_day is not None and previous_stage is not None:
+                stays.append((previous_stage, day - previous_day))
+        rank = rank_of(to_stage, -1)
+        if rank > reach:
+            reach = rank
+        previous_stage, previous_day, previous_at = to_stage, day, changed_at
+    return result
+
+
+def _summarise(rows: list[tuple], ranks: dict[int, int], days: _Ordinals) -> History:
+    """The slow path of `_read_history` for one deal: sort its rows by time, then walk them."""
+    moves = sorted(rows, key=lambda row: row[2])
+    reach, stays = -1, []
+    previous_stage, previous_day = None, None
+    for _deal_id, to_stage, changed_at in moves:
+        day = days[changed_at]
+        if previous_stage is not None and previous_day is not None and day is not None:
+            stays.append((previous_stage, day - previous_day))
+        reach = max(reach, ranks.get(to_stage, -1))
+        previous_stage, previous_day = to_stage, day
+    return previous_day, reach, tuple(stays)
