@@ -173,10 +173,13 @@ def test_delete_stage_moves_deals_and_undo_restores(session: Session) -> None:
     assert applied.changes.deals == {deal_id, other}
     history = repo.stage_history(deal_id)
     assert history[-1][1] is None  # the stage is gone from the history line
-    repo.apply(applied.inverse)
+    undone = repo.apply(applied.inverse)
     assert repo.stages() == stages
     assert {r.stage_id for r in repo.deal_rows([deal_id, other])} == {qualifying.id}
     assert repo.stage_history(deal_id)[-1][1] == "Qualifying"
+    repo.apply(undone.inverse)  # redo, as the undo stack does it
+    assert qualifying.id not in {s.id for s in repo.stages()}
+    assert {r.stage_id for r in repo.deal_rows([deal_id, other])} == {proposal.id}
 
 
 def test_delete_stage_into_won_closes_deals(session: Session) -> None:

@@ -304,13 +304,14 @@ class _Handlers:
         for stage in before:
             StageTable.update(name=f"\x01{stage.id}").where(StageTable.id == stage.id).execute()
         new_ids = self._write_stages(command.stages, specs, by_id)
-        self._restore(command)
+        # Undoing a delete puts deals back; redoing it must send them where they were.
+        back = self._restore(command)
         moved, history = self._delete_stages([s for s in before if s.id not in kept],
                                              command.reassign)
         inverse = pc.EditStages(
             tuple(pc.StageEdit(s.id, s.name, s.probability, s.outcome, s.exit_criteria,
                                s.stale_after_days) for s in before),
-            restore_deals=moved, restore_history=history, label=command.label)
+            reassign=back, restore_deals=moved, restore_history=history, label=command.label)
         redo = pc.EditStages(
             tuple(pc.StageEdit(i, s.name, s.probability, s.outcome, s.exit_criteria,
                                s.stale_after_days) for i, s in zip(new_ids, specs, strict=True)),
@@ -339,14 +340,20 @@ class _Handlers:
         return ids
 
     @staticmethod
-    def _restore(command: pc.EditStages) -> None:
+    def _restore(command: pc.EditStages) -> dict[int, int]:
+        """Put deals and history lines back; return {restored stage: stage the deals left}."""
+        back: dict[int, int] = {}
         for deal_id, stage_id, status, closed in command.restore_deals:
+            left = DealTable.get_or_none(DealTable.id == deal_id)
+            if left is not None:
+                back[stage_id] = left.stage_id
             DealTable.update(stage=stage_id, status=status, closed=closed,
                              updated_at=utc_now(), version=DealTable.version + 1
                              ).where(DealTable.id == deal_id).execute()
         for change_id, from_id, to_id in command.restore_history:
             StageChangeTable.update(from_stage=from_id, to_stage=to_id).where(
                 StageChangeTable.id == change_id).execute()
+        return back
 
     def _delete_stages(self, deleted: list[Any], reassign: dict[int, int] | Any
                        ) -> tuple[tuple, tuple]:

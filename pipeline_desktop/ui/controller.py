@@ -27,7 +27,8 @@ class _UndoAdapter(QUndoCommand):
         if self._first_redo:  # `execute` applied it already, before pushing
             self._first_redo = False
             return
-        self._applied = self._controller.apply_quietly(self._applied.redo)
+        # After an undo, `_applied` is the undo step's result: its inverse redoes the edit.
+        self._applied = self._controller.apply_quietly(self._applied.inverse)
 
     def undo(self) -> None:
         self._applied = self._controller.apply_quietly(self._applied.inverse)
