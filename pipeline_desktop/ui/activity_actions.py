@@ -110,8 +110,7 @@ def log_activity(window: MainWindow) -> None:
     """Edit › Log activity (Ctrl+L): for the deal selected in the Deals tab or on the Board."""
     deal_id = None
     board = _built_tab(window, "board")
-    if board is not None and window.tabs.currentWidget() is getattr(board, "parent", lambda: None
-                                                                     )():
+    if board is not None and window.tabs.currentWidget() is board.parentWidget():
         deal_id = board.selected_deal_id()
     if deal_id is None:
         deal_id = window.deals_tab.selected_deal_id()
