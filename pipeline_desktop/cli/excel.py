@@ -1,9 +1,116 @@
-"""Placeholder: filled in by its issue."""
+"""`pipeline-desktop export FILE` and `pipeline-desktop import FILE [--dry-run] [--json]`."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipeline_desktop.cli import add_db_option
+from pipeline_desktop.domain.import_values import DayOrder
+from pipeline_desktop.errors import UsageError
+from pipeline_desktop.services.excel.mapping import parse_map_option
+from pipeline_desktop.session import open_session, resolve_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Nothing yet."""
+    export = subparsers.add_parser("export", help="write the pipeline to an Excel workbook")
+    export.add_argument("file", type=Path, help="the .xlsx file to write")
+    add_db_option(export)
+    export.set_defaults(run=run_export)
+
+    parser = subparsers.add_parser(
+        "import", help="import a workbook or CSV file (ours, or another CRM's export)",
+        description="Shows what will change, then applies it as one transaction after a "
+                    "backup. Exit 0 when applied, 1 when rows were rejected (nothing written), "
+                    "2 for wrong usage.")
+    parser.add_argument("file", type=Path, help=".xlsx, .xlsm or .csv file")
+    add_db_option(parser)
+    parser.add_argument("--dry-run", action="store_true", help="print the preview, write nothing")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--sheet", help="the sheet that holds the deals")
+    parser.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                        help="map a column to a field (repeatable); field 'ignore' skips it")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument("--day-first", action="store_true",
+                       help="read ambiguous dates like 03/04/2026 as 3 April")
+    order.add_argument("--month-first", action="store_true",
+                       help="read ambiguous dates like 03/04/2026 as March 4")
+    parser.add_argument("--on-conflict", choices=("keep", "take"), default="keep",
+                        help="deals edited in the app since the export: keep the app's version "
+                             "(default) or take the workbook's")
+    parser.add_argument("--currency", default="USD", help="currency of new deals without one")
+    parser.set_defaults(run=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from pipeline_desktop.services.excel.export import export_workbook
+
+    if args.file.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise UsageError("the export file name must end in .xlsx")
+    session = open_session(resolve_url(getattr(args, "db", None)), create=False)
+    try:
+        count = export_workbook(session.repository, args.file, pipeline_file=session.url)
+    finally:
+        session.close()
+    print(f"{count} deals exported to {args.file}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from pipeline_desktop.services.excel.preview import Options, apply_preview, build_preview
+
+    options = Options(sheet=args.sheet, mapping=parse_map_option(args.map),
+                      default_currency=args.currency.upper())
+    if args.day_first or args.month_first:
+        order = DayOrder.DAY_FIRST if args.day_first else DayOrder.MONTH_FIRST
+        options.day_orders = {"*": order}  # every date column
+    session = open_session(resolve_url(getattr(args, "db", None)))
+    try:
+        preview = build_preview(session.repository, args.file, options)
+        if args.dry_run or preview.problems:
+            _print_preview(preview, args.json, applied=False)
+            return 1 if preview.problems else 0
+        apply_preview(session.repository, preview, session.path,
+                      take_conflicts=args.on_conflict == "take")
+        _print_preview(preview, args.json, applied=True)
+    finally:
+        session.close()
+    return 0
+
+
+def _print_preview(preview, as_json: bool, *, applied: bool) -> None:
+    if as_json:
+        print(json.dumps({
+            "applied": applied,
+            "file": str(preview.source.path), "sheet": preview.sheet, "own_workbook": preview.own,
+            "counts": {name: vars(c) for name, c in preview.counts.items()},
+            "new": preview.deals.new, "updated": preview.deals.changed,
+            "unchanged": preview.deals.unchanged, "rejected": preview.rejected,
+            "new_stages": preview.new_stages,
+            "mapping": dict(zip(preview.headers, preview.fields, strict=False)),
+            "changes": [{"deal_id": c.deal_id, "title": c.title, "row": c.row,
+                         "conflict": c.conflict, "fields": c.fields} for c in preview.changes],
+            "conflicts": sorted(preview.conflicts),
+            "problems": [str(p) for p in preview.problems],
+            "warnings": preview.warnings,
+        }, default=str, indent=2))
+        return
+    if preview.problems:
+        for problem in preview.problems:
+            print(problem, file=sys.stderr)
+        print(f"error: {preview.rejected} rows rejected; nothing was imported", file=sys.stderr)
+        return
+    if not applied:
+        print("\n".join(preview.lines()))
+        print("(dry run: nothing was written)")
+        return
+    for warning in preview.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    extra = "; ".join(f"{name}: {counts}" for name, counts in preview.counts.items()
+                      if name != "Deals" and (counts.new or counts.changed))
+    conflicts = f"; {len(preview.conflicts)} conflicting deals kept as they are in the app" \
+        if preview.conflicts else ""
+    print(f"{preview.summary()}" + (f" ({extra})" if extra else "") + conflicts)
+

@@ -1,0 +1,267 @@
+"""Export a pipeline to a workbook a person is glad to open, and that comes back intact.
+
+xlsxwriter in constant-memory mode (rows stream to disk; memory stays flat at 100,000 deals).
+Text always goes through `write_string`, so `=cmd|...` stays text; dates are real Excel dates
+(serial numbers with a date format); money has a number format; every row carries its ID."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+import xlsxwriter
+
+from pipeline_desktop import __version__
+from pipeline_desktop.domain.import_values import escape_for_excel
+from pipeline_desktop.errors import StorageError
+from pipeline_desktop.services.excel.mapping import is_known_header
+from pipeline_desktop.services.excel.preview import PIPELINE_ID, pipeline_id
+from pipeline_desktop.services.excel.read import META_SHEET, Cancelled, Progress
+from pipeline_desktop.services.excel.schema import (
+    ACTIVITIES,
+    COMPANIES,
+    CONTACTS,
+    CUSTOM_PREFIX,
+    DEALS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    HISTORY,
+    STAGES,
+    Column,
+    Kind,
+    SheetSpec,
+)
+from pipeline_desktop.storage.repository import Repository
+
+_EPOCH = date(1899, 12, 30).toordinal()
+_FIRST_SAFE = date(1900, 3, 1)  # Excel's serials before this are off by the fake 1900-02-29
+
+_DEALS_SQL = """
+SELECT d.id, d.title, COALESCE(c.name, ''), COALESCE(p.name, ''), d.value_cents, d.currency,
+       s.name, d.status, d.probability, d.owner, d.source, d.created, d.expected_close,
+       d.closed, d.lost_reason, d.next_step, d.notes, d.external_id, d.budget_cents,
+       d.budget_confirmed, d.authority_known, d.authority_name, d.need, d.timeline,
+       d.criteria_met, d.company_id, d.contact_id, d.updated_at, d.version, d.custom
+FROM deal d JOIN stage s ON s.id = d.stage_id
+LEFT JOIN company c ON c.id = d.company_id LEFT JOIN contact p ON p.id = d.contact_id
+ORDER BY d.id"""
+_SHEET_SQL = {
+    COMPANIES.name: "SELECT id, name, industry, employees, region, website FROM company "
+                    "ORDER BY id",
+    CONTACTS.name: "SELECT p.id, p.name, p.job_title, p.email, p.phone, p.company_id, "
+                   "COALESCE(c.name, '') FROM contact p LEFT JOIN company c "
+                   "ON c.id = p.company_id ORDER BY p.id",
+    ACTIVITIES.name: "SELECT a.id, a.deal_id, d.title, a.kind, a.subject, a.due, a.done, "
+                     "a.notes, a.owner, a.created_at FROM activity a JOIN deal d "
+                     "ON d.id = a.deal_id ORDER BY a.id",
+    HISTORY.name: "SELECT h.id, h.deal_id, d.title, COALESCE(f.name, ''), "
+                  "COALESCE(t.name, ''), h.changed_at, h.changed_by FROM stage_change h "
+                  "JOIN deal d ON d.id = h.deal_id LEFT JOIN stage f ON f.id = h.from_stage_id "
+                  "LEFT JOIN stage t ON t.id = h.to_stage_id ORDER BY h.id",
+    STAGES.name: "SELECT id, name, position, probability, outcome, exit_criteria, "
+                 "stale_after_days FROM stage ORDER BY position, id",
+}
+
+
+def export_workbook(repository: Repository, target: Path, *, pipeline_file: str = "",
+                    progress: Progress | None = None, now: datetime | None = None) -> int:
+    """Write every sheet to `target` (atomically: a cancelled or failed export leaves no
+    file behind). Returns the number of deals written."""
+    db = repository.db
+    ident = pipeline_id(repository, create=True) or ""
+    temp = target.with_name(f".{target.name}.part")
+    total = _count(db, "deal") + _count(db, "activity") + _count(db, "stage_change") + 1
+    ticker = _Ticker(progress, total)
+    try:
+        workbook = xlsxwriter.Workbook(str(temp), {
+            "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+            "strings_to_urls": False, "remove_timezone": True,
+        })
+        writer = _Writer(workbook)
+        deals = _fetch(db, _DEALS_SQL)
+        custom_keys = _custom_keys(deals)
+        deal_spec = SheetSpec(DEALS.name, DEALS.table, DEALS.columns + tuple(
+            Column(_custom_header(k), f"custom:{k}", Kind.TEXT, 14) for k in custom_keys))
+        stages = _fetch(db, _SHEET_SQL[STAGES.name])
+        owners = sorted({row[9] for row in deals if row[9]})
+        writer.sheet(deal_spec, _deal_rows(deals, custom_keys), ticker, validations={
+            "Stage": [s[1] for s in stages], "Status": ["open", "won", "lost"],
+            "Owner": owners})
+        for spec in (COMPANIES, CONTACTS, ACTIVITIES, HISTORY, STAGES):
+            rows = stages if spec is STAGES else db.execute_sql(_SHEET_SQL[spec.name])
+            writer.sheet(spec, rows, ticker)
+        writer.meta({
+            "format": FORMAT_NAME, "format_version": FORMAT_VERSION, PIPELINE_ID: ident,
+            "pipeline_file": pipeline_file,
+            "exported_at": (now or datetime.now()).replace(microsecond=0).isoformat(sep=" "),
+            "app_version": __version__,
+        })
+        workbook.close()
+        os.replace(temp, target)
+    except Cancelled:
+        temp.unlink(missing_ok=True)
+        raise
+    except (OSError, xlsxwriter.exceptions.XlsxWriterException) as error:
+        temp.unlink(missing_ok=True)
+        raise StorageError(f"Could not write {target}: {error}") from None
+    return len(deals)
+
+
+def _count(db, table: str) -> int:
+    return int(db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def _fetch(db, sql: str) -> list[tuple]:
+    return list(db.execute_sql(sql).fetchall())
+
+
+def _custom_keys(deals: Sequence[tuple]) -> list[str]:
+    keys: dict[str, None] = {}
+    for row in deals:
+        if row[-1]:
+            for name in _load(row[-1]):
+                keys.setdefault(name, None)
+    return list(keys)
+
+
+def _custom_header(name: str) -> str:
+    return f"{CUSTOM_PREFIX}{name}" if is_known_header(name) or not name.strip() else name
+
+
+def _load(text: str) -> dict[str, object]:
+    try:
+        loaded = json.loads(text)
+    except ValueError:
+        return {"custom": text}
+    return loaded if isinstance(loaded, dict) else {"custom": loaded}
+
+
+def _deal_rows(deals: Iterable[tuple], custom_keys: list[str]) -> Iterable[tuple]:
+    for row in deals:
+        base = row[:-1]
+        if custom_keys:
+            custom = _load(row[-1]) if row[-1] else {}
+            yield base + tuple(custom.get(k) for k in custom_keys)
+        else:
+            yield base
+
+
+class _Ticker:
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def tick(self, count: int = 1) -> None:
+        self.done += count
+        if self.progress is not None and not self.progress(self.done, self.total):
+            raise Cancelled
+
+
+class _Writer:
+    """Formats and per-kind cell writers shared by every sheet."""
+
+    def __init__(self, workbook: xlsxwriter.Workbook) -> None:
+        self.workbook = workbook
+        add = workbook.add_format
+        self.header = add({"bold": True, "bg_color": "#E8EEF7", "bottom": 1})
+        self.formats = {
+            Kind.MONEY: add({"num_format": "#,##0.00"}),
+            Kind.DATE: add({"num_format": "yyyy-mm-dd"}),
+            Kind.DATETIME: add({"num_format": "yyyy-mm-dd hh:mm:ss"}),
+            Kind.PERCENT: add({"num_format": '0"%"'}),
+            Kind.INT: add({"num_format": "0"}),
+        }
+        self.wrap = add({"text_wrap": False})
+
+    def sheet(self, spec: SheetSpec, rows: Iterable[Sequence[object]], ticker: _Ticker,
+              validations: dict[str, list[str]] | None = None) -> None:
+        sheet = self.workbook.add_worksheet(spec.name)
+        for index, column in enumerate(spec.columns):
+            sheet.set_column(index, index, column.width)
+        sheet.freeze_panes(1, 0)
+        for index, column in enumerate(spec.columns):
+            sheet.write_string(0, index, column.header, self.header)
+        writers = [self._cell_writer(sheet, column.kind if not column.field.startswith(
+            "custom:") else None) for column in spec.columns]
+        number = 0
+        for number, row in enumerate(rows, start=1):
+            for index, value in enumerate(row):
+                if value is not None and value != "":
+                    writers[index](number, index, value)
+            if number % 2000 == 0:
+                ticker.tick(2000)
+        ticker.tick(number % 2000)
+        last_column = len(spec.columns) - 1
+        sheet.autofilter(0, 0, max(number, 1), last_column)
+        for header, values in (validations or {}).items():
+            self._validation(sheet, spec, header, values, max(number, 1))
+
+    def _validation(self, sheet, spec: SheetSpec, header: str, values: list[str],
+                    last_row: int) -> None:
+        column = spec.headers().index(header)
+        lists = getattr(self, "_lists", {})
+        lists[header] = values
+        self._lists = lists
+        letter = "ABCDEFGH"[3 + list(lists).index(header)]
+        source = f"='{META_SHEET}'!${letter}$2:${letter}${max(len(values), 1) + 1}"
+        sheet.data_validation(1, column, max(last_row, 1000), column, {
+            "validate": "list", "source": source, "ignore_blank": True,
+            "error_type": "warning", "error_title": header,
+            "error_message": f"Not a known {header.lower()}; it will be created on import."})
+
+    def _cell_writer(self, sheet, kind: Kind | None) -> Callable[[int, int, object], None]:
+        if kind is None:
+            return lambda r, c, v: _write_any(sheet, r, c, v)
+        if kind is Kind.TEXT:
+            return lambda r, c, v: sheet.write_string(r, c, escape_for_excel(str(v)))
+        if kind is Kind.MONEY:
+            fmt = self.formats[Kind.MONEY]
+            return lambda r, c, v: sheet.write_number(r, c, v / 100, fmt)
+        if kind is Kind.BOOL:
+            return lambda r, c, v: sheet.write_boolean(r, c, bool(v))
+        if kind in (Kind.DATE, Kind.DATETIME):
+            fmt = self.formats[kind]
+            return lambda r, c, v: _write_date(sheet, r, c, v, fmt)
+        fmt = self.formats[kind]
+        return lambda r, c, v: sheet.write_number(r, c, v, fmt)
+
+    def meta(self, values: dict[str, str]) -> None:
+        sheet = self.workbook.add_worksheet(META_SHEET)
+        sheet.hide()
+        for number, (name, value) in enumerate(values.items()):
+            sheet.write_string(number, 0, name)
+            sheet.write_string(number, 1, value)
+        for offset, (header, items) in enumerate(getattr(self, "_lists", {}).items()):
+            sheet.write_string(0, 3 + offset, header)
+            for number, item in enumerate(items, start=1):
+                sheet.write_string(number, 3 + offset, item)
+
+
+def _write_date(sheet, row: int, col: int, value: object, fmt) -> None:
+    """ISO text (SQLite) or date objects (PostgreSQL) → an Excel serial with a date format."""
+    if isinstance(value, datetime | date):
+        value = value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    text = str(value)
+    day = date.fromisoformat(text[:10])
+    if day < _FIRST_SAFE:
+        sheet.write_string(row, col, text)
+        return
+    serial = day.toordinal() - _EPOCH
+    if len(text) > 10:
+        clock = text[11:19]
+        hours, minutes, seconds = (int(p) for p in [*clock.split(":"), "0", "0"][:3])
+        serial += (hours * 3600 + minutes * 60 + seconds) / 86400
+    sheet.write_number(row, col, serial, fmt)
+
+
+def _write_any(sheet, row: int, col: int, value: object) -> None:
+    if isinstance(value, bool):
+        sheet.write_boolean(row, col, value)
+    elif isinstance(value, int | float):
+        sheet.write_number(row, col, value)
+    elif isinstance(value, str):
+        sheet.write_string(row, col, escape_for_excel(value))
+    else:
+        sheet.write_string(row, col, json.dumps(value))

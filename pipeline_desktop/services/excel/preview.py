@@ -1,0 +1,294 @@
+"""What an import would do, computed before anything is written: read → map → validate →
+plan. The wizard shows a Preview; the command line prints it (--dry-run) or applies it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pipeline_desktop.domain.import_values import DayOrder
+from pipeline_desktop.services.excel import state
+from pipeline_desktop.services.excel.apply import TableEdit
+from pipeline_desktop.services.excel.mapping import (
+    apply_overrides,
+    auto_map,
+    find_header_row,
+    header_key,
+    score,
+)
+from pipeline_desktop.services.excel.plan import Counts, DealChange, Planner, status_problem
+from pipeline_desktop.services.excel.read import (
+    META_SHEET,
+    Progress,
+    Source,
+    open_source,
+    read_sheet,
+)
+from pipeline_desktop.services.excel.safety import DEFAULT_LIMITS, Limits
+from pipeline_desktop.services.excel.schema import (
+    ACTIVITIES,
+    COMPANIES,
+    CONTACTS,
+    DEALS,
+    HISTORY,
+    STAGES,
+    TABLE_COLUMNS,
+    TABLE_ORDER,
+)
+from pipeline_desktop.services.excel.sniff import ImportFileError
+from pipeline_desktop.services.excel.validate import (
+    Problem,
+    Records,
+    check_unique,
+    convert,
+    convert_own_sheet,
+)
+from pipeline_desktop.storage.repository import Repository
+
+PIPELINE_ID = "pipeline_id"  # a setting: which pipeline a workbook came from
+_DEAL_SHEET_HINTS = ("deal", "opportunit", "lead", "pipeline")
+
+
+@dataclass
+class Options:
+    sheet: str | None = None
+    mapping: Mapping[str, str] = field(default_factory=dict)  # header → field
+    day_orders: Mapping[str, DayOrder] = field(default_factory=dict)  # header → order
+    default_currency: str = "USD"
+    limits: Limits = DEFAULT_LIMITS
+    today: date | None = None
+
+
+@dataclass
+class Preview:
+    source: Source
+    sheet: str
+    own: bool  # our own workbook
+    trusted: bool  # its IDs are this pipeline's IDs
+    headers: list[str]
+    fields: list[str]
+    samples: list[list[object]]  # a few values per column, for the wizard
+    counts: dict[str, Counts]
+    changes: list[DealChange]
+    problems: list[Problem]
+    warnings: list[str]
+    new_stages: list[str]
+    conflicts: set[int]
+    day_orders: dict[str, DayOrder]
+    _edit: TableEdit
+    _conflict_edit: TableEdit
+
+    @property
+    def deals(self) -> Counts:
+        return self.counts.get("Deals", Counts())
+
+    @property
+    def rejected(self) -> int:
+        return len({(p.sheet, p.row) for p in self.problems})
+
+    @property
+    def has_changes(self) -> bool:
+        return not self._edit.is_empty() or not self._conflict_edit.is_empty()
+
+    def edit(self, *, take_conflicts: bool = False) -> TableEdit:
+        """The command to apply; conflicting deals keep the app's version unless asked."""
+        if not take_conflicts or self._conflict_edit.is_empty():
+            return self._edit
+        inserts = {t: (c, [*r, *self._conflict_edit.inserts.get(t, (c, []))[1]])
+                   for t, (c, r) in self._edit.inserts.items()}
+        updates = {t: (c, [*r, *self._conflict_edit.updates.get(t, (c, []))[1]])
+                   for t, (c, r) in self._edit.updates.items()}
+        return TableEdit(inserts, updates, {}, self._edit.label)
+
+    def summary(self) -> str:
+        return str(self.deals)
+
+    def lines(self) -> list[str]:
+        """The preview as text (the command line's --dry-run)."""
+        out = [f"{self.source.path.name}, sheet '{self.sheet}'"
+               + (" (a Pipeline Desktop workbook)" if self.own else "")]
+        out.append(f"Deals: {self.deals}, {self.rejected} rejected")
+        out += [f"{name}: {counts}" for name, counts in self.counts.items() if name != "Deals"]
+        if self.new_stages:
+            out.append("New stages: " + ", ".join(self.new_stages))
+        if not self.own:
+            out.append("Columns: " + "; ".join(
+                f"{h} → {f or 'custom field'}" for h, f in zip(self.headers, self.fields,
+                                                                strict=False) if h))
+        out += [f"Warning: {w}" for w in self.warnings]
+        out += [f"Conflict: {c}" for c in self.changes if c.conflict]
+        out += [f"Change: {c}" for c in self.changes if not c.conflict]
+        out += [f"Problem: {p}" for p in self.problems]
+        return out
+
+
+def pipeline_id(repository: Repository, *, create: bool = False) -> str | None:
+    found = repository.setting(PIPELINE_ID)
+    if found is None and create:
+        found = uuid.uuid4().hex
+        repository.set_setting(PIPELINE_ID, found)
+    return found
+
+
+def build_preview(repository: Repository, path: Path, options: Options | None = None,
+                  progress: Progress | None = None) -> Preview:
+    options = options or Options()
+    source = open_source(path, options.limits)
+    own = source.is_ours and options.sheet in (None, DEALS.name)
+    sheet, rows = _deal_sheet(source, options.sheet if not own else DEALS.name, progress)
+    header_row = 0 if own else find_header_row(rows)
+    if not rows or len(rows) <= header_row:
+        raise ImportFileError(f"Sheet '{sheet}' of {path.name} has no rows to import")
+    headers = rows[header_row]
+    fields = apply_overrides(headers, auto_map(headers, ours=own), options.mapping)
+    day_orders = {h if h == "*" else header_key(h): o for h, o in options.day_orders.items()}
+    records = convert(sheet, header_row, rows, fields, epoch_1904=source.epoch_1904,
+                      day_orders=day_orders)
+    _check_deal_records(records, own)
+    db = repository.db
+    empty = all(state.count(db, t) == 0 for t in ("deal", "company", "contact"))
+    trusted = own and (empty or source.meta.get(PIPELINE_ID) == pipeline_id(repository))
+    others = _other_sheets(source, trusted) if own else {}
+    tables = _tables_needed(others)
+    planner = Planner(db, trusted=trusted, own=own, user=repository.user, today=options.today,
+                      default_currency=options.default_currency, tables=tables)
+    for spec, plan_sheet in ((STAGES, planner.stages), (COMPANIES, planner.companies),
+                             (CONTACTS, planner.contacts)):
+        if spec.name in others:
+            plan_sheet(others[spec.name])
+    planner.deals(records, history_sheet=HISTORY.name in others)
+    if HISTORY.name in others:
+        planner.history(others[HISTORY.name])
+    if ACTIVITIES.name in others:
+        planner.activities(others[ACTIVITIES.name])
+    if own and not trusted:
+        source.warnings.append("This workbook comes from another pipeline: deals are added "
+                               "(or matched by external ID); activities and stage history "
+                               "are restored only into their own pipeline or an empty one")
+    plan = planner.plan
+    problems = records.problems + [p for r in others.values() for p in r.problems] \
+        + plan.problems
+    return Preview(
+        source=source, sheet=sheet, own=own, trusted=trusted,
+        headers=[str(h or "") for h in headers], fields=fields,
+        samples=_samples(rows, header_row, len(headers)), counts=plan.counts,
+        changes=plan.changes, problems=problems,
+        warnings=source.warnings + records.warnings + plan.warnings,
+        new_stages=plan.new_stages, conflicts=plan.conflicts, day_orders={
+            h: o for h, o in records.day_orders.items()},
+        _edit=_edit_of(plan.inserts, plan.updates, path.name),
+        _conflict_edit=_edit_of({"stage_change": plan.conflict_history},
+                                {"deal": plan.conflict_updates}, path.name),
+    )
+
+
+def _edit_of(inserts: Mapping[str, list[tuple]], updates: Mapping[str, list[tuple]],
+             name: str) -> TableEdit:
+    return TableEdit(
+        inserts={t: (TABLE_COLUMNS[t], list(rows)) for t, rows in inserts.items() if rows},
+        updates={t: (TABLE_COLUMNS[t], list(rows)) for t, rows in updates.items() if rows},
+        label=f"Import {name}",
+    )
+
+
+def _deal_sheet(source: Source, wanted: str | None, progress: Progress | None
+                ) -> tuple[str, list[list[object]]]:
+    """The named sheet, else the visible sheet that looks most like a list of deals."""
+    if wanted:
+        return wanted, read_sheet(source, wanted, progress)
+    names = [n for n in source.sheet_names if n != META_SHEET]
+    if not names:
+        raise ImportFileError(f"{source.path.name} has no visible sheet to import")
+    names.sort(key=lambda n: not any(h in n.casefold() for h in _DEAL_SHEET_HINTS))
+    best: tuple[int, str, list[list[object]]] | None = None
+    for name in names[:5]:
+        rows = read_sheet(source, name, progress)
+        if not rows:
+            continue
+        points = score(rows[find_header_row(rows)]) if rows else 0
+        if best is None or points > best[0]:
+            best = (points, name, rows)
+        if points >= 3:
+            break
+    if best is None:
+        raise ImportFileError(f"{source.path.name} has no rows to import")
+    return best[1], best[2]
+
+
+def _check_deal_records(records: Records, own: bool) -> None:
+    if own:
+        check_unique(records, "id", "ID")
+    check_unique(records, "external_id", "External ID")
+    status_header = next((h for h, f in zip(records.headers, records.fields, strict=False)
+                          if f == "status"), "Status")
+    for number, record in records.rows:
+        reason = status_problem(record.get("status"))
+        if reason:
+            records.problems.append(Problem(records.sheet, number, status_header,
+                                            record.get("status"), reason))
+    if not any(f == "title" for f in records.fields):
+        records.problems.append(Problem(records.sheet, 0, "", None,
+                                        "no column holds the deal's title; map one to 'title'"))
+
+
+def _other_sheets(source: Source, trusted: bool) -> dict[str, Records]:
+    found: dict[str, Records] = {}
+    specs = (STAGES, COMPANIES, CONTACTS) + ((HISTORY, ACTIVITIES) if trusted else ())
+    for spec in specs:
+        if source.info is None or source.info.sheet(spec.name) is None:
+            continue
+        records = convert_own_sheet(spec, read_sheet(source, spec.name),
+                                    epoch_1904=source.epoch_1904)
+        check_unique(records, "id", "ID")
+        found[spec.name] = records
+    return found
+
+
+def _tables_needed(others: Mapping[str, Records]) -> tuple[str, ...]:
+    tables = ["stage", "company", "contact", "deal"]
+    if HISTORY.name in others:
+        tables.append("stage_change")
+    if ACTIVITIES.name in others:
+        tables.append("activity")
+    return tuple(t for t in TABLE_ORDER if t in tables)
+
+
+def _samples(rows: list[list[object]], header_row: int, width: int, count: int = 3
+             ) -> list[list[object]]:
+    samples: list[list[object]] = [[] for _ in range(width)]
+    for row in rows[header_row + 1:header_row + 40]:
+        for index in range(min(width, len(row))):
+            if row[index] not in (None, "") and len(samples[index]) < count:
+                samples[index].append(row[index])
+    return samples
+
+
+def apply_preview(repository: Repository, preview: Preview, pipeline_path: Path | None, *,
+                  take_conflicts: bool = False, progress: Progress | None = None,
+                  backup: bool = True) -> TableEdit:
+    """Back up the pipeline, then apply the import as one transaction. Returns the command
+    applied (the caller may have done it through the undo stack instead)."""
+    from pipeline_desktop.services.excel.apply import backup_before_import, install
+
+    if preview.problems:
+        raise ImportFileError(f"{preview.rejected} rows have problems; nothing was imported")
+    edit = preview.edit(take_conflicts=take_conflicts)
+    if edit.is_empty():
+        return edit
+    if backup:
+        backup_before_import(repository, pipeline_path)
+    install(repository)
+    repository.apply(TableEdit(edit.inserts, edit.updates, edit.deletes, edit.label, progress))
+    adopt_identity(repository, preview)
+    return edit
+
+
+def adopt_identity(repository: Repository, preview: Preview) -> None:
+    """A pipeline restored from a workbook takes that workbook's identity, so importing the
+    same workbook again matches by ID instead of adding everything twice."""
+    wanted = preview.source.meta.get(PIPELINE_ID)
+    if preview.own and preview.trusted and wanted and pipeline_id(repository) != wanted:
+        repository.set_setting(PIPELINE_ID, wanted)

@@ -1,0 +1,207 @@
+"""Read the cells of a checked workbook or CSV file into plain lists of Python values.
+
+python-calamine reads (about 10× openpyxl's read-only speed) once `safety` has measured the
+sheet; a sheet whose rectangle is too big for that (a stray cell far below the data, a million
+empty rows) is streamed with openpyxl instead, stopping after a run of empty rows."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline_desktop.services.excel.safety import (
+    DEFAULT_LIMITS,
+    Limits,
+    WorkbookInfo,
+    check_workbook,
+)
+from pipeline_desktop.services.excel.sniff import FileKind, ImportFileError, sniff
+
+META_SHEET = "_pipeline"
+EMPTY_RUN = 1_000  # stop streaming after this many empty rows in a row
+Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel; nothing was written."""
+
+
+@dataclass
+class Source:
+    """An opened, checked file: its kind, sheets (visible first) and our export's metadata."""
+
+    path: Path
+    kind: FileKind
+    info: WorkbookInfo | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    limits: Limits = DEFAULT_LIMITS
+
+    @property
+    def sheet_names(self) -> list[str]:
+        if self.info is None:
+            return [self.path.stem]
+        return [s.name for s in self.info.sheets if s.visible]
+
+    @property
+    def is_ours(self) -> bool:
+        return self.meta.get("format") == "pipeline-desktop-workbook"
+
+    @property
+    def epoch_1904(self) -> bool:
+        return bool(self.info and self.info.epoch_1904)
+
+
+def open_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> Source:
+    kind = sniff(path)
+    if kind is FileKind.CSV:
+        if path.stat().st_size > limits.max_part_bytes:
+            raise ImportFileError(f"{path.name} is larger than this app can import")
+        return Source(path, kind, limits=limits)
+    source = Source(path, kind, check_workbook(path, limits), limits=limits)
+    meta_sheet = source.info.sheet(META_SHEET) if source.info else None
+    if meta_sheet is not None and meta_sheet.cells < 1000:
+        rows = read_sheet(source, META_SHEET)
+        source.meta = {str(r[0]): str(r[1]) for r in rows if len(r) >= 2 and r[0]}
+    return source
+
+
+def read_sheet(source: Source, name: str | None = None,
+               progress: Progress | None = None) -> list[list[object]]:
+    """Rows of one sheet (trailing empty rows and columns dropped)."""
+    if source.kind is FileKind.CSV:
+        return read_csv(source.path, source.limits)
+    assert source.info is not None
+    sheet = source.info.sheet(name) if name else None
+    if sheet is None:
+        raise ImportFileError(f"{source.path.name} has no sheet named '{name}'")
+    if sheet.columns > source.limits.max_columns and sheet.rows * min(
+            sheet.columns, source.limits.max_columns) > source.limits.max_cells:
+        return _read_streaming(source, sheet.name, progress)
+    if sheet.cells > source.limits.max_cells:
+        return _read_streaming(source, sheet.name, progress)
+    return _read_calamine(source, sheet.name, progress)
+
+
+def _read_calamine(source: Source, name: str, progress: Progress | None) -> list[list[object]]:
+    import python_calamine
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(source.path))
+        sheet = workbook.get_sheet_by_name(name)
+    except Exception as error:  # calamine's errors are its own types; all mean "can't read"
+        raise ImportFileError(f"{source.path.name} could not be read: {_first_line(error)}"
+                              ) from None
+    total = sheet.height
+    rows: list[list[object]] = []
+    for index, row in enumerate(sheet.iter_rows()):
+        if len(rows) > source.limits.max_rows:
+            raise _too_many_rows(source, name)
+        rows.append(row)
+        if progress is not None and index % 5000 == 0 and not progress(index, total):
+            raise Cancelled
+    workbook.close()
+    return _trim(rows)
+
+
+def _read_streaming(source: Source, name: str, progress: Progress | None
+                    ) -> list[list[object]]:
+    openpyxl = _openpyxl()
+    try:
+        workbook = openpyxl.load_workbook(source.path, read_only=True, data_only=True,
+                                          keep_links=False)
+    except Exception as error:
+        raise ImportFileError(f"{source.path.name} could not be read: {_first_line(error)}"
+                              ) from None
+    try:
+        sheet = workbook[name]
+        sheet.reset_dimensions()  # read_only trusts <dimension>, which can under-state
+        rows: list[list[object]] = []
+        empty_run = 0
+        for index, row in enumerate(sheet.iter_rows(values_only=True,
+                                                    max_col=source.limits.max_columns)):
+            if any(value not in (None, "") for value in row):
+                rows.extend([[]] * empty_run)
+                rows.append(list(row))
+                empty_run = 0
+            else:
+                empty_run += 1
+                if empty_run >= EMPTY_RUN:
+                    source.warnings.append(
+                        f"Sheet '{name}': stopped reading at row {index + 1} after "
+                        f"{EMPTY_RUN:,} empty rows; anything further down was ignored")
+                    break
+            if len(rows) > source.limits.max_rows:
+                raise _too_many_rows(source, name)
+            if progress is not None and index % 5000 == 0 and not progress(index, 0):
+                raise Cancelled
+    finally:
+        workbook.close()
+    return _trim(rows)
+
+
+def _openpyxl():
+    """openpyxl, only with defusedxml in use (it refuses entity bombs then)."""
+    import openpyxl
+
+    if openpyxl.DEFUSEDXML is not True:
+        raise RuntimeError("openpyxl is not using defusedxml; refusing to read workbooks "
+                           "(unset OPENPYXL_DEFUSEDXML or install defusedxml)")
+    return openpyxl
+
+
+def _too_many_rows(source: Source, name: str) -> ImportFileError:
+    return ImportFileError(f"Sheet '{name}' of {source.path.name} has more than "
+                           f"{source.limits.max_rows:,} rows; split it into smaller files")
+
+
+def _trim(rows: list[list[object]]) -> list[list[object]]:
+    while rows and all(value in (None, "") for value in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
+
+
+# ---- CSV -----------------------------------------------------------------------------------
+
+def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[list[object]]:
+    """UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252; `,` `;` tab or `|`."""
+    raw = path.read_bytes()
+    text = _decode(raw)
+    sample = text[:65536]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = max(",;\t|", key=sample.count) if sample else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[object]] = []
+    try:
+        for row in reader:
+            rows.append(list(row))
+            if len(rows) > limits.max_rows:
+                raise ImportFileError(f"{path.name} has more than {limits.max_rows:,} rows; "
+                                      "split it into smaller files")
+    except csv.Error as error:
+        raise ImportFileError(f"{path.name} is not readable CSV (line {reader.line_num}: "
+                              f"{error})") from None
+    return _trim(rows)
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")

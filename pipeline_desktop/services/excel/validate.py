@@ -1,0 +1,206 @@
+"""Cells → typed records, one converter per column; every bad cell becomes a Problem naming
+its sheet, row, column and value (nothing is guessed silently)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import partial
+
+from pipeline_desktop.domain import import_values as iv
+from pipeline_desktop.errors import ValidationError
+from pipeline_desktop.services.excel.mapping import CUSTOM, IGNORE, custom_name, header_key
+from pipeline_desktop.services.excel.schema import Kind, SheetSpec
+
+FIELD_KINDS: dict[str, Kind] = {
+    "value": Kind.MONEY, "budget": Kind.MONEY,
+    "employees": Kind.INT, "id": Kind.INT, "company_id": Kind.INT, "contact_id": Kind.INT,
+    "version": Kind.INT, "deal_id": Kind.INT, "position": Kind.INT,
+    "stale_after_days": Kind.INT,
+    "probability": Kind.PERCENT,
+    "created": Kind.DATE, "expected_close": Kind.DATE, "closed": Kind.DATE,
+    "timeline": Kind.DATE, "won_time": Kind.DATE, "lost_time": Kind.DATE, "due": Kind.DATE,
+    "done": Kind.DATE,
+    "updated_at": Kind.DATETIME, "changed_at": Kind.DATETIME, "created_at": Kind.DATETIME,
+    "budget_confirmed": Kind.BOOL, "authority_known": Kind.BOOL, "is_won": Kind.BOOL,
+    "is_closed": Kind.BOOL,
+}
+Converter = Callable[[object], object]
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    row: int  # as Excel numbers it (1-based); 0 for the whole sheet
+    column: str
+    value: object
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"Sheet '{self.sheet}'"
+        if self.row:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column '{self.column}'"
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class Records:
+    """The typed rows of one sheet: (Excel row number, {field: value, "custom": {...}})."""
+
+    sheet: str
+    headers: list[str]
+    fields: list[str]
+    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    day_orders: dict[str, iv.DayOrder] = field(default_factory=dict)
+
+    @property
+    def rejected_rows(self) -> set[int]:
+        return {p.row for p in self.problems if p.row}
+
+
+def _text(value: object) -> str:
+    return iv.clean_text(value)
+
+
+def _date(order: iv.DayOrder, epoch_1904: bool, value: object) -> str | None:
+    found = iv.parse_date(value, order, epoch_1904=epoch_1904)
+    return found.isoformat() if found else None
+
+
+def _datetime(value: object) -> str | None:
+    found = iv.parse_datetime(value)
+    return found.isoformat(sep=" ") if found else None
+
+
+def _custom(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return iv.clean_text(value)
+
+
+def converter(kind: Kind, order: iv.DayOrder = iv.DayOrder.MONTH_FIRST,
+              epoch_1904: bool = False) -> Converter:
+    if kind is Kind.MONEY:
+        return iv.parse_amount
+    if kind is Kind.INT:
+        return iv.parse_int
+    if kind is Kind.PERCENT:
+        return iv.parse_percent
+    if kind is Kind.DATE:
+        return partial(_date, order, epoch_1904)
+    if kind is Kind.DATETIME:
+        return _datetime
+    if kind is Kind.BOOL:
+        return iv.parse_bool
+    return _text
+
+
+def convert(sheet: str, header_row: int, rows: Sequence[Sequence[object]], fields: list[str],
+            *, kinds: Mapping[str, Kind] = FIELD_KINDS, epoch_1904: bool = False,
+            day_orders: Mapping[str, iv.DayOrder] | None = None) -> Records:
+    """Turn the rows under `header_row` into records using one field per column."""
+    headers = [str(h if h is not None else "").replace("\ufeff", "").strip()
+               for h in rows[header_row]] if rows else []
+    fields = list(fields) + [CUSTOM] * (len(headers) - len(fields))
+    records = Records(sheet, headers, fields)
+    body = rows[header_row + 1:]
+    plan: list[tuple[int, str, str, Converter]] = []
+    for index, (header, name) in enumerate(zip(headers, fields, strict=False)):
+        if name == IGNORE or (name == CUSTOM and not header):
+            continue
+        if name == CUSTOM:
+            plan.append((index, header, custom_name(header), _custom))
+            continue
+        kind = kinds.get(name, Kind.TEXT)
+        order = iv.DayOrder.MONTH_FIRST
+        if kind is Kind.DATE:
+            order = _day_order(records, header, [r[index] for r in body if index < len(r)],
+                               (day_orders or {}).get(header_key(header))
+                               or (day_orders or {}).get("*"))
+        plan.append((index, header, name, converter(kind, order, epoch_1904)))
+    custom_columns = {name for _i, _h, name, conv in plan if conv is _custom}
+    first_row = header_row + 2
+    for offset, row in enumerate(body):
+        number = first_row + offset
+        if not any(v not in (None, "") for v in row):
+            continue
+        record: dict[str, object] = {}
+        custom: dict[str, object] = {}
+        width = len(row)
+        for index, header, name, convert_one in plan:
+            raw = row[index] if index < width else None
+            try:
+                value = convert_one(raw)
+            except ValidationError as error:
+                records.problems.append(Problem(sheet, number, header, raw, str(error)))
+                continue
+            if name in custom_columns and convert_one is _custom:
+                if value not in ("", None):
+                    custom[name] = value
+            else:
+                record[name] = value
+        if custom_columns:
+            record["custom"] = custom
+        records.rows.append((number, record))
+    return records
+
+
+def _day_order(records: Records, header: str, values: list[object],
+               chosen: iv.DayOrder | None) -> iv.DayOrder:
+    if chosen is not None:
+        records.day_orders[header] = chosen
+        return chosen
+    decided = iv.decide_day_order(values)
+    if decided is None:
+        decided = iv.default_day_order(values)
+        if any(isinstance(v, str) and iv.numeric_date_parts(v.split(" ")[0]) for v in values):
+            records.warnings.append(
+                f"Column '{header}': every date could be day/month or month/day; read as "
+                f"{'day/month' if decided is iv.DayOrder.DAY_FIRST else 'month/day'} "
+                "(choose the other order if that is wrong)")
+    records.day_orders[header] = decided
+    return decided
+
+
+def convert_own_sheet(spec: SheetSpec, rows: Sequence[Sequence[object]], *,
+                      epoch_1904: bool = False) -> Records:
+    """One of our other sheets (Companies, Contacts, …): headers are ours, in any order."""
+    if not rows:
+        return Records(spec.name, [], [])
+    known = {header_key(c.header): c.field for c in spec.columns}
+    kinds = {c.field: c.kind for c in spec.columns}
+    fields = [known.get(header_key(h), IGNORE) for h in rows[0]]
+    records = convert(spec.name, 0, rows, fields, kinds=kinds, epoch_1904=epoch_1904,
+                      day_orders={header_key(c.header): iv.DayOrder.MONTH_FIRST
+                                  for c in spec.columns if c.kind is Kind.DATE})
+    return records
+
+
+def check_unique(records: Records, name: str, label: str) -> None:
+    """A value of `name` (an ID) may appear once; later rows with it are problems."""
+    seen: dict[object, int] = {}
+    header = next((h for h, f in zip(records.headers, records.fields, strict=False)
+                   if f == name), label)
+    for number, record in records.rows:
+        value = record.get(name)
+        if value in (None, ""):
+            continue
+        if value in seen:
+            records.problems.append(Problem(records.sheet, number, header, value,
+                                            f"{label} {value} appears twice "
+                                            f"(first on row {seen[value]})"))
+        else:
+            seen[value] = number
