@@ -95,13 +95,13 @@ def preset_period(preset: Preset | str, today: date) -> Period:
 
 def parse_period(start: str | None, end: str | None) -> Period:
     """A period from `--from`/`--to` text (YYYY-MM-DD); wrong input is a UsageError."""
-    first, last = _parse_day(start, "--from"), _parse_day(end, "--to")
+    first, last = parse_day(start, "--from"), parse_day(end, "--to")
     if first and last and first > last:
         raise UsageError(f"--from {first} is after --to {last}")
     return Period(first, last)
 
 
-def _parse_day(text: str | None, option: str) -> date | None:
+def parse_day(text: str | None, option: str) -> date | None:
     if not text:
         return None
     try:

@@ -1,0 +1,241 @@
+"""Shared pieces of the analysis tabs (Funnel, Metrics): pyqtgraph charts with money and month
+axes and a "Save as PNG" menu, the period chooser, and the metrics engine they share.
+
+The engine (services.metrics.MetricsEngine) is Qt-free; `shared_engine` keeps one per
+controller, told about every change before any tab hears of it, so both tabs reuse one
+snapshot of the pipeline and recompute only the deals an edit touched."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
+
+from pipeline_desktop.domain.money import format_compact
+from pipeline_desktop.services.metrics import MetricsEngine
+from pipeline_desktop.services.periods import (
+    PRESET_LABELS,
+    Period,
+    Preset,
+    month_label,
+    preset_period,
+)
+
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+               "Dec")
+# Colours that stay readable on light and dark backgrounds.
+BLUE = QColor(52, 120, 198)
+GREEN = QColor(46, 158, 88)
+RED = QColor(205, 72, 62)
+ORANGE = QColor(230, 140, 30)
+GREY = QColor(140, 140, 140)
+
+pg.setConfigOptions(antialias=True, background="w", foreground="k")
+
+
+def shared_engine(controller) -> MetricsEngine:
+    """The controller's metrics engine, made on first use and fed every `changed` signal."""
+    engine = getattr(controller, "_metrics_engine", None)
+    if engine is None:
+        engine = MetricsEngine(controller.repository)
+        controller._metrics_engine = engine
+        controller.changed.connect(engine.note)  # connected first: runs before the tabs
+    return engine
+
+
+def month_text(index: int) -> str:
+    """`Jun 26` for a month index (periods.month_index)."""
+    year, month = divmod(index, 12)
+    return f"{MONTH_NAMES[month]} {year % 100:02d}"
+
+
+class MoneyAxis(pg.AxisItem):
+    """An axis whose tick labels are amounts in the pipeline's currency (`$1.2M`)."""
+
+    def __init__(self, orientation: str, currency: str = "USD") -> None:
+        super().__init__(orientation)
+        self.currency = currency
+
+    def tickStrings(self, values, scale, spacing):
+        """Values are currency units; show them compact with the currency symbol."""
+        return [format_compact(round(v * 100), self.currency) for v in values]
+
+
+class PercentAxis(pg.AxisItem):
+    def tickStrings(self, values, scale, spacing):
+        """Values are fractions 0–1."""
+        return [f"{v * 100:.0f} %" for v in values]
+
+
+class ChartWidget(pg.PlotWidget):
+    """A PlotWidget whose context menu offers "Save chart as PNG…" (menu and `save_png`)."""
+
+    def __init__(self, title: str, axis_items: dict[str, pg.AxisItem] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent, axisItems=axis_items or {})
+        self.chart_title = title
+        self.setMenuEnabled(False)  # pyqtgraph's own menu is for plot tinkering, not ours
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setTitle(title, size="11pt")
+        self.getPlotItem().showGrid(x=False, y=True, alpha=0.25)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        save = QAction(self.tr("Save chart as PNG…"), self)
+        save.triggered.connect(self.ask_save_png)
+        self.addAction(save)
+        self.setMinimumHeight(180)
+
+    def save_png(self, path: str | Path) -> bool:
+        """Write what the chart shows to a PNG file; False when the file cannot be written."""
+        return self.grab().save(str(path), "PNG")
+
+    def ask_save_png(self) -> None:
+        name = "".join(c if c.isalnum() else "-" for c in self.chart_title.lower()).strip("-")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart as PNG"),
+                                              f"{name or 'chart'}.png",
+                                              self.tr("PNG images (*.png)"))
+        if path and not self.save_png(path if path.lower().endswith(".png") else f"{path}.png"):
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("Save chart"),
+                                self.tr("Could not write %s") % path)
+
+
+def set_month_ticks(chart: pg.PlotWidget, months: Sequence[int], every: int = 1) -> None:
+    """Label the x axis with month names at x = 0, 1, 2…"""
+    ticks = [(i, month_text(m)) for i, m in enumerate(months) if i % every == 0]
+    chart.getAxis("bottom").setTicks([ticks, []])
+
+
+def text_item(text: str, anchor: tuple[float, float], color: QColor | str = "k",
+              bold: bool = False) -> pg.TextItem:
+    item = pg.TextItem(text, color=color, anchor=anchor)
+    if bold:
+        font = item.textItem.font()
+        font.setBold(True)
+        item.setFont(font)
+    return item
+
+
+class AnalysisTab(QWidget):
+    """Base of the Funnel and Metrics tabs: shares the controller's engine and refreshes on the
+    controller's `changed` signal, but only while visible (a hidden tab is marked dirty and
+    refreshes when shown). Subclasses implement `update_view`."""
+
+    def __init__(self, controller, settings) -> None:
+        super().__init__()
+        self.controller = controller
+        self.settings = settings
+        self.engine = shared_engine(controller)
+        self.today: Callable[[], date] = date.today  # tests pin the date of the demo data
+        self.dirty = True
+        controller.changed.connect(self._on_changed)
+
+    def _on_changed(self, _changes: object) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.dirty = True
+
+    def showEvent(self, event) -> None:
+        """Catch up with the changes made while the tab was hidden."""
+        super().showEvent(event)
+        if self.dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.dirty = False
+        self.update_view()
+
+    def update_view(self) -> None:
+        raise NotImplementedError
+
+
+class PeriodBar(QWidget):
+    """This month / quarter / year, last 90 days, all time, or custom dates: the period that
+    selects won and lost deals by closed date. Emits `changed` with the new Period."""
+
+    changed = Signal(object)
+
+    def __init__(self, today: Callable[[], date] = date.today, parent: QWidget | None = None,
+                 default: Preset = Preset.ALL_TIME) -> None:
+        super().__init__(parent)
+        self._today = today
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Closed in:")))
+        self.combo = QComboBox()
+        self.combo.setObjectName("period")
+        for preset, label in PRESET_LABELS.items():
+            self.combo.addItem(self.tr(label), preset.value)
+        layout.addWidget(self.combo)
+        self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setVisible(False)
+            edit.dateChanged.connect(self._emit)
+        self.to_label = QLabel(self.tr("to"))
+        self.to_label.setVisible(False)
+        layout.addWidget(self.start_edit)
+        layout.addWidget(self.to_label)
+        layout.addWidget(self.end_edit)
+        self.combo.setCurrentIndex(self.combo.findData(default.value))
+        self.combo.currentIndexChanged.connect(self._preset_changed)
+
+    def period(self) -> Period:
+        preset = Preset(self.combo.currentData())
+        if preset is Preset.CUSTOM:
+            start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+            return Period(min(start, end), max(start, end))
+        return preset_period(preset, self._today())
+
+    def set_preset(self, preset: Preset) -> None:
+        self.combo.setCurrentIndex(self.combo.findData(Preset(preset).value))
+
+    def set_custom(self, start: date, end: date) -> None:
+        for edit, day in ((self.start_edit, start), (self.end_edit, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        self.set_preset(Preset.CUSTOM)
+        self._emit()
+
+    def describe(self) -> str:
+        """How the window names the period in sentences: `this quarter`, `2026-01-01 – …`."""
+        preset = Preset(self.combo.currentData())
+        if preset is Preset.CUSTOM:
+            return self.period().label()
+        return self.tr(PRESET_LABELS[preset]).lower()
+
+    def _preset_changed(self) -> None:
+        custom = Preset(self.combo.currentData()) is Preset.CUSTOM
+        if custom and self.start_edit.date() == QDate(2000, 1, 1):
+            today = self._today()
+            start = preset_period(Preset.THIS_QUARTER, today).start or today
+            self.set_custom(start, today)
+            return
+        for widget in (self.start_edit, self.to_label, self.end_edit):
+            widget.setVisible(custom)
+        self._emit()
+
+    def _emit(self) -> None:
+        for widget in (self.start_edit, self.to_label, self.end_edit):
+            widget.setVisible(Preset(self.combo.currentData()) is Preset.CUSTOM)
+        self.changed.emit(self.period())
+
+
+__all__ = ["ChartWidget", "MoneyAxis", "PercentAxis", "PeriodBar", "month_label",
+           "month_text", "set_month_ticks", "shared_engine", "text_item"]
