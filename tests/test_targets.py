@@ -87,11 +87,12 @@ def test_target_status_from_the_pipeline(session):
     make_deal(repo, "Won in May", value=99_000_00, created=ago(60), moves=(("Won", ago(40)),))
     make_deal(repo, "Closing", stage="Closing", value=10_000_00, expected=date(2026, 6, 28))
     make_deal(repo, "July", stage="Closing", value=10_000_00, expected=date(2026, 7, 2))
+    make_deal(repo, "Overdue", stage="Proposal", value=10_000_00, expected=date(2026, 5, 20))
     status = health.target_status(repo, TODAY)
     assert status.won_cents == 20_000_00
-    assert status.expected_weighted_cents == 9_000_00
+    assert status.expected_weighted_cents == 9_000_00 + 5_000_00  # overdue counts as "now"
     assert status.gap_cents == 80_000_00
-    assert status.coverage == pytest.approx(9 / 80)
+    assert status.coverage == pytest.approx(14 / 80)
     assert health.target_status(repo, TODAY, owner="Ana").won_cents == 0
     assert health.target_status(repo, date(2026, 8, 1)) is None
     assert health.target_line(repo, ["2026-05", "2026-06"]) == [None, 100_000.0]

@@ -23,6 +23,21 @@ from pipeline_desktop.storage.repository import Repository
 TARGETS_KEY = "targets"
 THRESHOLDS_KEY = "health_thresholds"
 SEVERITIES = ("critical", "warning", "info")
+# Short names of the findings, for lists of deals ("why this deal?") and headings.
+FINDING_TITLES = {
+    "coverage_low": "Coverage below target",
+    "target_missing": "No target",
+    "stale_deals": "Stale deals",
+    "no_next_activity": "No next activity",
+    "past_close_date": "Past close date",
+    "conversion_drop": "Conversion falling",
+    "stage_wait_long": "Waiting long",
+    "deal_concentration": "Concentration",
+    "new_deals_down": "Fewer new deals",
+    "win_rate_down": "Win rate falling",
+    "qualification_gaps": "Qualification gaps",
+    "icp_fit_down": "Poorer ICP fit",
+}
 
 
 @dataclass(frozen=True)
@@ -362,13 +377,17 @@ def won_cents(repository: Repository, start: date, end: date, owner: str = "") -
 
 
 def expected_weighted_cents(repository: Repository, start: date, end: date,
-                            owner: str = "") -> int:
-    """Weighted value of open deals expected to close between start and end (inclusive)."""
+                            owner: str = "", *, overdue: bool = True) -> int:
+    """Weighted value of open deals expected to close between start and end (inclusive).
+
+    With `overdue`, deals whose expected date has already passed count too: they are still
+    expected "now", and the metrics forecast puts them in the current month the same way."""
     p = repository.db.param
     sql = (f"SELECT SUM(d.value_cents * COALESCE(d.probability, s.probability) / 100) "
            f"FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.status = 'open' "
            f"AND d.expected_close >= {p} AND d.expected_close <= {p}")
-    params: tuple[object, ...] = (start.isoformat(), end.isoformat())
+    first = date.min if overdue else start
+    params: tuple[object, ...] = (first.isoformat(), end.isoformat())
     if owner:
         sql += f" AND d.owner = {p}"
         params += (owner,)
@@ -432,16 +451,16 @@ def find_coverage(ctx: Context) -> Finding | None:
     if status is None or status.healthy:
         return None
     coverage = status.coverage or 0.0
-    start, end = status.start.toordinal(), status.end.toordinal()
+    end = status.end.toordinal()
     in_period = [d for d in ctx.pipeline.open_deals
-                 if d.expected_close is not None and start <= d.expected_close <= end]
+                 if d.expected_close is not None and d.expected_close <= end]
     who = f" ({status.owner})" if status.owner else ""
     return Finding(
         "coverage_low", "critical" if coverage < ctx.th.coverage / 2 else "warning",
         f"Coverage is {coverage:.1f}× the {ctx.money(status.gap_cents)} still needed to reach "
         f"the {status.label} target of {ctx.money(status.target_cents)}{who} "
         f"(healthy: {ctx.th.coverage:g}×): {ctx.money(status.expected_weighted_cents)} of "
-        f"weighted pipeline is expected to close in the period.",
+        f"weighted pipeline is expected to close by its end.",
         {"coverage": round(coverage, 3), "threshold": ctx.th.coverage,
          "gap": status.gap_cents / 100, "target": status.target_cents / 100,
          "won": status.won_cents / 100, "weighted": status.expected_weighted_cents / 100,
@@ -807,6 +826,8 @@ def act_on(pipeline: Pipeline, findings: Sequence[Finding], limit: int = 10
     """The deals most worth a look: named by the most findings, then by weighted value."""
     reasons: dict[int, list[str]] = defaultdict(list)
     for finding in findings:
+        if finding.id == "coverage_low":  # a fact about the period, not about each deal
+            continue
         for deal_id in finding.deal_ids:
             reasons[deal_id].append(finding.id)
     stage_names = {s.id: s.name for s in pipeline.stages}
