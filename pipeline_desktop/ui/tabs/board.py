@@ -61,7 +61,8 @@ from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
 
 MIME = "application/x-pipeline-deal"
-PAGE = 40  # cards made per column at first, and per "more" click
+PAGE = 40  # cards made per column at first (a "more" click adds five pages)
+SMALL_CHANGE = 200  # up to this many changed deals are re-read alone, not the whole board
 CARD_HEIGHT = 84
 COLUMN_WIDTH = 200
 CARD_ROLE = Qt.ItemDataRole.UserRole
@@ -290,6 +291,9 @@ class BoardTab(QWidget):
         self.limits: dict[int, int] = {}
         self._selected: int | None = None
         self._dirty = True
+        self._full = True
+        self._pending: set[int] = set()
+        self._cards: dict[int, BoardCard] = {}
         self._stage_key: tuple = ()
         self.heading = QLabel(self)
         self.strip = QWidget(self)
@@ -307,17 +311,31 @@ class BoardTab(QWidget):
         row.addLayout(self.zone_box)
         layout.addLayout(row, 1)
         controller.changed.connect(self._changed)
-        self.reload()
+        self._reload_if_dirty()
 
     # ---- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Query the open deals once and fill every column."""
+        self._cards = {card.id: card for card in store.board_cards(self.repository)}
+        self._pending.clear()
+        self._fill()
+
+    def _update(self, deal_ids: set[int]) -> None:
+        """Re-read only the cards of a few changed deals (a move, an edit, an activity)."""
+        for deal_id in deal_ids:
+            self._cards.pop(deal_id, None)
+        for start in range(0, len(deal_ids), 500):
+            chunk = sorted(deal_ids)[start:start + 500]
+            self._cards.update((c.id, c) for c in store.board_cards(self.repository, chunk))
+        self._fill()
+
+    def _fill(self) -> None:
         self._dirty = False
         stages = self.repository.stages()
         self._build_columns(stages)
         by_stage: dict[int, list[BoardCard]] = defaultdict(list)
-        for card in store.board_cards(self.repository):
+        for card in self._cards.values():
             by_stage[card.stage_id].append(card)
         today = self.today()
         currency = self.settings.get("currency")
@@ -354,14 +372,24 @@ class BoardTab(QWidget):
                 self.zone_box.addWidget(zone, 1)
 
     def _changed(self, changes: Changes) -> None:
-        """Reload now if the board is on screen, else the next time it is shown."""
+        """Refresh now if the board is on screen, else the next time it is shown; a few
+        changed deals are re-read alone, anything larger reloads the board."""
+        if changes.everything or changes.stages or len(changes.deals) > SMALL_CHANGE:
+            self._full = True
+        self._pending |= set(changes.deals)
         self._dirty = True
         if self.isVisible():
             QTimer.singleShot(0, self._reload_if_dirty)
 
     def _reload_if_dirty(self) -> None:
-        if self._dirty:
+        if not self._dirty:
+            return
+        if self._full or len(self._pending) > SMALL_CHANGE:
+            self._full = False
             self.reload()
+        else:
+            pending, self._pending = self._pending, set()
+            self._update(pending)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Catch up with changes made while another tab was showing."""
@@ -370,7 +398,7 @@ class BoardTab(QWidget):
 
     def show_more(self, stage_id: int) -> None:
         self.limits[stage_id] = self.limits.get(stage_id, PAGE) + PAGE * 5
-        self.reload()
+        self._fill()
 
     # ---- gestures ------------------------------------------------------------------------
 
