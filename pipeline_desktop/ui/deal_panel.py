@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -199,10 +200,9 @@ class DealPanel(QWidget):
         box = QGroupBox(self.tr("Activities"), self)
         layout = QVBoxLayout(box)
         self.activities = QTreeWidget(box)
-        self.activities.setHeaderLabels([self.tr("Activity"), self.tr("Due"), self.tr("Done")])
-        self.activities.setRootIsDecorated(False)
-        self.activities.setMinimumHeight(120)
-        self.activities.setColumnWidth(0, 150)
+        self.activities.setHeaderLabels([self.tr("Activity"), self.tr("When")])
+        self._fit_columns(self.activities)
+        self.activities.setMinimumHeight(130)
         self.activities.itemSelectionChanged.connect(self._activity_selected)
         buttons = QHBoxLayout()
         self.log_button = QPushButton(self.tr("Log…"), box)
@@ -221,13 +221,22 @@ class DealPanel(QWidget):
         box = QGroupBox(self.tr("Stage history"), self)
         layout = QVBoxLayout(box)
         self.history = QTreeWidget(box)
-        self.history.setHeaderLabels([self.tr("Date"), self.tr("Stage"), self.tr("By")])
-        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels([self.tr("Stage"), self.tr("Date")])
+        self._fit_columns(self.history)
         self.history.setMinimumHeight(110)
-        self.history.setColumnWidth(0, 90)
-        self.history.setColumnWidth(1, 150)
         layout.addWidget(self.history)
         return box
+
+    @staticmethod
+    def _fit_columns(tree: QTreeWidget) -> None:
+        """A narrow panel: the text column takes what the date column leaves, no sideways
+        scrolling (the full text is in the tooltip)."""
+        tree.setRootIsDecorated(False)
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     # ---- showing -------------------------------------------------------------------------
 
@@ -358,11 +367,14 @@ class DealPanel(QWidget):
         for activity in store.activities(self.repository, self.deal["id"]):
             kind = KIND_LABELS.get(activity.kind, activity.kind)  # type: ignore[call-overload]
             text = f"{self.tr(kind)}: {activity.subject}" if activity.subject else self.tr(kind)
-            item = QTreeWidgetItem([text, activity.due or "", activity.done or ""])
+            when = (f"✓ {activity.done}" if activity.done
+                    else self.tr("due %s") % activity.due if activity.due else "")
+            item = QTreeWidgetItem([text, when])
             item.setData(0, Qt.ItemDataRole.UserRole, activity.id)
-            item.setToolTip(0, activity.notes or text)
+            item.setData(1, Qt.ItemDataRole.UserRole, activity.done)
+            item.setToolTip(0, "\n".join(x for x in (text, activity.notes) if x))
             if activity.is_overdue(today):
-                for column in range(3):
+                for column in range(2):
                     item.setForeground(column, QBrush(OVERDUE))
                 item.setToolTip(1, self.tr("Overdue"))
             self.activities.addTopLevelItem(item)
@@ -375,7 +387,9 @@ class DealPanel(QWidget):
             text = to_name or self.tr("(deleted stage)")
             if from_name:
                 text = f"{from_name} → {text}"
-            self.history.addTopLevelItem(QTreeWidgetItem([_iso(when), text, who or ""]))
+            item = QTreeWidgetItem([text, _iso(when)])
+            item.setToolTip(0, f"{text}\n{who}" if who else text)
+            self.history.addTopLevelItem(item)
 
     # ---- editing -------------------------------------------------------------------------
 
@@ -458,8 +472,8 @@ class DealPanel(QWidget):
         self.complete_button.setEnabled(item is not None)
         self.delete_activity_button.setEnabled(item is not None)
         if item is not None:
-            self.complete_button.setText(self.tr("Reopen") if item.text(2)
-                                         else self.tr("Complete"))
+            done = item.data(1, Qt.ItemDataRole.UserRole)
+            self.complete_button.setText(self.tr("Reopen") if done else self.tr("Complete"))
 
     def log_activity(self) -> None:
         if self.deal_id is not None:
@@ -474,7 +488,7 @@ class DealPanel(QWidget):
         if item is None:
             return
         activity_id = item.data(0, Qt.ItemDataRole.UserRole)
-        if item.text(2):
+        if item.data(1, Qt.ItemDataRole.UserRole):
             self._execute(CompleteActivity(activity_id, None, label="Reopen activity"))
         else:
             self._execute(CompleteActivity(activity_id, self.today().isoformat()))

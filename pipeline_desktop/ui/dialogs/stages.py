@@ -149,7 +149,8 @@ class StagesDialog(QDialog):
     def _set_edit(self, item: QListWidgetItem, edit: StageEdit) -> None:
         item.setData(EDIT_ROLE, edit)
         count = self.counts.get(edit.id, 0) if edit.id is not None else 0
-        suffix = {Outcome.WON: " (won)", Outcome.LOST: " (lost)"}.get(edit.outcome, "")
+        suffix = "" if edit.outcome is Outcome.OPEN or edit.name.casefold() == edit.outcome \
+            else f" ({edit.outcome.value})"
         item.setText(f"{edit.name}{suffix} — {edit.probability} % · {count} deals")
 
     # ---- the working copy ----------------------------------------------------------------
