@@ -1,12 +1,16 @@
 """Moving a deal between stages from any view (table, board, panel): one place that asks what a
-move needs (a lost reason) and carries it out as an undoable command."""
+move needs (confirmation when exit criteria are unmet, a lost reason) and carries it out as an
+undoable command."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from pipeline_desktop.domain.commands import MoveStage
 from pipeline_desktop.domain.model import Outcome
+from pipeline_desktop.domain.process import Unmet, parse_criteria, unmet_criteria
 from pipeline_desktop.domain.stages import DEFAULT_LOST_REASONS
 from pipeline_desktop.ui.controller import PipelineController
 
@@ -22,10 +26,30 @@ class LostReasonDialog:
         return reason.strip() if ok else None
 
 
+class MissingCriteriaDialog:
+    @classmethod
+    def ask(cls, parent: QWidget | None, deal_title: str, unmet: Sequence[Unmet]) -> bool:
+        """Confirm a move past stages whose exit criteria the deal has not met."""
+        lines = "\n".join(f"• {u.stage.name}: " + "; ".join(u.criteria) for u in unmet)
+        text = (f"“{deal_title}” has not met these exit criteria:\n\n{lines}\n\n"
+                "Move it anyway?")
+        answer = QMessageBox.question(
+            parent, "Exit criteria not met", text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+
 def move_deal(parent: QWidget | None, controller: PipelineController, deal_id: int,
               to_stage_id: int) -> bool:
     """Move one deal; return False when the user cancelled."""
-    stage = next(s for s in controller.repository.stages() if s.id == to_stage_id)
+    stages = controller.repository.stages()
+    stage = next(s for s in stages if s.id == to_stage_id)
+    deal = controller.repository.deal(deal_id)
+    unmet = unmet_criteria(stages, deal["stage"], to_stage_id,
+                           parse_criteria(deal.get("criteria_met")))
+    if unmet and not MissingCriteriaDialog.ask(parent, str(deal["title"]), unmet):
+        return False
     lost_reason = None
     if stage.outcome is Outcome.LOST:
         reasons = controller.repository.setting("lost_reasons", list(DEFAULT_LOST_REASONS))
