@@ -96,3 +96,12 @@ def test_target_status_from_the_pipeline(session):
     assert health.target_status(repo, TODAY, owner="Ana").won_cents == 0
     assert health.target_status(repo, date(2026, 8, 1)) is None
     assert health.target_line(repo, ["2026-05", "2026-06"]) == [None, 100_000.0]
+
+
+def test_target_months_for_the_forecast_chart(session):
+    health.save_targets(session.repository, [tg.Target("2026-Q3", 90_000_00),
+                                             tg.Target("2026-08", 50_000_00),
+                                             tg.Target("2026-12", 10_00, "Ana")])
+    assert health.target_months(session.repository) == {
+        "2026-07": 30_000.0, "2026-08": 50_000.0, "2026-09": 30_000.0}
+    assert health.target_months(session.repository, "Ana") == {"2026-12": 10.0}

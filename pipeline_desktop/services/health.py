@@ -422,6 +422,19 @@ def target_line(repository: Repository, months: Iterable[str], owner: str = ""
     return line
 
 
+def target_months(repository: Repository, owner: str = "") -> dict[str, float]:
+    """Every month with a target ({"YYYY-MM": amount in currency units}): a month's own
+    target, else a third of its quarter's. This is the Metrics tab's `targets_provider`."""
+    targets = load_targets(repository)
+    months: set[str] = set()
+    for target in targets:
+        start, end = tg.period_bounds(target.period)
+        months.update({tg.month_key(start), tg.month_key(end),
+                       tg.month_key(start + timedelta(days=40))})
+    found = {month: tg.monthly_target(targets, month, owner) for month in sorted(months)}
+    return {month: cents / 100 for month, cents in found.items() if cents is not None}
+
+
 # ---- findings -------------------------------------------------------------------------------
 
 

@@ -84,6 +84,8 @@ class TargetsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Period"), self.tr("Owner"),
                                               self.tr("Target")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 110)
+        self.table.setColumnWidth(2, 170)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         for target in targets:
@@ -107,6 +109,8 @@ class TargetsDialog(QDialog):
         self.coverage.setRange(0.5, 20)
         self.coverage.setSingleStep(0.5)
         self.coverage.setSuffix("×")
+        self.coverage.setDecimals(1)
+        self.coverage.setMaximumWidth(120)
         form.addRow(self.tr("Healthy coverage (weighted pipeline ÷ gap):"), self.coverage)
         layout.addLayout(form)
         return page
