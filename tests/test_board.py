@@ -40,7 +40,7 @@ def test_columns_match_open_stages_and_counts(board: BoardTab, controller) -> No
         in_stage = [r for r in rows if r.stage_id == stage_id]
         assert column.count == len(in_stage)
         assert sorted(_column_ids(column)) == sorted(r.id for r in in_stage)
-        assert column.summary.text().startswith(f"{len(in_stage)} deals")
+        assert column.summary.text().startswith(f"{len(in_stage):,} deals")
 
 
 def test_first_cards_only_then_more(board: BoardTab, monkeypatch) -> None:
@@ -50,7 +50,7 @@ def test_first_cards_only_then_more(board: BoardTab, monkeypatch) -> None:
     column = max(board.columns.values(), key=lambda c: c.count)
     assert column.list.count() == 2
     assert column.more.isVisibleTo(board)
-    assert column.more.text() == f"{column.count - 2} more…"
+    assert column.more.text() == f"{column.count - 2:,} more…"
     column.more.click()
     assert column.list.count() == min(column.count, 12)
 

@@ -222,7 +222,7 @@ class DropZone(_DropMixin, QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setAcceptDrops(True)
-        self.setMinimumWidth(96)
+        self.setFixedWidth(104)
         self.setStyleSheet(f"QLabel {{ border: 2px dashed {color}; border-radius: 6px;"
                            f" color: {color}; font-weight: 600; padding: 6px; }}")
 
@@ -261,7 +261,7 @@ class StageColumn(QFrame):
     def fill(self, cards: list[BoardCard], limit: int, today: date, currency: str) -> None:
         total = sum(c.value_cents or 0 for c in cards)
         self.count = len(cards)
-        self.summary.setText(self.tr("%d deals · %s") % (len(cards),
+        self.summary.setText(self.tr("%s deals · %s") % (f"{len(cards):,}",
                                                           format_compact(total, currency)))
         self.list.clear()
         stale_days = self.stage.stale_after_days
@@ -273,7 +273,7 @@ class StageColumn(QFrame):
             self.list.addItem(item)
         hidden = len(cards) - min(limit, len(cards))
         self.more.setVisible(hidden > 0)
-        self.more.setText(self.tr("%d more…") % hidden)
+        self.more.setText(self.tr("%s more…") % f"{hidden:,}")
 
 
 class BoardTab(QWidget):
@@ -345,9 +345,9 @@ class BoardTab(QWidget):
             column.fill(cards, self.limits.get(stage_id, PAGE), today, currency)
             total_count += len(cards)
             total_value += sum(c.value_cents or 0 for c in cards)
-        self.heading.setText(self.tr("%d open deals · %s · drag a card to move it; "
+        self.heading.setText(self.tr("%s open deals · %s · drag a card to move it; "
                                      "double-click to open it") % (
-            total_count, format_compact(total_value, currency)))
+            f"{total_count:,}", format_compact(total_value, currency)))
 
     def _build_columns(self, stages: list[Stage]) -> None:
         """Make the columns again only when the stages changed (added, renamed, reordered)."""
