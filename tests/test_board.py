@@ -127,3 +127,18 @@ def test_board_follows_stage_edits(board: BoardTab, controller) -> None:
     controller.execute(pc.EditStages(edits))
     board.reload()
     assert next(iter(board.columns.values())).title.text().endswith(" X")
+
+
+def test_double_click_opens_the_deal_in_a_dialog(board: BoardTab, qtbot) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from pipeline_desktop.ui.deal_panel import DealPanel
+
+    column = next(c for c in board.columns.values() if c.list.count())
+    item = column.list.item(0)
+    board.open_card(item)
+    dialog = board.findChild(QDialog)
+    assert dialog is not None and dialog.isVisible()
+    panel = dialog.findChild(DealPanel)
+    assert panel.deal_id == item.data(CARD_ROLE).id
+    dialog.close()

@@ -121,3 +121,14 @@ def test_outcomes_cannot_be_deleted_and_bad_names_refused(dialog: StagesDialog, 
     dialog.accept()
     assert warnings and "Won" in warnings[0]
     assert controller.undo_stack.count() == 0
+
+
+def test_drag_reorder_through_the_model(dialog: StagesDialog, controller, qtbot) -> None:
+    """A drag-and-drop move is a model row move; one dropped below Won/Lost is put back."""
+    names = _names(controller)
+    model = dialog.stages.model()
+    assert model.moveRow(model.index(-1, -1), 3, model.index(-1, -1), 0)  # Proposal first
+    assert model.moveRow(model.index(-1, -1), 0, model.index(-1, -1), 8)  # below Lost
+    qtbot.waitUntil(lambda: dialog.edits()[-1].outcome is Outcome.LOST)
+    dialog.accept()
+    assert _names(controller) == [*names[:3], *names[4:6], names[3], "Won", "Lost"]

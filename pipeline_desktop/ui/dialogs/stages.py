@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -67,7 +67,9 @@ class StagesDialog(QDialog):
         self.stages.setObjectName("stage_list")
         self.stages.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.stages.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.stages.model().rowsMoved.connect(self._keep_outcomes_last)
+        # After the drop has finished (the list must not be rebuilt inside its own drop).
+        self.stages.model().rowsMoved.connect(
+            lambda *_: QTimer.singleShot(0, self._keep_outcomes_last))
         self.stages.currentItemChanged.connect(self._show_current)
         for stage in self.repository.stages():
             self._add_item(StageEdit(stage.id, stage.name, stage.probability, stage.outcome,
