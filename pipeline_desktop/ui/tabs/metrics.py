@@ -52,7 +52,7 @@ class MetricsTab(AnalysisTab):
         self.setObjectName("metrics_tab")
         self.metrics: Metrics | None = None
         self.previous: Metrics | None = None
-        self.targets_provider: TargetsProvider | None = None
+        self.targets_provider: TargetsProvider | None = _targets_of(controller.repository)
         self.period_bar = PeriodBar(lambda: self.today(), default=Preset.LAST_90_DAYS)
         self.period_bar.changed.connect(lambda _p: self.refresh())
         self.cards = {key: KpiCard(self.tr(title)) for key, title in (
@@ -198,6 +198,15 @@ class MetricsTab(AnalysisTab):
             self.controller.show_deals.emit({"deal_ids": [deal_id]})
 
 
+def _targets_of(repository) -> TargetsProvider | None:
+    """The revenue targets of issue 8 (services.health.target_months), when present."""
+    try:
+        from pipeline_desktop.services.health import target_months
+    except ImportError:
+        return None
+    return lambda: target_months(repository)
+
+
 def _placed(item: pg.TextItem, x: float, y: float) -> pg.TextItem:
     item.setPos(x, y)
     return item
@@ -256,7 +265,7 @@ class KpiCard(QFrame):
 
 class ForecastChart(ChartWidget):
     """Bars per month: value won (past months, green) and weighted value of the open deals
-    expected to close (this month on, blue); optionally a target line."""
+    expected to close (this month on, blue); and the revenue target line when targets exist."""
 
     def __init__(self, title: str) -> None:
         super().__init__(title, {"left": MoneyAxis("left")})

@@ -1,0 +1,102 @@
+"""The Metrics tab, with real widgets over the demo pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import DEMO_TODAY
+from PySide6.QtCore import Qt
+
+from pipeline_desktop.domain.commands import EditDeal
+from pipeline_desktop.services.periods import Preset, preset_period
+from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.tabs.metrics import MetricsTab
+
+
+def make_tab(qtbot, controller) -> MetricsTab:
+    tab = MetricsTab(controller, AppSettings())
+    tab.today = lambda: DEMO_TODAY
+    qtbot.addWidget(tab)
+    tab.resize(1280, 760)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.refresh()
+    return tab
+
+
+def test_cards_show_figures_and_change(qtbot, controller):
+    tab = make_tab(qtbot, controller)
+    m = tab.metrics
+    assert m.period == preset_period(Preset.LAST_90_DAYS, DEMO_TODAY)
+    assert tab.previous is not None and tab.previous.period == m.period.previous()
+    assert tab.cards["win_rate"].value.text().endswith("%")
+    assert tab.cards["open_value"].value.text().startswith("$")
+    assert tab.cards["stale"].value.text() == f"{len(m.stale):,}"
+    delta = tab.cards["win_rate"].delta.text()
+    assert "vs previous 90 days" in delta or m.win_rate is None or tab.previous.win_rate is None
+    tab.period_bar.set_preset(Preset.ALL_TIME)
+    assert tab.previous is None
+    assert tab.cards["win_rate"].delta.text() == "all time"
+
+
+def test_custom_period(qtbot, controller):
+    tab = make_tab(qtbot, controller)
+    tab.period_bar.set_custom(date(2026, 1, 1), date(2026, 3, 31))
+    assert (tab.metrics.period.start, tab.metrics.period.end) == (date(2026, 1, 1),
+                                                                  date(2026, 3, 31))
+    assert tab.period_bar.start_edit.isVisible()
+
+
+def test_forecast_tables_and_lost_reasons(qtbot, controller):
+    tab = make_tab(qtbot, controller)
+    m = tab.metrics
+    assert len(tab.forecast.months) == len(m.months)
+    assert tab.owners.rowCount() == len(m.by_owner)
+    assert tab.sources.rowCount() == len(m.by_source)
+    assert tab.owners.horizontalHeaderItem(4).text() == "Win rate"
+    assert tab.forecast.getAxis("left").tickStrings([1500.0], 1, 1) == ["$1.5k"]
+    ticks = tab.lost_chart.getAxis("left")._tickLevels[0]
+    assert [label for _p, label in ticks] == [r for r, _n, _c in m.lost_reasons[:10]]
+
+
+def test_target_line_hook(qtbot, controller):
+    tab = make_tab(qtbot, controller)
+    tab.targets_provider = lambda: {"2026-06": 50_000.0, "2026-07": 60_000.0}
+    tab.refresh()
+    assert tab.forecast._target_item is not None
+    tab.targets_provider = None
+    tab.refresh()
+    assert tab.forecast._target_item is None
+
+
+def test_double_click_on_a_stale_deal_opens_it(qtbot, controller):
+    tab = make_tab(qtbot, controller)
+    tab.details.setCurrentIndex(3)
+    table = tab.stale_table
+    assert table.rowCount() == min(len(tab.metrics.stale), 200) > 0
+    index = table.model().index(0, 0)
+    deal_id = table.deal_id(0)
+    centre = table.visualRect(index).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    with qtbot.waitSignal(controller.show_deals, timeout=2000) as blocker:
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert blocker.args == [{"deal_ids": [deal_id]}]
+
+
+def test_refresh_after_an_edit(qtbot, controller):
+    tab = make_tab(qtbot, controller)
+    open_row = next(r for r in controller.repository.deal_rows() if r.status == "open")
+    before = tab.metrics.open_value
+    controller.execute(EditDeal(open_row.id, {"value_cents": (open_row.value_cents or 0) + 1}))
+    assert tab.metrics.open_value == before + 1
+    controller.undo_stack.undo()
+    assert tab.metrics.open_value == before
+
+
+def test_every_chart_saves_as_png(qtbot, controller, tmp_path):
+    tab = make_tab(qtbot, controller)
+    for name, chart in (("forecast", tab.forecast), ("win", tab.win_rate_chart),
+                        ("lost", tab.lost_chart)):
+        path = tmp_path / f"{name}.png"
+        assert chart.save_png(path)
+        assert path.stat().st_size > 1000
