@@ -48,7 +48,7 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
     )),
     ("&Edit", (
         Entry("&New deal…", "new_deal", "Ctrl+N", "new_deal"),
-        Entry("&Edit deal…", "edit_deal", "Return", "edit_deal"),
+        Entry("&Edit deal", "edit_deal", "F2", "edit_deal"),
         Entry("&Delete deal", "delete_deal", StandardKey.Delete, "delete_deal"),
         Entry("Log &activity…", f"{UI}.activity_actions:log_activity", "Ctrl+L", "log_activity"),
         None,
