@@ -242,9 +242,15 @@ class _Days:
         return day
 
 
-# A completed stay in an open stage: (stage id, day left, days spent); plain tuples are
-# cheapest at 100,000 deals.
-_Stay = tuple[int, int, int]
+@dataclass
+class History:
+    """The stage-change history condensed in one pass, per open stage: decided exits
+    (recent n, recent forward, trailing n, trailing forward) and completed stays in days."""
+
+    entered: dict[int, int] = field(default_factory=dict)  # deal → day it entered its stage
+    exits: dict[int, list[int]] = field(default_factory=dict)
+    usual_stays: dict[int, list[int]] = field(default_factory=dict)  # left in trailing window
+    recent_stays: dict[int, list[int]] = field(default_factory=dict)  # left in recent window
 
 
 @dataclass
@@ -254,8 +260,7 @@ class Pipeline:
     today: int
     stages: list[Stage]
     open_deals: list[OpenDeal]
-    exits: list[tuple[int, int, bool]]  # (stage left, day, moved forward)
-    stays: list[_Stay]  # completed stays in open stages
+    history: History
     counts: dict[str, int]
     currency: str = "USD"
 
@@ -287,9 +292,11 @@ def read_pipeline(repository: Repository, today: date, thresholds: Thresholds) -
     stages = repository.stages()
     activity = {row[0]: (days(row[1]), days(row[2]))
                 for row in db.execute_sql(_ACTIVITY_SQL).fetchall()}
-    entered, exits, stays = _walk_history(db.execute_sql(_CHANGES_SQL).fetchall(), stages,
-                                          today.toordinal() - thresholds.recent_days
-                                          - thresholds.trailing_days, days)
+    recent_start = today.toordinal() - thresholds.recent_days + 1
+    history = _walk_history(db.execute_sql(_CHANGES_SQL).fetchall(), stages, days,
+                            (recent_start - thresholds.trailing_days, recent_start,
+                             today.toordinal()))
+    entered = history.entered
     open_deals = []
     for row in db.execute_sql(_OPEN_SQL).fetchall():
         created = days(row[5]) or today.toordinal()
@@ -303,32 +310,43 @@ def read_pipeline(repository: Repository, today: date, thresholds: Thresholds) -
             max(created, stage_day, done or created), due, stage_day,
         ))
     currency = _main_currency(repository)
-    return Pipeline(today.toordinal(), stages, open_deals, exits, stays,
+    return Pipeline(today.toordinal(), stages, open_deals, history,
                     _counts(repository, today, thresholds), currency)
 
 
-def _walk_history(rows: list[tuple], stages: Sequence[Stage], window_start: int, days: _Days
-                  ) -> tuple[dict[int, int], list[tuple[int, int, bool]], list[_Stay]]:
-    """One chronological pass over the stage changes: the day each deal entered its current
-    stage, the decided exits from open stages and the completed stays, since `window_start`."""
+def _walk_history(rows: list[tuple], stages: Sequence[Stage], days: _Days,
+                  windows: tuple[int, int, int]) -> History:
+    """One chronological pass over the stage changes. `windows` is (first day of the trailing
+    window, first day of the recent one, today); moves outside them only date the stages."""
+    trail_start, recent_start, today = windows
     moves = _transitions(stages)
     memo = days.memo
-    entered: dict[int, int] = {}
-    exits: list[tuple[int, int, bool]] = []
-    stays: list[_Stay] = []
+    history = History()
+    entered, exits = history.entered, history.exits
+    usual, recent = history.usual_stays, history.recent_stays
     for deal_id, from_id, to_id, changed_at in rows:
         day = memo.get(changed_at)
         if day is None:
             day = days(changed_at)
-        if day >= window_start and (from_id, to_id) in moves:
-            forward = moves[from_id, to_id]
+        if trail_start <= day <= today and (from_id, to_id) in moves:
+            is_recent = day >= recent_start
             start = entered.get(deal_id)
             if start is not None:
-                stays.append((from_id, day, day - start))
+                stays = recent if is_recent else usual
+                if from_id in stays:
+                    stays[from_id].append(day - start)
+                else:
+                    stays[from_id] = [day - start]
+            forward = moves[from_id, to_id]
             if forward is not None:  # moving back decides nothing
-                exits.append((from_id, day, forward))
+                tally = exits.get(from_id)
+                if tally is None:
+                    tally = exits[from_id] = [0, 0, 0, 0]
+                slot = 0 if is_recent else 2
+                tally[slot] += 1
+                tally[slot + 1] += forward
         entered[deal_id] = day
-    return entered, exits, stays
+    return history
 
 
 def _main_currency(repository: Repository) -> str:
@@ -531,23 +549,9 @@ def find_past_close(ctx: Context) -> Finding | None:
         _by_value(late))
 
 
-def _windows(ctx: Context) -> tuple[int, int]:
-    """First day of the recent window and of the trailing window before it."""
-    recent = ctx.pipeline.today - ctx.th.recent_days + 1
-    return recent, recent - ctx.th.trailing_days
-
-
 def find_conversion_drop(ctx: Context) -> Finding | None:
-    recent_start, trail_start = _windows(ctx)
-    tally: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # recent n, fwd, trail n, fwd
-    for stage_id, day, forward in ctx.pipeline.exits:
-        if day > ctx.pipeline.today or day < trail_start:
-            continue
-        slot = 0 if day >= recent_start else 2
-        tally[stage_id][slot] += 1
-        tally[stage_id][slot + 1] += int(forward)
     drops = []
-    for stage_id, (n_recent, f_recent, n_trail, f_trail) in tally.items():
+    for stage_id, (n_recent, f_recent, n_trail, f_trail) in ctx.pipeline.history.exits.items():
         if n_recent < ctx.th.min_sample or n_trail < ctx.th.min_sample or not f_trail:
             continue
         recent, usual = f_recent / n_recent, f_trail / n_trail
@@ -573,15 +577,11 @@ def find_conversion_drop(ctx: Context) -> Finding | None:
 
 
 def find_stage_wait(ctx: Context) -> Finding | None:
-    recent_start, trail_start = _windows(ctx)
     today = ctx.pipeline.today
-    usual_days: dict[int, list[int]] = defaultdict(list)
+    usual_days = ctx.pipeline.history.usual_stays
     now_days: dict[int, list[int]] = defaultdict(list)
-    for stage_id, left, spent in ctx.pipeline.stays:
-        if trail_start <= left < recent_start:
-            usual_days[stage_id].append(spent)
-        elif recent_start <= left <= today:
-            now_days[stage_id].append(spent)
+    for stage_id, spent in ctx.pipeline.history.recent_stays.items():
+        now_days[stage_id].extend(spent)
     waiting: dict[int, list[OpenDeal]] = defaultdict(list)
     for deal in ctx.pipeline.open_deals:  # a wait still going on counts as long as it is so far
         now_days[deal.stage_id].append(today - deal.entered_stage)
