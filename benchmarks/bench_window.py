@@ -10,7 +10,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import BENCH_DEALS, demo_file  # noqa: E402
+from common import BENCH_DEALS, demo_file
 
 BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow

@@ -68,10 +68,7 @@ def format_money(cents: int | None, currency: str = "USD", *, whole: bool = Fals
     symbol = _SYMBOL_OF.get(currency, "")
     sign = "-" if cents < 0 else ""
     cents = abs(cents)
-    if whole:
-        number = f"{(cents + 50) // 100:,}"
-    else:
-        number = f"{cents // 100:,}.{cents % 100:02d}"
+    number = f"{(cents + 50) // 100:,}" if whole else f"{cents // 100:,}.{cents % 100:02d}"
     return f"{sign}{symbol}{number}" if symbol else f"{sign}{number} {currency}"
 
 

@@ -64,6 +64,12 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
               "edit_lists"),
         Entry("Revenue &targets…", f"{UI}.dialogs.targets:edit_targets", None, "edit_targets"),
     )),
+    ("&View", (
+        Entry("&Today…", f"{UI}.dialogs.today:show_today", "Ctrl+T", "today"),
+    )),
+    ("&Help", (
+        Entry("&About Pipeline Desktop", f"{UI}.dialogs.about:show_about", None, "about"),
+    )),
 )
 
 
