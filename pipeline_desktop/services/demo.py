@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 import peewee as pw
 
 from pipeline_desktop.domain.model import Outcome, Stage
-from pipeline_desktop.domain.stages import DEFAULT_LOST_REASONS, DEFAULT_STAGES
+from pipeline_desktop.domain.stages import DEFAULT_LOST_REASONS
 from pipeline_desktop.storage.bulk import insert_rows, reset_sequences
 
 OWNERS = ("Ana Ruiz", "Ben Okafor", "Chloé Martin", "Dev Patel", "Emma Larsen")
@@ -176,8 +176,9 @@ def _make_activities(rng: random.Random, tables: _Tables, deal_id: int, owner: s
     for _ in range(rng.randint(1, 4)):
         kind = rng.choices(("call", "email", "meeting", "note"), (35, 35, 20, 10))[0]
         done = created + timedelta(days=rng.randint(0, span))
-        tables.activities.append((deal_id, kind, rng.choice(ACTIVITY_SUBJECTS[kind]), done.isoformat(),
-                                  done.isoformat(), "", owner, f"{done} 09:00:00"))
+        tables.activities.append((deal_id, kind, rng.choice(ACTIVITY_SUBJECTS[kind]),
+                                  done.isoformat(), done.isoformat(), "", owner,
+                                  f"{done} 09:00:00"))
     if status == "open" and rng.random() < 0.75:
         due = today + timedelta(days=rng.randint(-6, 21))
         kind = rng.choice(("call", "task", "meeting", "email"))

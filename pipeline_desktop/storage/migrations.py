@@ -8,7 +8,11 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES, DEFAULT_LOST_REASONS, DEFAULT_STAGES
+from pipeline_desktop.domain.stages import (
+    DEFAULT_LEAD_SOURCES,
+    DEFAULT_LOST_REASONS,
+    DEFAULT_STAGES,
+)
 from pipeline_desktop.storage.tables import TABLES, SettingTable, StageTable
 
 Step = Callable[[pw.Database], None]
