@@ -202,3 +202,14 @@ def test_model_sorts_100k_rows_quickly_enough_to_use(qtbot):
     model.sort(COL["value_cents"], Qt.SortOrder.AscendingOrder)
     values = [r.value_cents for r in model.visible_rows()]
     assert values == sorted(values)
+
+
+def test_qualification_and_fit_filters(tab):
+    tab.bant_filter.setCurrentIndex(tab.bant_filter.findData("full"))
+    assert tab.model.visible_rows()
+    assert {r.qualification for r in tab.model.visible_rows()} == {4}
+    tab.bant_filter.setCurrentIndex(tab.bant_filter.findData("none"))
+    assert {r.qualification for r in tab.model.visible_rows()} <= {0}
+    tab.bant_filter.setCurrentIndex(0)
+    tab.fit_filter.setCurrentIndex(tab.fit_filter.findData("good"))
+    assert all(r.fit is not None and r.fit >= 60 for r in tab.model.visible_rows())

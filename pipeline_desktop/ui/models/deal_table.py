@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from pipeline_desktop.domain.commands import Changes, EditDeal
+from pipeline_desktop.domain.icp import fit_class
 from pipeline_desktop.domain.model import DealRow
 from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import PipelineError
@@ -62,6 +63,8 @@ class DealFilter:
     stage_id: int | None = None
     owner: str | None = None
     status: str | None = None  # open | won | lost
+    qualification: str | None = None  # full (4/4) | partial (1–3) | none (0)
+    fit: str | None = None  # good | poor (against the ideal customer profile)
     deal_ids: frozenset[int] | None = None
 
     def accepts(self, row: DealRow, haystack: str) -> bool:
@@ -69,7 +72,17 @@ class DealFilter:
                 and (self.stage_id is None or row.stage_id == self.stage_id)
                 and (self.owner is None or row.owner == self.owner)
                 and (self.status is None or row.status == self.status)
+                and (self.qualification is None
+                     or QUALIFICATION_BANDS[self.qualification](row.qualification))
+                and (self.fit is None or fit_class(row.fit) == self.fit)
                 and (self.deal_ids is None or row.id in self.deal_ids))
+
+
+QUALIFICATION_BANDS: dict[str, Callable[[int], bool]] = {
+    "full": lambda score: score == 4,
+    "partial": lambda score: 0 < score < 4,
+    "none": lambda score: score == 0,
+}
 
 
 def _haystack(row: DealRow) -> str:

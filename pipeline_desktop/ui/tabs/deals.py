@@ -109,6 +109,14 @@ class DealsTab(QWidget):
         self.status_filter = self._filter_combo("status_filter", self.tr("Any status"))
         for status in ("open", "won", "lost"):
             self.status_filter.addItem(self.tr(status.capitalize()), status)
+        self.bant_filter = self._filter_combo("bant_filter", self.tr("Any qualification"))
+        for text, band in ((self.tr("Qualified (4/4)"), "full"),
+                           (self.tr("Partly qualified"), "partial"),
+                           (self.tr("Not qualified"), "none")):
+            self.bant_filter.addItem(text, band)
+        self.fit_filter = self._filter_combo("fit_filter", self.tr("Any fit"))
+        self.fit_filter.addItem(self.tr("Good fit"), "good")
+        self.fit_filter.addItem(self.tr("Poor fit"), "poor")
         self._fill_stage_and_owner_filters()
         self.new_button = QPushButton(self.tr("New deal…"), self)
         self.new_button.clicked.connect(self.new_deal)
@@ -145,7 +153,7 @@ class DealsTab(QWidget):
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
-        for combo in (self.stage_filter, self.owner_filter, self.status_filter):
+        for combo in self._combos():
             bar.addWidget(combo, 1)
         bar.addWidget(self.new_button)
         layout = QVBoxLayout(self)
@@ -211,11 +219,17 @@ class DealsTab(QWidget):
             stage_id=self.stage_filter.currentData(),
             owner=self.owner_filter.currentData(),
             status=self.status_filter.currentData(),
+            qualification=self.bant_filter.currentData(),
+            fit=self.fit_filter.currentData(),
         ))
+
+    def _combos(self) -> tuple[QComboBox, ...]:
+        return (self.stage_filter, self.owner_filter, self.status_filter, self.bant_filter,
+                self.fit_filter)
 
     def show_request(self, request: dict) -> None:
         """Another tab asks to show some deals: {"stage_id": id} or {"deal_ids": [...]}."""
-        for combo in (self.stage_filter, self.owner_filter, self.status_filter):
+        for combo in self._combos():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
