@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import tempfile
 from pathlib import Path
 
 from pipeline_desktop.cli import add_db_option
@@ -26,15 +27,22 @@ def run(args: argparse.Namespace) -> int:
     from pipeline_desktop.ui.screenshots import save_tab_screenshots
     from pipeline_desktop.ui.settings import AppSettings
 
+    from PySide6.QtCore import QSettings
+
     app = create_application()
     session = open_session(resolve_url(getattr(args, "db", None)), create=False)
+    scratch = tempfile.TemporaryDirectory()
     try:
-        window = build_window(session, AppSettings())
+        # Fresh settings: a picture shows the app as a new user sees it, not our last layout.
+        settings = AppSettings(QSettings(f"{scratch.name}/settings.ini",
+                                         QSettings.Format.IniFormat))
+        window = build_window(session, settings)
         window.resize(*SIZE)
         written = save_tab_screenshots(app, window, args.out)
         window.close()
     finally:
         session.close()
+        scratch.cleanup()
     for path in written:
         print(path)
     return 0

@@ -34,12 +34,12 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("title", "Title", edit_field="title", width=260),
-    Column("company", "Company", edit_field="company", width=170),
-    Column("contact", "Contact", edit_field="contact", width=150),
-    Column("stage", "Stage", edit_field="stage", width=120),
-    Column("status", "Status", width=70),
-    Column("value_cents", "Value", "money", edit_field="value_cents", width=100),
+    Column("title", "Title", edit_field="title", width=220),
+    Column("company", "Company", edit_field="company", width=150),
+    Column("contact", "Contact", edit_field="contact", width=125),
+    Column("stage", "Stage", edit_field="stage", width=110),
+    Column("status", "Status", width=60),
+    Column("value_cents", "Value", "money", edit_field="value_cents", width=90),
     Column("probability", "Prob.", "percent", edit_field="probability", width=60),
     Column("weighted_cents", "Weighted", "money", width=100),
     Column("owner", "Owner", edit_field="owner", width=110),

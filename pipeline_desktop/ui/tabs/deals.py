@@ -167,7 +167,7 @@ class DealsTab(QWidget):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 360])
+        self.splitter.setSizes([880, 400])
         layout.addWidget(self.splitter)
 
     # ---- loading and refreshing ----------------------------------------------------------
@@ -177,11 +177,18 @@ class DealsTab(QWidget):
         total = self.repository.deal_count()
         if total <= FIRST_PAGE:
             self.model.set_rows(self.repository.deal_rows())
+            self._select_first()
             return
         self.loading = True
         self.model.set_rows(self.repository.deal_rows(newest=FIRST_PAGE))
+        self._select_first()
         self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}")
         threading.Thread(target=self._load_all_in_thread, daemon=True).start()
+
+    def _select_first(self) -> None:
+        """Start with the top deal selected, so the panel shows something useful."""
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.select_deal(self.model.row(0).id)
 
     def _load_all_in_thread(self) -> None:
         try:
