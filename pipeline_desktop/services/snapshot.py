@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, NamedTuple
 
 import peewee as pw
@@ -71,6 +72,7 @@ class PipelineSnapshot:
         self.deals = deals
         self._open: list[DealFacts] | None = None
         self._closed: list[DealFacts] = []
+        self._closed_stored: list[DealFacts] = []
         self._closed_days: list[int] = []
 
     # ---- reading -------------------------------------------------------------------------
@@ -80,15 +82,8 @@ class PipelineSnapshot:
         """Read every deal of the repository's pipeline (three queries)."""
         stages = repository.stages()
         db = repository.db
-        # Half a million small tuples would trigger the cyclic garbage collector over and over
-        # (a third of the load time); none of them can form a cycle.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with no_gc():
             deals = read_facts(db, stages)
-        finally:
-            if collecting:
-                gc.enable()
         return cls(db, stages, read_currency(db), deals)
 
     def update(self, deal_ids: Iterable[int]) -> list[tuple[DealFacts | None, DealFacts | None]]:
@@ -119,6 +114,12 @@ class PipelineSnapshot:
         assert self._open is not None
         return self._open
 
+    @property
+    def closed_deals(self) -> list[DealFacts]:
+        """Won and lost deals in storage order."""
+        self._index()
+        return self._closed_stored
+
     def closed_between(self, period: Period) -> list[DealFacts]:
         """Won and lost deals whose closed date falls in the period (all time includes closed
         deals without a closed date)."""
@@ -139,11 +140,24 @@ class PipelineSnapshot:
         if self._open is not None:
             return
         self._open = [f for f in self.deals.values() if f.status == Outcome.OPEN]
+        self._closed_stored = [f for f in self.deals.values() if f.status != Outcome.OPEN]
         # An undated closed deal sorts first (ordinal -1): only all-time figures include it.
-        closed = sorted((f for f in self.deals.values() if f.status != Outcome.OPEN),
-                        key=lambda f: -1 if f.closed is None else f.closed)
+        closed = sorted(self._closed_stored, key=lambda f: -1 if f.closed is None else f.closed)
         self._closed = closed
         self._closed_days = [-1 if f.closed is None else f.closed for f in closed]
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a pass that makes half a million small tuples
+    would trigger it over and over (a third of the time), and none of them forms a cycle."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def read_currency(db: pw.Database) -> str:

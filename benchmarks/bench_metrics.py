@@ -1,0 +1,107 @@
+"""Metrics at 100,000 deals: the whole metrics JSON (target < 250 ms) and the Funnel and
+Metrics tabs refreshed after one edit (target < 200 ms each).
+
+Figures:
+- json cold: read the pipeline (snapshot) and compute every figure, as `metrics --json` does;
+- json from snapshot: the same figures from the snapshot already in memory (the window's case);
+- engine after one edit: re-read the edited deal, update the running totals, compute;
+- tab refresh after one edit: `controller.execute(EditDeal)` until the visible tab has redrawn."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from common import BENCH_DEALS, TODAY, best_of, demo_file
+
+from pipeline_desktop.domain.commands import EditDeal
+from pipeline_desktop.services.metrics import MetricsEngine, compute_metrics, to_json
+from pipeline_desktop.services.snapshot import PipelineSnapshot
+from pipeline_desktop.session import open_session
+
+
+def line(name: str, seconds: float, target_ms: float | None = None) -> None:
+    ms = seconds * 1000
+    verdict = "" if target_ms is None else \
+        f" (target < {target_ms:.0f} ms) {'OK' if ms < target_ms else 'OVER'}"
+    print(f"{name}: {ms:.0f} ms{verdict}", flush=True)
+
+
+def bench_engine(path: Path) -> None:
+    session = open_session(str(path))
+    repository = session.repository
+    line(f"metrics json cold, {BENCH_DEALS:,} deals (read + compute)",
+         best_of(3, lambda: json.dumps(to_json(compute_metrics(repository, today=TODAY)))),
+         250)
+    line("  of which reading the snapshot", best_of(3, lambda: PipelineSnapshot.load(repository)))
+    snapshot = PipelineSnapshot.load(repository)
+    line("metrics json from the snapshot in memory",
+         best_of(3, lambda: json.dumps(to_json(compute_metrics(snapshot, today=TODAY)))), 250)
+    engine = MetricsEngine(repository)
+    engine.metrics(today=TODAY)
+    deal_id = repository.deal_rows()[0].id
+    values = iter(range(1, 1000))
+
+    def edit_and_compute() -> None:
+        applied = repository.apply(EditDeal(deal_id, {"value_cents": next(values) * 100}))
+        engine.note(applied.changes)
+        json.dumps(to_json(engine.metrics(today=TODAY)))
+
+    line("metrics json after one edit (engine reused)", best_of(5, edit_and_compute), 200)
+    session.close()
+
+
+def bench_tabs(path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from pipeline_desktop.ui.controller import PipelineController
+    from pipeline_desktop.ui.settings import AppSettings
+    from pipeline_desktop.ui.tabs.funnel import FunnelTab
+    from pipeline_desktop.ui.tabs.metrics import MetricsTab
+
+    app = QApplication.instance() or QApplication([])
+    session = open_session(str(path))
+    controller = PipelineController(session)
+    deal_id = session.repository.deal_rows()[0].id
+    values = iter(range(1, 1000))
+    for cls in (FunnelTab, MetricsTab):
+        tab = cls(controller, AppSettings())
+        tab.today = lambda: TODAY
+        tab.resize(1280, 760)
+        started = time.perf_counter()
+        tab.show()
+        app.processEvents()
+        line(f"{cls.__name__} first show (loads the snapshot once)",
+             time.perf_counter() - started)
+
+        def edit(tab=tab) -> None:
+            controller.execute(EditDeal(deal_id, {"value_cents": next(values) * 100}))
+            tab.repaint()
+            app.processEvents()
+
+        line(f"{cls.__name__} refresh after one edit", best_of(5, edit), 200)
+        tab.hide()
+    session.close()
+
+
+def main() -> int:
+    source = demo_file()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.pipeline"
+        shutil.copy(source, path)  # the edits must not touch the cached demo file
+        bench_engine(path)
+        bench_tabs(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
