@@ -68,10 +68,12 @@ def test_hidden_tab_waits_until_shown(qtbot, controller):
 
 def test_target_shown_on_the_tab(qtbot, controller):
     health.save_targets(controller.repository,
-                        [Target(f"{date.today():%Y-%m}", 1_000_000_00)])
+                        [Target(f"{date.today():%Y-%m}", 1_000_000_00),
+                         Target(f"{date.today():%Y-%m}", 5_000_00, "Ana Ruiz")])
     tab = _tab(qtbot, controller)
-    assert "target $1,000,000" in tab.target_label.text()
-    assert "Coverage" in tab.target_label.text()
+    text = tab.target_label.text()
+    assert "target $1,000,000" in text and "coverage" in text
+    assert "<b>Ana Ruiz</b>: target $5,000" in text
 
 
 def test_targets_dialog_saves_targets_and_thresholds(qtbot, controller):

@@ -32,7 +32,8 @@ def _text(pdf: Path) -> str:
 def test_report_has_numbered_pages_with_every_section(app, demo_session, tmp_path):
     from pipeline_desktop.ui.report import write_report
 
-    health.save_targets(demo_session.repository, [Target("2026-06", 80_000_00)])
+    health.save_targets(demo_session.repository, [Target("2026-06", 80_000_00),
+                                                  Target("2026-Q2", 30_000_00, "Ana Ruiz")])
     out = tmp_path / "report.pdf"
     pages = write_report(demo_session, out, today=TODAY)
     assert pages >= 2
@@ -44,6 +45,7 @@ def test_report_has_numbered_pages_with_every_section(app, demo_session, tmp_pat
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert "test · Pipeline report · 2026-06-15" in text
     assert "vs previous" in text
+    assert "Ana Ruiz: Q2 2026 target $30,000" in text
 
 
 def test_report_of_an_empty_pipeline(app, session, tmp_path):

@@ -105,3 +105,17 @@ def test_target_months_for_the_forecast_chart(session):
     assert health.target_months(session.repository) == {
         "2026-07": 30_000.0, "2026-08": 50_000.0, "2026-09": 30_000.0}
     assert health.target_months(session.repository, "Ana") == {"2026-12": 10.0}
+
+
+def test_owner_targets_are_judged_on_their_own_deals(session):
+    repo = session.repository
+    health.save_targets(repo, [tg.Target("2026-06", 10_000_00, "ana"),
+                               tg.Target("2026-05", 10_000_00, "Ben")])
+    won = make_deal(repo, "Ana's", value=4_000_00, created=ago(30), moves=(("Won", ago(2)),))
+    make_deal(repo, "Ben's", value=4_000_00, created=ago(30), moves=(("Won", ago(2)),))
+    from pipeline_desktop.storage.tables import DealTable
+
+    DealTable.update(owner="Ana").where(DealTable.id == won).execute()
+    report = health.check(repo, TODAY)
+    assert [(s.owner, s.won_cents) for s in report.owner_targets] == [("ana", 4_000_00)]
+    assert report.to_json()["owner_targets"][0]["attainment"] == 0.4

@@ -170,6 +170,7 @@ class HealthReport:
     target: tg.TargetStatus | None
     act_on: tuple[ActOn, ...]
     currency: str = "USD"
+    owner_targets: tuple[tg.TargetStatus, ...] = ()  # owners with a target covering today
 
     def finding(self, finding_id: str) -> Finding | None:
         return next((f for f in self.findings if f.id == finding_id), None)
@@ -181,6 +182,7 @@ class HealthReport:
             "findings": [f.to_json() for f in self.findings],
             "skipped": self.skipped,
             "target": None if self.target is None else self.target.to_json(),
+            "owner_targets": [t.to_json() for t in self.owner_targets],
         }
 
 
@@ -388,7 +390,7 @@ def won_cents(repository: Repository, start: date, end: date, owner: str = "") -
            f"AND closed >= {p} AND closed <= {p}")
     params: tuple[object, ...] = (start.isoformat(), end.isoformat())
     if owner:
-        sql += f" AND owner = {p}"
+        sql += f" AND LOWER(owner) = LOWER({p})"
         params += (owner,)
     row = repository.db.execute_sql(sql, params).fetchone()
     return int(row[0] or 0) if row else 0
@@ -407,7 +409,7 @@ def expected_weighted_cents(repository: Repository, start: date, end: date,
     first = date.min if overdue else start
     params: tuple[object, ...] = (first.isoformat(), end.isoformat())
     if owner:
-        sql += f" AND d.owner = {p}"
+        sql += f" AND LOWER(d.owner) = LOWER({p})"
         params += (owner,)
     row = repository.db.execute_sql(sql, params).fetchone()
     return int(row[0] or 0) if row else 0
@@ -426,6 +428,14 @@ def target_status(repository: Repository, today: date | None = None, owner: str 
     start, end = tg.period_bounds(target.period)
     return tg.status_for(target, won_cents(repository, start, end, owner),
                          expected_weighted_cents(repository, start, end, owner), threshold)
+
+
+def owner_statuses(repository: Repository, today: date, thresholds: Thresholds
+                   ) -> tuple[tg.TargetStatus, ...]:
+    """Each owner with a target covering today, against it (two small queries per owner)."""
+    owners = sorted({t.owner for t in load_targets(repository) if t.owner}, key=str.casefold)
+    found = (target_status(repository, today, owner, thresholds) for owner in owners)
+    return tuple(status for status in found if status is not None)
 
 
 def target_line(repository: Repository, months: Iterable[str], owner: str = ""
@@ -787,7 +797,7 @@ def check(repository: Repository, today: date | None = None,
     findings.sort(key=lambda f: SEVERITIES.index(f.severity))
     areas = score_areas(ctx, findings, icp_known="icp_fit_down" not in skipped)
     return HealthReport(today, total_score(areas), areas, tuple(findings), skipped, status,
-                        act_on(pipeline, findings), currency)
+                        act_on(pipeline, findings), currency, owner_statuses(repository, today, th))
 
 
 def _share_of(finding: Finding | None) -> float:

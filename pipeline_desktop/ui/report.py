@@ -42,6 +42,7 @@ CONTENT_W = PAGE_W - 2 * MARGIN
 TOP, BOTTOM = 60.0, PAGE_H - 60.0
 DEFAULT_DAYS = 90
 FORECAST_PAST, FORECAST_AHEAD = 5, 6  # months either side of the current one
+FUNNEL_STEP = 34.0  # points from one funnel bar to the next
 
 INK = QColor("#1f2933")
 MUTED = QColor("#66727f")
@@ -132,10 +133,13 @@ def _draw(writer: QPdfWriter, data: ReportData, total: int) -> int:
     try:
         doc = _Doc(painter, writer, data, total)
         _summary_page(doc)
+        doc.ensure(60 + FUNNEL_STEP * len(data.now.open_stage_figures()))  # keep it together
         doc.heading("Funnel", "Open deals by stage, as of today; the share that moves on to "
                     "the next stage between the bars")
         _funnel(doc)
-        doc.new_page()
+        if doc.page == 1:
+            doc.new_page()
+        doc.ensure(300)
         doc.heading("Forecast", "Won value by month, and the weighted value of open deals "
                     "expected to close; the red line is the target")
         _forecast(doc)
@@ -315,7 +319,14 @@ def _target_block(doc: _Doc) -> None:
         if label.startswith("Coverage"):
             colour = GOOD if status.healthy else BAD
         doc.text(x, doc.y + 12, width - 6, value, font(10.5, bold=True), colour)
-    doc.y += 42
+    doc.y += 36
+    for owner in doc.data.health.owner_targets:
+        coverage = "target met" if owner.coverage is None else f"coverage {owner.coverage:.1f}×"
+        line = (f"{owner.owner}: {owner.label} target {doc.money(owner.target_cents)}, won "
+                f"{doc.money(owner.won_cents)} ({owner.attainment * 100:.0f}%), gap "
+                f"{doc.money(owner.gap_cents)}, {coverage}")
+        doc.y += doc.text(MARGIN, doc.y, CONTENT_W, line, font(8), MUTED) + 2
+    doc.y += 8
 
 
 def _change(now: float | None, before: float | None, *, points: bool = False,
@@ -394,7 +405,7 @@ def _funnel(doc: _Doc) -> None:
     label_w, figures_w = 110.0, 120.0
     chart_x = MARGIN + label_w
     chart_w = CONTENT_W - label_w - figures_w
-    bar_h, step = 20.0, 34.0
+    bar_h, step = 20.0, FUNNEL_STEP
     for index, figures in enumerate(stages):
         y = doc.y + index * step
         width = max(3.0, chart_w * figures.value / biggest)
@@ -491,11 +502,11 @@ def _legend(doc: _Doc, y: float, x: float) -> None:
 
 
 def _nice_ceiling(value: float) -> float:
-    """The next 1, 2, 2.5 or 5 × 10ⁿ above `value`, so axis labels stay round."""
+    """The next round number above `value` whose quarters are round too (4 grid steps)."""
     magnitude = 1.0
     while magnitude * 10 <= value:
         magnitude *= 10
-    for step in (1, 2, 2.5, 5, 10):
+    for step in (1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10):
         if magnitude * step >= value:
             return magnitude * step
     return magnitude * 10

@@ -204,22 +204,25 @@ class HealthTab(QWidget):
                            else f"{area.points:g} / {area.maximum:g}")
 
     def _show_target(self, report: health.HealthReport) -> None:
+        lines = [self._target_line(s, report.currency) for s in report.owner_targets]
         status = report.target
         if status is None:
-            self.target_label.setText(self.tr(
-                "No revenue target covers today. Set one to see attainment, the gap and "
-                "coverage."))
-            return
-        money = lambda cents: format_money(cents, report.currency, whole=True)  # noqa: E731
+            lines.insert(0, self.tr("No revenue target for the business covers today. Set one "
+                                    "to see attainment, the gap and coverage."))
+        else:
+            lines.insert(0, self._target_line(status, report.currency))
+        self.target_label.setText("<br>".join(lines))
+
+    def _target_line(self, status, currency: str) -> str:
+        money = lambda cents: format_money(cents, currency, whole=True)  # noqa: E731
         coverage = (self.tr("target met") if status.coverage is None
                     else f"{status.coverage:.1f}× ({self.tr('healthy')} {status.threshold:g}×)")
         colour = "#2e7d32" if status.healthy else "#c0392b"
-        self.target_label.setText(
-            f"<b>{status.label}</b>{' — ' + status.owner if status.owner else ''}: "
-            f"{self.tr('target')} {money(status.target_cents)}, {self.tr('won')} "
-            f"{money(status.won_cents)} ({status.attainment * 100:.0f}%), {self.tr('gap')} "
-            f"{money(status.gap_cents)}.<br>{self.tr('Coverage')}: "
-            f"<b style='color: {colour}'>{coverage}</b>")
+        who = status.owner or status.label
+        return (f"<b>{who}</b>: {self.tr('target')} {money(status.target_cents)}, "
+                f"{self.tr('won')} {money(status.won_cents)} ({status.attainment * 100:.0f}%), "
+                f"{self.tr('gap')} {money(status.gap_cents)}, {self.tr('coverage')} "
+                f"<b style='color: {colour}'>{coverage}</b>")
 
     def _show_findings(self, report: health.HealthReport) -> None:
         box = QWidget()
