@@ -14,6 +14,8 @@ import peewee as pw
 
 from pipeline_desktop import paths
 from pipeline_desktop.storage.database import open_database, sqlite_path
+from pipeline_desktop.storage.integrity import ReadOnlyFileError, is_writable
+from pipeline_desktop.storage.lock import WriterLock
 from pipeline_desktop.storage.process_store import install as install_process
 from pipeline_desktop.storage.repository import Repository
 
@@ -23,6 +25,8 @@ class Session:
     url: str
     db: pw.Database
     repository: Repository
+    lock: WriterLock | None = None  # held while this session may write the file
+    read_only: bool = False
 
     @property
     def path(self) -> Path | None:
@@ -37,6 +41,8 @@ class Session:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def resolve_url(db_option: str | None) -> str:
@@ -51,8 +57,28 @@ def current_user() -> str:
         return os.environ.get("USER", "")
 
 
-def open_session(url: str, *, create: bool = True) -> Session:
-    db = open_database(url, create=create)
+def open_session(url: str, *, create: bool = True, read_only: bool = False) -> Session:
+    """Open a pipeline. A file is written by one session at a time: a second one gets
+    FileInUseError (or opens with `read_only=True`); a read-only file gets ReadOnlyFileError."""
+    path = sqlite_path(url)
+    lock = None if path is None or read_only else _writer_lock(path)
+    try:
+        db = open_database(url, create=create, read_only=read_only)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
     repository = Repository(db, user=current_user())
     install_process(repository)  # activities, stages, BANT, ICP commands; the fit scorer
-    return Session(url, db, repository)
+    return Session(url, db, repository, lock=lock, read_only=read_only)
+
+
+def _writer_lock(path: Path) -> WriterLock | None:
+    if path.exists() and not is_writable(path):
+        raise ReadOnlyFileError(path)
+    try:
+        return WriterLock.acquire(path)
+    except OSError:  # the folder refuses new files; SQLite will say what it can or cannot do
+        if path.exists():
+            raise ReadOnlyFileError(path) from None
+        return None

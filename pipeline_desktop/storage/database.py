@@ -12,6 +12,12 @@ import peewee as pw
 
 from pipeline_desktop.errors import NotAPipelineError, StorageError
 from pipeline_desktop.storage import migrations
+from pipeline_desktop.storage.integrity import (
+    DamagedFileError,
+    check_connection,
+    read_only_uri,
+    storage_error,
+)
 from pipeline_desktop.storage.tables import TABLES
 
 SQLITE_PRAGMAS = {
@@ -21,6 +27,8 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -32_000,  # 32 MB
 }
+READ_ONLY_PRAGMAS = {"query_only": 1, "foreign_keys": 1, "busy_timeout": 5000,
+                     "cache_size": -32_000}
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -38,25 +46,33 @@ def is_server_url(url: str) -> bool:
     return url.startswith(("postgres://", "postgresql://"))
 
 
-def open_database(url: str, *, create: bool = True) -> pw.Database:
-    """Connect, check that it is a pipeline of a version we know, migrate it, bind the tables."""
+def open_database(url: str, *, create: bool = True, read_only: bool = False) -> pw.Database:
+    """Connect, check that it is a pipeline of a version we know, migrate it, bind the tables.
+    `read_only` opens an existing file for viewing (another window is its writer)."""
     path = sqlite_path(url)
     if path is not None:
-        db = _open_sqlite(path, create=create)
+        db = _open_sqlite(path, create=create and not read_only, read_only=read_only)
     elif is_server_url(url):
         db = _open_postgres(url)
     else:
         raise NotAPipelineError(f"Unsupported database address: {url}")
     db.bind(TABLES, bind_refs=False, bind_backrefs=False)
+    if read_only and migrations.schema_version(db) < migrations.LATEST_VERSION:
+        db.close()
+        raise StorageError("This pipeline must be upgraded before it can be viewed: open it "
+                           "once when no other window has it open.")
     try:
         migrations.migrate(db)
     except pw.OperationalError as error:
         db.close()
-        raise StorageError(f"Could not prepare the pipeline: {error}") from error
+        raise (storage_error(error) or
+               StorageError(f"Could not prepare the pipeline: {error}")) from error
     return db
 
 
-def _open_sqlite(path: Path, *, create: bool) -> pw.SqliteDatabase:
+def _open_sqlite(path: Path, *, create: bool, read_only: bool = False) -> pw.SqliteDatabase:
+    if read_only and not path.exists():
+        raise NotAPipelineError(f"No pipeline file at {path}")
     if path.exists():
         check_sqlite_file(path)
     elif not create:
@@ -66,11 +82,18 @@ def _open_sqlite(path: Path, *, create: bool) -> pw.SqliteDatabase:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StorageError(f"Cannot create the folder {path.parent}: {error.strerror}") from None
-    db = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+    if read_only:  # a viewer: no journal-mode change, and SQLite refuses every write
+        db = pw.SqliteDatabase(read_only_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
+    else:
+        db = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
     try:
         db.connect()
     except pw.OperationalError as error:
-        raise StorageError(f"Cannot open {path}: {error}") from None
+        raise (storage_error(error) or StorageError(f"Cannot open {path}: {error}")) from None
+    problems = check_connection(db.connection())
+    if problems:  # checked on every open, before anything writes to the file
+        db.close()
+        raise DamagedFileError(path, problems)
     return db
 
 
@@ -103,15 +126,15 @@ def check_sqlite_file(path: Path) -> None:
     if header != b"SQLite format 3\x00":
         raise NotAPipelineError(f"{path.name} is not a pipeline file")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
-        raise NotAPipelineError(f"{path.name} is damaged or not a pipeline file ({error})") from None
+    except sqlite3.DatabaseError as error:  # a SQLite header but unreadable inside: damaged
+        raise DamagedFileError(path, [str(error)]) from None
     if app_id != migrations.APPLICATION_ID and tables:
         raise NotAPipelineError(f"{path.name} is a database, but not a pipeline file")
     if version > migrations.LATEST_VERSION:

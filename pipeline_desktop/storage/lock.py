@@ -1,0 +1,143 @@
+"""One writer at a time: an exclusive lock on `.<name>.lock` beside the pipeline file.
+
+The lock is an OS file lock (flock on Linux/macOS, msvcrt on Windows), so it vanishes with the
+process that held it, even after a crash or SIGKILL: no stale lock ever blocks the next start.
+It is taken per open file handle, so a second window in the same process is refused too. The
+file also records who holds it, for the "in use" message."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import socket
+import sys
+from pathlib import Path
+from typing import IO
+
+from pipeline_desktop.errors import StorageError
+
+
+class FileInUseError(StorageError):
+    """Another window or process has the pipeline open for writing."""
+
+    def __init__(self, path: Path, holder: str) -> None:
+        who = f" ({holder})" if holder else ""
+        super().__init__(
+            f"{path.name} is already open in another Pipeline Desktop window or program{who}. "
+            f"Close it there, or open it read-only."
+        )
+        self.path = path
+        self.holder = holder
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+class WriterLock:
+    """Held while a pipeline is open for writing; `release()` (or closing the session) frees it."""
+
+    def __init__(self, path: Path, handle: IO[str]) -> None:
+        self.path = path
+        self._handle: IO[str] | None = handle
+
+    @classmethod
+    def acquire(cls, pipeline: Path) -> WriterLock:
+        """Take the lock or raise FileInUseError; OSError when the folder cannot be written."""
+        path = lock_path(pipeline)
+        while True:
+            handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+            try:
+                _lock(handle)
+            except OSError:
+                holder = _read_holder(handle)
+                handle.close()
+                raise FileInUseError(pipeline, holder) from None
+            if _same_file(handle, path):
+                break
+            # The previous holder deleted this lock file as we took it: lock the new one.
+            _unlock(handle)
+            handle.close()
+        handle.seek(0)
+        handle.truncate()
+        handle.write(_who())
+        handle.flush()
+        return cls(path, handle)
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        handle, self._handle = self._handle, None
+        with contextlib.suppress(OSError):
+            handle.seek(0)
+            handle.truncate()
+        # Remove the file while still holding the lock, so nobody else's fresh lock is deleted.
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        with contextlib.suppress(OSError):
+            _unlock(handle)
+        handle.close()
+
+    def __del__(self) -> None:  # a forgotten lock must not outlive its owner object
+        self.release()
+
+
+def holder_of(pipeline: Path) -> str | None:
+    """Who holds the lock now, or None when the file is free."""
+    try:
+        lock = WriterLock.acquire(pipeline)
+    except FileInUseError as error:
+        return error.holder or "unknown"
+    except OSError:
+        return None
+    lock.release()
+    return None
+
+
+def _read_holder(handle: IO[str]) -> str:
+    try:
+        handle.seek(0)
+        return handle.read(200).strip()
+    except OSError:  # Windows refuses to read a locked region
+        return ""
+
+
+def _same_file(handle: IO[str], path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except OSError:
+        return False
+
+
+def _who() -> str:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "?"
+    return f"process {os.getpid()} of {user} on {socket.gethostname()}"
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
+    import msvcrt
+
+    def _lock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

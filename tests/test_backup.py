@@ -1,0 +1,105 @@
+"""Backups: made with VACUUM INTO, daily on open, before import, the newest 10 kept, restorable."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from pipeline_desktop.domain.commands import DeleteDeal
+from pipeline_desktop.errors import StorageError
+from pipeline_desktop.session import Session, open_session
+from pipeline_desktop.storage import backup
+from pipeline_desktop.storage.integrity import integrity_problems
+
+
+def deal_count(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM deal").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_backup_is_a_complete_healthy_copy(demo_session: Session, tmp_path: Path) -> None:
+    path = demo_session.path
+    assert path is not None
+    made = backup.make_backup(demo_session.db, path, tmp_path / "b", "manual")
+    assert made is not None and made.parent == tmp_path / "b"
+    assert integrity_problems(made) == []
+    assert deal_count(made) == 60
+    assert not list((tmp_path / "b").glob(".*partial"))
+
+
+def test_keeps_the_newest_ten(session: Session, tmp_path: Path) -> None:
+    folder = tmp_path / "b"
+    made = [backup.make_backup(session.db, session.path, folder, f"r{i}") for i in range(13)]
+    kept = backup.backups_of(folder, session.path.stem)
+    assert len(kept) == backup.KEEP
+    assert kept == list(reversed(made[3:]))  # newest first, the three oldest pruned
+
+
+def test_backups_of_one_pipeline_ignore_similar_names(session: Session, tmp_path: Path) -> None:
+    folder = tmp_path / "b"
+    backup.make_backup(session.db, Path("a.pipeline"), folder, "x")
+    backup.make_backup(session.db, Path("a-b.pipeline"), folder, "x")
+    assert len(backup.backups_of(folder, "a")) == 1
+    assert len(backup.backups_of(folder, "a-b")) == 1
+    (folder / "a-junk.pipeline").write_text("not a backup")
+    assert len(backup.backups_of(folder, "a")) == 1
+
+
+def test_daily_backup_once_per_day(session: Session, tmp_path: Path) -> None:
+    folder = tmp_path / "b"
+    first = backup.daily_backup(session.db, session.path, folder)
+    assert first is not None and backup.describe(first).reason == backup.DAILY
+    assert backup.daily_backup(session.db, session.path, folder) is None
+    tomorrow = date.today() + timedelta(days=1)
+    assert backup.daily_backup(session.db, session.path, folder, today=tomorrow) is not None
+
+
+def test_restore_brings_back_the_old_state(demo_session: Session, tmp_path: Path) -> None:
+    path = demo_session.path
+    folder = tmp_path / "b"
+    saved = backup.make_backup(demo_session.db, path, folder, "manual")
+    demo_session.repository.apply(DeleteDeal(1))
+    assert demo_session.repository.deal_count() == 59
+    demo_session.close()
+    backup.restore_file(saved, path)
+    assert not path.with_name(path.name + "-wal").exists()
+    reopened = open_session(str(path))
+    try:
+        assert reopened.repository.deal_count() == 60
+    finally:
+        reopened.close()
+
+
+def test_restore_refuses_a_damaged_backup(session: Session, tmp_path: Path) -> None:
+    path = session.path
+    bad = tmp_path / "b" / f"{path.stem}-20260101-000000-000000-manual.pipeline"
+    bad.parent.mkdir()
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    session.close()
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="damaged"):
+        backup.restore_file(bad, path)
+    assert path.read_bytes() == before
+
+
+def test_latest_good_backup_skips_damaged_ones(session: Session, tmp_path: Path) -> None:
+    folder = tmp_path / "b"
+    good = backup.make_backup(session.db, session.path, folder, "manual")
+    newer = folder / f"{session.path.stem}-29990101-000000-000000-manual.pipeline"
+    newer.write_bytes(b"garbage")
+    assert backup.backups_of(folder, session.path.stem)[0] == newer
+    assert backup.latest_good_backup(folder, session.path.stem) == good
+
+
+def test_backup_into_an_unwritable_place_is_a_clear_error(session: Session,
+                                                          tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StorageError, match="backups folder"):
+        backup.make_backup(session.db, session.path, blocker / "b", "manual")
