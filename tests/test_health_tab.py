@@ -51,10 +51,23 @@ def test_tab_refreshes_after_an_edit_while_visible(qtbot, controller):
     tab = _tab(qtbot, controller)
     tab.show()
     qtbot.waitExposed(tab)
-    victim = tab.report.act_on[0].deal_id
+    before = tab.report
+    victim = before.act_on[0].deal_id
     controller.execute(DeleteDeal(victim))
-    qtbot.waitUntil(lambda: not tab._dirty, timeout=3000)
+    # the check runs in a thread after a short pause
+    qtbot.waitUntil(lambda: tab.report is not before and not tab.checking, timeout=5000)
     assert victim not in {a.deal_id for a in tab.report.act_on}
+    assert tab.status_label.text() == ""
+
+
+def test_edits_during_a_check_start_another(qtbot, controller):
+    tab = _tab(qtbot, controller)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.refresh_in_background()
+    tab.refresh_in_background()  # while the first runs: one more afterwards
+    assert tab._again
+    qtbot.waitUntil(lambda: not tab.checking and not tab._again, timeout=5000)
 
 
 def test_hidden_tab_waits_until_shown(qtbot, controller):
@@ -64,6 +77,7 @@ def test_hidden_tab_waits_until_shown(qtbot, controller):
     assert tab._dirty and tab.report is before
     tab.show()
     qtbot.waitUntil(lambda: not tab._dirty, timeout=3000)
+    qtbot.waitUntil(lambda: not tab.checking, timeout=5000)
 
 
 def test_target_shown_on_the_tab(qtbot, controller):
@@ -130,3 +144,12 @@ def test_menu_entry_and_health_tab_in_the_window(window, monkeypatch):
     card = next(c for c in tab.cards if c.button is not None)
     card.button.click()
     assert window.tabs.currentIndex() == 0  # the Deals tab shows the finding's deals
+
+
+def test_a_failed_check_is_said_on_the_tab(qtbot, controller):
+    tab = _tab(qtbot, controller)
+    shown = tab.report
+    tab.checking = True
+    tab._show_checked(RuntimeError("disk on fire"))
+    assert not tab.checking and tab.report is shown
+    assert "disk on fire" in tab.status_label.text()

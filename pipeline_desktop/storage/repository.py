@@ -16,6 +16,7 @@ from pipeline_desktop.domain import commands as cmd
 from pipeline_desktop.domain.deals import normalise_fields, weighted_cents
 from pipeline_desktop.domain.model import DealRow, DealSnapshot, Outcome, Stage
 from pipeline_desktop.errors import ValidationError
+from pipeline_desktop.storage import concurrency
 from pipeline_desktop.storage.tables import (
     ActivityTable,
     CompanyTable,
@@ -174,7 +175,7 @@ class Repository:
         handler = self._handlers.get(type(command))
         if handler is None:
             raise TypeError(f"no handler for {type(command).__name__}")
-        with self.db.atomic():
+        with concurrency.storage_errors(self.db), self.db.atomic():
             return handler(command)
 
     def register(self, command_type: type, handler: Callable[[Any], cmd.Applied]) -> None:
@@ -223,20 +224,24 @@ class Repository:
         StageChangeTable.insert(deal=deal_id, from_stage=None, to_stage=stage_id,
                                 changed_by=self.user).execute()
         redo = cmd.CreateDeal(command.fields, deal_id, command.label)
-        return cmd.Applied(cmd.DeleteDeal(deal_id, command.label), redo,
+        version = concurrency.deal_version(deal_id) or 1
+        return cmd.Applied(cmd.DeleteDeal(deal_id, command.label, expected_version=version), redo,
                            cmd.Changes(frozenset({deal_id})))
 
     def _edit_deal(self, command: cmd.EditDeal) -> cmd.Applied:
         new = normalise_fields(command.changes)
         current = self.deal(command.deal_id)
         old = {name: self._current_value(current, name) for name in new}
+        seen = concurrency.require(command.deal_id, command.expected_version, new,
+                                   current["version"])
         values = self._storable(new)
-        values.update(updated_at=utc_now(), version=DealTable.version + 1)
-        DealTable.update(**values).where(DealTable.id == command.deal_id).execute()
-        inverse = cmd.EditDeal(command.deal_id, old, command.label)
+        values.update(updated_at=utc_now())
+        version = concurrency.update_deal(command.deal_id, values, seen, mine=new)
+        inverse = cmd.EditDeal(command.deal_id, old, command.label, expected_version=version)
         return cmd.Applied(inverse, command, cmd.Changes(frozenset({command.deal_id})))
 
     def _delete_deal(self, command: cmd.DeleteDeal) -> cmd.Applied:
+        concurrency.require(command.deal_id, command.expected_version)
         snapshot = DealSnapshot(
             deal=DealTable.select().where(DealTable.id == command.deal_id).dicts().get(),
             activities=list(ActivityTable.select()
@@ -256,17 +261,23 @@ class Repository:
         if snapshot.stage_changes:
             StageChangeTable.insert_many(snapshot.stage_changes).execute()
         deal_id = int(snapshot.deal["id"])  # type: ignore[call-overload]
-        return cmd.Applied(cmd.DeleteDeal(deal_id, command.label), command,
+        version = int(snapshot.deal.get("version") or 1)  # type: ignore[call-overload]
+        return cmd.Applied(cmd.DeleteDeal(deal_id, command.label, expected_version=version),
+                           command,
                            cmd.Changes(frozenset({deal_id}), activities=True))
 
     def _move_stage(self, command: cmd.MoveStage) -> cmd.Applied:
-        deal = DealTable.get_by_id(command.deal_id)
+        deal = DealTable.get_or_none(DealTable.id == command.deal_id)
+        if deal is None:
+            raise concurrency.gone(command.deal_id)
         target = StageTable.get_by_id(command.to_stage_id)
+        seen = concurrency.require(deal.id, command.expected_version, {"stage": target.name},
+                                   deal.version)
         restore = {"stage": deal.stage_id, "status": deal.status, "closed": deal.closed,
                    "lost_reason": deal.lost_reason}
         when = command.at or utc_now()
         changes: dict[str, Any] = {"stage": target.id, "status": target.outcome,
-                                   "updated_at": utc_now(), "version": DealTable.version + 1}
+                                   "updated_at": utc_now()}
         if target.outcome == Outcome.OPEN:
             changes.update(closed=None, lost_reason="")
         else:
@@ -274,20 +285,24 @@ class Repository:
                 changes["closed"] = when.date()
             changes["lost_reason"] = (command.lost_reason or "").strip() \
                 if target.outcome == Outcome.LOST else ""
-        DealTable.update(**changes).where(DealTable.id == deal.id).execute()
+        version = concurrency.update_deal(deal.id, changes, seen, mine={"stage": target.name})
         change_id = StageChangeTable.insert(deal=deal.id, from_stage=deal.stage_id,
                                             to_stage=target.id, changed_at=when,
                                             changed_by=self.user).execute()
-        inverse = cmd.RevertMove(deal.id, restore, change_id, command.label)
+        inverse = cmd.RevertMove(deal.id, restore, change_id, command.label,
+                                 expected_version=version)
         return cmd.Applied(inverse, command, cmd.Changes(frozenset({deal.id})))
 
     def _revert_move(self, command: cmd.RevertMove) -> cmd.Applied:
         restore = dict(command.restore)
-        restore.update(updated_at=utc_now(), version=DealTable.version + 1)
+        restore.update(updated_at=utc_now())
+        back = {"stage": concurrency.stage_name(restore.get("stage"))}  # type: ignore[arg-type]
+        seen = concurrency.require(command.deal_id, command.expected_version, back)
         target = StageChangeTable.get_by_id(command.stage_change_id)
-        DealTable.update(**restore).where(DealTable.id == command.deal_id).execute()
+        version = concurrency.update_deal(command.deal_id, restore, seen, mine=back)
         StageChangeTable.delete().where(StageChangeTable.id == command.stage_change_id).execute()
-        redo = cmd.MoveStage(command.deal_id, target.to_stage_id, label=command.label)
+        redo = cmd.MoveStage(command.deal_id, target.to_stage_id, label=command.label,
+                             expected_version=version)
         return cmd.Applied(redo, command, cmd.Changes(frozenset({command.deal_id})))
 
     def _batch(self, command: cmd.Batch) -> cmd.Applied:

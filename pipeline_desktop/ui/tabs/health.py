@@ -1,14 +1,18 @@
 """The Health tab: "is my pipeline healthy?" — the score with its breakdown, the target, the
 findings (each opens its deals in the Deals tab) and the deals to act on.
 
-The figures come from `services.health.check`; this tab only shows them. It refreshes on the
-controller's `changed` signal while visible, and on being shown after a change."""
+The figures come from `services.health.check`; this tab only shows them. The first check runs
+when the tab is built; after an edit (the controller's `changed` signal) the tab checks again in
+a thread while visible, or when next shown, so a 100,000-deal pipeline never freezes the
+window (a check takes about a second there)."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -76,17 +80,22 @@ class FindingCard(QFrame):
 
 
 class HealthTab(QWidget):
+    _checked = Signal(object)  # a HealthReport, or the exception, from the checking thread
+
     def __init__(self, controller: PipelineController, settings: AppSettings,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
         self.report: health.HealthReport | None = None
+        self.checking = False  # a check is running in its thread
         self._dirty = True
+        self._again = False  # something changed while a check was running
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.refresh_in_background)
+        self._checked.connect(self._show_checked)
         self._build()
         controller.changed.connect(self._on_changed)
         self.refresh()
@@ -130,11 +139,14 @@ class HealthTab(QWidget):
         targets.setObjectName("edit_targets")
         targets.clicked.connect(self.edit_targets)
         refresh = QPushButton(self.tr("Refresh"))
-        refresh.clicked.connect(self.refresh)
+        refresh.clicked.connect(self.refresh_in_background)
         buttons.addWidget(targets)
         buttons.addWidget(refresh)
         buttons.addStretch(1)
         side.addLayout(buttons)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("health_status")
+        side.addWidget(self.status_label)
         side.addStretch(1)
         header.addLayout(side, 2)
         return header
@@ -173,13 +185,51 @@ class HealthTab(QWidget):
             self._timer.start()
 
     def refresh(self) -> None:
+        """Check now, on this thread (the first time, and after editing targets)."""
         self._timer.stop()
-        self.report = health.check(self.controller.repository, date.today())
         self._dirty = False
-        self._show_score(self.report)
-        self._show_target(self.report)
-        self._show_findings(self.report)
-        self._show_act_on(self.report)
+        self._show(health.check(self.controller.repository, date.today()))
+
+    def refresh_in_background(self) -> None:
+        """Check in a thread; the result arrives through `_checked`."""
+        self._timer.stop()
+        if self.checking:
+            self._again = True
+            return
+        self.checking = True
+        self._dirty = False
+        self.status_label.setText(self.tr("Checking…"))
+        threading.Thread(target=self._check_in_thread, args=(date.today(),),
+                         daemon=True).start()
+
+    def _check_in_thread(self, today: date) -> None:
+        repository = self.controller.repository
+        try:
+            result: object = health.check(repository, today)
+        except Exception as error:  # reaches the tab as a message, never dies in a thread
+            logging.getLogger("pipeline_desktop").exception("health check failed")
+            result = error
+        finally:
+            repository.db.close()  # this thread's own connection
+        self._checked.emit(result)
+
+    def _show_checked(self, result: object) -> None:
+        self.checking = False
+        if isinstance(result, health.HealthReport):
+            self.status_label.clear()
+            self._show(result)
+        else:
+            self.status_label.setText(self.tr("The check failed: %s") % result)
+        if self._again:
+            self._again = False
+            self.refresh_in_background()
+
+    def _show(self, report: health.HealthReport) -> None:
+        self.report = report
+        self._show_score(report)
+        self._show_target(report)
+        self._show_findings(report)
+        self._show_act_on(report)
 
     def _show_score(self, report: health.HealthReport) -> None:
         colour = "#2e7d32" if report.score >= 75 else (
