@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import itertools
 import os
-from datetime import date
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 

@@ -25,12 +25,16 @@ class EditDeal:
     deal_id: int
     changes: Mapping[str, object]
     label: str = "Edit deal"
+    # Team mode: the deal's version this command was made from; a newer one is refused.
+    expected_version: int | None = None
 
 
 @dataclass(frozen=True)
 class DeleteDeal:
     deal_id: int
     label: str = "Delete deal"
+    # Team mode: the deal's version this command was made from; a newer one is refused.
+    expected_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ class MoveStage:
     lost_reason: str | None = None
     at: datetime | None = None
     label: str = "Move deal"
+    # Team mode: the deal's version this command was made from; a newer one is refused.
+    expected_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,8 @@ class RevertMove:
     restore: Mapping[str, object]
     stage_change_id: int
     label: str = "Move deal back"
+    # Team mode: the deal's version this command was made from; a newer one is refused.
+    expected_version: int | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,181 @@
+"""Team mode: several people write the same pipeline, none silently overwrites another.
+
+Optimistic locking: every deal carries `version`, bumped on every write. A command made from a
+copy of the deal at version v carries `expected_version=v`; storage writes with
+`UPDATE … WHERE id = ? AND version = v` and, when no row changed, refuses with a `DealConflict`
+that holds both values (theirs now, yours) so the window can show them and let the person
+choose. The inverse of every applied command carries the version that command produced, so an
+undo made after someone else's later change is refused the same way instead of reverting it.
+
+Also here: turning a lost server or a locked file into a `StorageError` a person can act on
+(the database reconnects on the next try), and the read-only check for PostgreSQL roles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import peewee as pw
+
+from pipeline_desktop.errors import ConflictError, StorageError, ValidationError
+from pipeline_desktop.storage.tables import DealTable, StageTable
+
+
+class DealConflict(ConflictError):
+    """A save or undo refused because the deal changed since the copy it was made from.
+
+    `theirs` holds the stored values now and `mine` the values the refused command wanted, by
+    the same field names; to keep mine anyway, re-issue the command with
+    `expected_version=current_version`."""
+
+    def __init__(self, deal_id: int, title: str, expected_version: int, current_version: int,
+                 mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> None:
+        self.deal_id = deal_id
+        self.title = title
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.mine = dict(mine)
+        self.theirs = dict(theirs)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        differing = [name for name in self.mine if self.theirs.get(name) != self.mine[name]]
+        detail = "; ".join(
+            f"{name}: now {_show(self.theirs.get(name))}, yours {_show(self.mine[name])}"
+            for name in differing[:3]
+        )
+        return (f"Someone else changed the deal “{self.title}” after you opened it, so your "
+                f"change was not saved" + (f" ({detail})" if detail else "") + ".")
+
+
+def _show(value: object) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    text = str(value)
+    return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
+
+
+def deal_version(deal_id: int) -> int | None:
+    """The stored version of a deal, None when it no longer exists."""
+    row = DealTable.select(DealTable.version).where(DealTable.id == deal_id).tuples().first()
+    return None if row is None else int(row[0])
+
+
+def update_deal(deal_id: int, values: Mapping[str, Any], expected: int, *,
+                mine: Mapping[str, Any] | None = None) -> int:
+    """Write `values` only if the deal is still at `expected`; return the new version."""
+    query = (DealTable.update(**{**values, "version": DealTable.version + 1})
+             .where((DealTable.id == deal_id) & (DealTable.version == expected)))
+    if query.execute() == 0:
+        raise conflict(deal_id, expected, mine or {})
+    return expected + 1
+
+
+def require(deal_id: int, expected: int | None, mine: Mapping[str, Any] | None = None,
+            current: int | None = None) -> int:
+    """Refuse before anything is written when the deal is no longer at `expected`; return the
+    version the write must still find. Without `expected` (a command from a single-user path)
+    that is `current`, the version of the row the command just read, so a write racing ours
+    between that read and our write is still caught."""
+    if current is None:
+        current = deal_version(deal_id)
+    if current is None:
+        raise gone(deal_id)
+    if expected is not None and current != expected:
+        raise conflict(deal_id, expected, mine or {})
+    return current
+
+
+def conflict(deal_id: int, expected: int, mine: Mapping[str, Any]
+             ) -> DealConflict | ValidationError:
+    """The error for a write that found the deal changed (or deleted) since `expected`, with
+    the stored values of the fields the write wanted to change."""
+    row = DealTable.select().where(DealTable.id == deal_id).dicts().first()
+    if row is None:
+        return gone(deal_id)
+    theirs = {name: _stored(row, name) for name in mine}
+    return DealConflict(deal_id, row["title"], expected, int(row["version"]), mine, theirs)
+
+
+def gone(deal_id: int) -> ValidationError:
+    return ValidationError(f"Deal {deal_id} was deleted by someone else, so it cannot be changed")
+
+
+def _stored(row: Mapping[str, Any], name: str) -> Any:
+    """A stored value under the name a command uses (stage names for stage ids)."""
+    if name in ("company", "contact"):
+        from pipeline_desktop.storage.tables import CompanyTable, ContactTable
+
+        table = CompanyTable if name == "company" else ContactTable
+        found = table.get_or_none(table.id == row[name]) if row[name] is not None else None
+        return found.name if found else ""
+    if name == "stage":
+        return stage_name(row["stage"])
+    value = row.get(name)
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def stage_name(stage_id: int | None) -> str:
+    found = StageTable.get_or_none(StageTable.id == stage_id) if stage_id is not None else None
+    return found.name if found else ""
+
+
+# ---- the environment getting in the way ----------------------------------------------------
+
+LOST_SERVER = ("The team server cannot be reached ({detail}). Nothing was lost: your change was "
+               "not saved and can be tried again when the server is back.")
+
+
+@contextmanager
+def storage_errors(db: pw.Database) -> Iterator[None]:
+    """Turn a dropped server connection into a StorageError with a clear sentence, and close
+    it so the next attempt connects afresh. SQLite errors pass through unchanged."""
+    try:
+        yield
+    except (pw.OperationalError, pw.InterfaceError) as error:
+        if isinstance(db, pw.SqliteDatabase):
+            raise  # a file's troubles are described by storage.integrity
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
+        drop_broken_connection(db)
+        raise StorageError(LOST_SERVER.format(detail=detail)) from error
+
+
+def drop_broken_connection(db: pw.Database) -> None:
+    """Forget a connection the server closed, so peewee opens a new one on the next query."""
+    try:
+        if db.in_transaction():
+            return
+        conn = db.connection() if not db.is_closed() else None
+        if conn is not None and getattr(conn, "closed", 0):
+            db.close()
+    except (pw.PeeweeException, pw.OperationalError, pw.InterfaceError):
+        _forget(db)
+
+
+def _forget(db: pw.Database) -> None:
+    try:
+        db.close()
+    except Exception:  # a dead connection may fail to close; forget it anyway
+        db._state.reset()
+
+
+def is_alive(db: pw.Database) -> bool:
+    """A cheap round trip; False when the server is gone (and the connection is reset)."""
+    try:
+        db.execute_sql("SELECT 1").fetchone()
+    except (pw.OperationalError, pw.InterfaceError):
+        drop_broken_connection(db)
+        return False
+    return True
+
+
+def is_read_only(db: pw.Database) -> bool:
+    """True when the PostgreSQL role may read deals but not change them (GRANT SELECT only).
+    A SQLite file is never read-only here: the file checks happen when it is opened."""
+    if not isinstance(db, pw.PostgresqlDatabase):
+        return False
+    row = db.execute_sql(
+        "SELECT has_table_privilege(current_user, 'deal', 'UPDATE') "
+        "AND has_table_privilege(current_user, 'deal', 'INSERT')").fetchone()
+    return not row[0]
