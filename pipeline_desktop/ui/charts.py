@@ -7,13 +7,14 @@ snapshot of the pipeline and recompute only the deals an edit touched."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -113,10 +114,23 @@ class ChartWidget(pg.PlotWidget):
                                 self.tr("Could not write %s") % path)
 
 
-def set_month_ticks(chart: pg.PlotWidget, months: Sequence[int], every: int = 1) -> None:
-    """Label the x axis with month names at x = 0, 1, 2…"""
+def set_month_ticks(chart: pg.PlotWidget, months: Sequence[int]) -> None:
+    """Label the x axis with month names at x = 0, 1, 2…, every other (or third…) month
+    when the chart is too narrow for all of them."""
+    metrics = QFontMetrics(chart.getAxis("bottom").style.get("tickFont") or chart.font())
+    label = metrics.horizontalAdvance("Mmm 00") + 14
+    room = max(200, chart.width() - 90)
+    every = max(1, math.ceil(len(months) * label / room))
     ticks = [(i, month_text(m)) for i, m in enumerate(months) if i % every == 0]
-    chart.getAxis("bottom").setTicks([ticks, []])
+    chart.getAxis("bottom").setTicks([ticks, [(i, "") for i in range(len(months))]])
+
+
+def set_category_ticks(chart: pg.PlotWidget, labels: Sequence[str], axis: str = "left") -> None:
+    """Name the rows of a horizontal bar chart, with the axis wide enough for the longest."""
+    item = chart.getAxis(axis)
+    item.setTicks([list(enumerate(labels)), []])
+    metrics = QFontMetrics(item.style.get("tickFont") or chart.font())
+    item.setWidth(max((metrics.horizontalAdvance(t) for t in labels), default=20) + 16)
 
 
 def text_item(text: str, anchor: tuple[float, float], color: QColor | str = "k",
@@ -238,4 +252,4 @@ class PeriodBar(QWidget):
 
 
 __all__ = ["ChartWidget", "MoneyAxis", "PercentAxis", "PeriodBar", "month_label",
-           "month_text", "set_month_ticks", "shared_engine", "text_item"]
+           "month_text", "set_category_ticks", "set_month_ticks", "shared_engine", "text_item"]

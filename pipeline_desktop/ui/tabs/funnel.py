@@ -26,6 +26,7 @@ from pipeline_desktop.ui.charts import (
     AnalysisTab,
     ChartWidget,
     PeriodBar,
+    set_category_ticks,
     text_item,
 )
 
@@ -110,8 +111,7 @@ class FunnelTab(AnalysisTab):
             if index < n - 1 or figures.conversion_to_next is not None:
                 plot.addItem(_at(self._conversion_item(figures, index == n - 1),
                                  0, index + 0.5))
-        self.chart.getAxis("left").setTicks([[(i, f.stage.name)
-                                              for i, f in enumerate(self.bars)], []])
+        set_category_ticks(self.chart, [f.stage.name for f in self.bars])
         plot.setXRange(-widest * 0.55, widest * 0.55, padding=0)
         plot.setYRange(-0.5, n - 0.5 + 0.45, padding=0)
         unit = self.tr("deals") if self.measure.currentData() == COUNT else \

@@ -38,6 +38,7 @@ from pipeline_desktop.ui.charts import (
     MoneyAxis,
     PercentAxis,
     PeriodBar,
+    set_category_ticks,
     set_month_ticks,
     text_item,
 )
@@ -156,8 +157,7 @@ class MetricsTab(AnalysisTab):
         if xs:
             plot.plot(xs, ys, pen=pg.mkPen(GREEN, width=2), symbol="o", symbolSize=6,
                       symbolBrush=GREEN)
-        set_month_ticks(self.win_rate_chart, [mf.month for mf in months],
-                        every=max(1, len(months) // 7))
+        set_month_ticks(self.win_rate_chart, [mf.month for mf in months])
         plot.setYRange(0, 1, padding=0.05)
         plot.setXRange(-0.5, max(len(months) - 0.5, 0.5), padding=0)
         plot.setLabel("left", self.tr("won ÷ closed"))
@@ -174,8 +174,7 @@ class MetricsTab(AnalysisTab):
                 label = f"  {n:,} · {format_compact(cents, m.currency)}"
                 plot.addItem(_placed(text_item(label, (0, 0.5)), n, i))
             plot.setXRange(0, max(counts) * 1.25, padding=0)
-        self.lost_chart.getAxis("left").setTicks(
-            [[(i, r) for i, (r, _n, _c) in enumerate(reasons)], []])
+        set_category_ticks(self.lost_chart, [r for r, _n, _c in reasons])
         self.lost_chart.invertY(True)
         plot.setYRange(-0.5, max(len(reasons), 1) - 0.5, padding=0.02)
         plot.setLabel("bottom", self.tr("lost deals in the period"))
@@ -218,7 +217,9 @@ def _change(now: float | None, before: float | None, *, lower_is_better: bool = 
     if now is None or before is None or before == 0:
         return None
     ratio = (now - before) / abs(before)
-    arrow = "▲" if ratio > 0 else "▼" if ratio < 0 else "="
+    if round(ratio * 100) == 0:
+        return "≈ 0 %", True
+    arrow = "▲" if ratio > 0 else "▼"
     good = (ratio < 0) if lower_is_better else (ratio > 0)
     return f"{arrow} {abs(ratio) * 100:.0f} %", good or ratio == 0
 
@@ -290,9 +291,9 @@ class ForecastChart(ChartWidget):
         if current is not None:
             plot.addItem(pg.InfiniteLine(current - 0.5, angle=90,
                                          pen=pg.mkPen(ORANGE, style=Qt.PenStyle.DashLine)))
-            plot.addItem(_placed(text_item(self.tr("today"), (0, 0), ORANGE),
-                                 current - 0.45, max(won + weighted + [1]) * 1.05))
-        set_month_ticks(self, self.months, every=max(1, len(self.months) // 12))
+            plot.addItem(_placed(text_item(self.tr("today"), (1, 0), ORANGE),
+                                 current - 0.5, max(won + weighted + [1]) * 1.115))
+        set_month_ticks(self, self.months)
         plot.setXRange(-0.6, len(xs) - 0.4, padding=0)
         plot.setYRange(0, max(won + weighted + [1]) * 1.12, padding=0)
         plot.setLabel("left", self.tr("value (%s)") % m.currency)
