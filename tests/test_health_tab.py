@@ -153,3 +153,16 @@ def test_a_failed_check_is_said_on_the_tab(qtbot, controller):
     tab._show_checked(RuntimeError("disk on fire"))
     assert not tab.checking and tab.report is shown
     assert "disk on fire" in tab.status_label.text()
+
+
+def test_thresholds_editor_reads_writes_and_restores_defaults(qtbot):
+    from pipeline_desktop.ui.dialogs.targets import ThresholdsEditor
+
+    editor = ThresholdsEditor(health.Thresholds(coverage=4.0, min_sample=3))
+    qtbot.addWidget(editor)
+    boxes = {name: box for name, (box, _percent) in editor.inputs.items()}
+    assert boxes["coverage"].value() == 4.0 and boxes["min_sample"].value() == 3
+    boxes["win_rate_drop"].setValue(15)
+    assert editor.value().win_rate_drop == 0.15
+    editor.load(health.Thresholds())
+    assert editor.value() == health.Thresholds()

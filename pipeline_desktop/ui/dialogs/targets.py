@@ -6,6 +6,7 @@ them once for everyone who opens it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -155,40 +156,15 @@ class TargetsDialog(QDialog):
     # ---- thresholds ------------------------------------------------------------------------
 
     def _build_thresholds(self, thresholds: health.Thresholds) -> QWidget:
+        self.coverage.setValue(thresholds.coverage)
+        self.threshold_editor = ThresholdsEditor(thresholds, include_coverage=False)
         area = QScrollArea()
         area.setWidgetResizable(True)
-        page = QWidget()
-        form = QFormLayout(page)
-        form.addRow(QLabel(self.tr("When the health check raises a finding.")))
-        self.threshold_inputs: dict[str, tuple[QSpinBox | QDoubleSpinBox, bool]] = {}
-        for name, label, suffix, low, high, step, percent in health.THRESHOLD_LABELS:
-            value = getattr(thresholds, name)
-            if name == "coverage":
-                self.coverage.setValue(value)
-                continue
-            if isinstance(value, int) and not percent:
-                box: QSpinBox | QDoubleSpinBox = QSpinBox()
-                box.setRange(int(low), int(high))
-                box.setValue(value)
-            else:
-                box = QDoubleSpinBox()
-                box.setDecimals(0 if percent else 1)
-                box.setRange(low, high)
-                box.setSingleStep(step)
-                box.setValue(value * 100 if percent else value)
-            box.setSuffix(suffix)
-            box.setObjectName(name)
-            self.threshold_inputs[name] = (box, percent)
-            form.addRow(self.tr(label), box)
-        area.setWidget(page)
+        area.setWidget(self.threshold_editor)
         return area
 
     def thresholds(self) -> health.Thresholds:
-        values: dict[str, float | int] = {"coverage": self.coverage.value()}
-        for name, (box, percent) in self.threshold_inputs.items():
-            value = box.value()
-            values[name] = round(value / 100, 4) if percent else value
-        return health.Thresholds.from_json(values)
+        return replace(self.threshold_editor.value(), coverage=self.coverage.value())
 
     # ---- result ----------------------------------------------------------------------------
 
@@ -215,3 +191,56 @@ class TargetsDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.result_value
+
+
+class ThresholdsEditor(QWidget):
+    """A form over every health threshold; reusable (e.g. as a Preferences page).
+    Shares are shown as percentages and stored as fractions."""
+
+    def __init__(self, thresholds: health.Thresholds, *, include_coverage: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("thresholds_editor")
+        self._base = thresholds
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("When the health check raises a finding.")))
+        self.inputs: dict[str, tuple[QSpinBox | QDoubleSpinBox, bool]] = {}
+        for name, label, suffix, low, high, step, percent in health.THRESHOLD_LABELS:
+            if name == "coverage" and not include_coverage:
+                continue
+            value = getattr(thresholds, name)
+            if isinstance(value, int) and not percent:
+                box: QSpinBox | QDoubleSpinBox = QSpinBox()
+                box.setRange(int(low), int(high))
+                box.setValue(value)
+            else:
+                box = QDoubleSpinBox()
+                box.setDecimals(0 if percent else 1)
+                box.setRange(low, high)
+                box.setSingleStep(step)
+                box.setValue(value * 100 if percent else value)
+            box.setSuffix(suffix)
+            box.setObjectName(name)
+            box.setMaximumWidth(160)
+            self.inputs[name] = (box, percent)
+            form.addRow(self.tr(label), box)
+        defaults = QPushButton(self.tr("Restore defaults"))
+        defaults.clicked.connect(lambda: self.load(health.Thresholds()))
+        form.addRow("", defaults)
+
+    def load(self, thresholds: health.Thresholds) -> None:
+        for name, (box, percent) in self.inputs.items():
+            value = getattr(thresholds, name)
+            box.setValue(value * 100 if percent else value)
+
+    def value(self) -> health.Thresholds:
+        values: dict[str, float | int] = {}
+        for name, (box, percent) in self.inputs.items():
+            number = box.value()
+            values[name] = round(number / 100, 4) if percent else number
+        return _merge(self._base, values)
+
+
+def _merge(base: health.Thresholds, values: dict[str, float | int]) -> health.Thresholds:
+    """`base` with `values` over it, through the same checks as stored values."""
+    return health.Thresholds.from_json({**base.to_json(), **values})
