@@ -17,6 +17,7 @@ import pytest
 from metrics_helpers import TODAY, add_deal, hand_made, stage_ids
 
 from pipeline_desktop.domain.commands import Changes, EditDeal, MoveStage
+from pipeline_desktop.services.demo import generate
 from pipeline_desktop.services.metrics import (
     MetricsEngine,
     compute_metrics,
@@ -27,6 +28,7 @@ from pipeline_desktop.services.metrics import (
 )
 from pipeline_desktop.services.periods import Period, Preset, parse_period, preset_period
 from pipeline_desktop.services.snapshot import PipelineSnapshot
+from pipeline_desktop.session import open_session
 from pipeline_desktop.storage.tables import StageChangeTable
 
 
@@ -217,3 +219,16 @@ def test_demo_pipeline_figures_are_consistent(demo_session):
     assert m.total == 60
     assert sum(s.count for s in m.open_stage_figures()) == m.open
     assert m.weighted_value <= m.open_value
+
+
+def test_same_figures_on_both_engines(any_demo_session, tmp_path):
+    """The demo pipeline gives the same JSON on PostgreSQL (dates as date objects) as on
+    SQLite (dates as ISO text)."""
+    figures = to_json(compute_metrics(any_demo_session.repository, today=TODAY))
+    reference = open_session(str(tmp_path / "reference.pipeline"))
+    try:
+        generate(reference.db, reference.repository.stages(), deals=60, seed=7, today=TODAY)
+        assert figures == to_json(compute_metrics(reference.repository, today=TODAY))
+    finally:
+        reference.close()
+    assert figures["deals"]["total"] == 60
