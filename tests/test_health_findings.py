@@ -269,3 +269,11 @@ def test_new_deals_fitting_as_well_are_quiet(session):
 def test_icp_skipped_without_a_profile(session):
     report = run(session)
     assert "icp_fit_down" in report.skipped
+
+
+def test_a_zero_sample_threshold_cannot_divide_by_zero(session):
+    _proposal_exits(session.repository, [(ago(150), True)] * 2)
+    make_deal(session.repository, "Old", created=ago(40))
+    _closed(session.repository, "WL", 150)
+    report = run(session, Thresholds(min_sample=0))
+    assert {"conversion_drop", "win_rate_down"}.isdisjoint(ids(report))

@@ -98,3 +98,11 @@ def test_export_report_cancelled_writes_nothing(window, monkeypatch):
 
     monkeypatch.setattr(report_actions, "ask_path", lambda _w, _s: None)
     assert report_actions.export_report(window) is None
+
+
+def test_report_period_must_not_end_before_it_starts(app, demo_session, tmp_path):
+    from pipeline_desktop.errors import ValidationError
+    from pipeline_desktop.ui.report import write_report
+
+    with pytest.raises(ValidationError):
+        write_report(demo_session, tmp_path / "r.pdf", start=date(2026, 7, 1), end=TODAY)

@@ -486,6 +486,11 @@ class Context(NamedTuple):
     money: Callable[[int], str]
     target: tg.TargetStatus | None
 
+    @property
+    def sample(self) -> int:
+        """The fewest events a trend needs; never 0, which would divide by zero."""
+        return max(1, self.th.min_sample)
+
 
 def find_coverage(ctx: Context) -> Finding | None:
     status = ctx.target
@@ -562,7 +567,7 @@ def find_past_close(ctx: Context) -> Finding | None:
 def find_conversion_drop(ctx: Context) -> Finding | None:
     drops = []
     for stage_id, (n_recent, f_recent, n_trail, f_trail) in ctx.pipeline.history.exits.items():
-        if n_recent < ctx.th.min_sample or n_trail < ctx.th.min_sample or not f_trail:
+        if n_recent < ctx.sample or n_trail < ctx.sample or not f_trail:
             continue
         recent, usual = f_recent / n_recent, f_trail / n_trail
         drop = 1 - recent / usual
@@ -599,7 +604,7 @@ def find_stage_wait(ctx: Context) -> Finding | None:
     worst = None
     for stage_id, usual_list in usual_days.items():
         now_list = now_days.get(stage_id, [])
-        if len(usual_list) < ctx.th.min_sample or len(now_list) < ctx.th.min_sample:
+        if len(usual_list) < ctx.sample or len(now_list) < ctx.sample:
             continue
         usual, now = statistics.median(usual_list), statistics.median(now_list)
         factor = now / max(usual, 1)
@@ -642,7 +647,7 @@ def find_concentration(ctx: Context) -> Finding | None:
 
 def find_new_deals_drop(ctx: Context) -> Finding | None:
     now, before = ctx.pipeline.counts["new_recent"], ctx.pipeline.counts["new_previous"]
-    if before < ctx.th.min_sample:
+    if before < ctx.sample:
         return None
     drop = 1 - now / before
     if drop < ctx.th.new_deals_drop:
@@ -659,7 +664,7 @@ def find_win_rate_down(ctx: Context) -> Finding | None:
     c = ctx.pipeline.counts
     closed_now = c["won_recent"] + c["lost_recent"]
     closed_before = c["won_trailing"] + c["lost_trailing"]
-    if closed_now < ctx.th.min_sample or closed_before < ctx.th.min_sample:
+    if closed_now < ctx.sample or closed_before < ctx.sample:
         return None
     now, before = c["won_recent"] / closed_now, c["won_trailing"] / closed_before
     if before - now < ctx.th.win_rate_drop - 1e-9:
@@ -745,7 +750,7 @@ def find_icp_fit(repository: Repository, ctx: Context) -> tuple[Finding | None, 
             won_fit.append(fit)
         if (days(created) or 0) >= new_start.toordinal():
             new_fit.append((fit, deal_id))
-    if len(new_fit) < ctx.th.min_sample or len(won_fit) < ctx.th.min_sample:
+    if len(new_fit) < ctx.sample or len(won_fit) < ctx.sample:
         return None, None
     new_mean = statistics.fmean(f for f, _ in new_fit)
     won_mean = statistics.fmean(won_fit)

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from pipeline_desktop import APP_NAME
 from pipeline_desktop.domain import targets as tg
 from pipeline_desktop.domain.money import format_compact, format_money
-from pipeline_desktop.errors import StorageError
+from pipeline_desktop.errors import StorageError, ValidationError
 from pipeline_desktop.services import health
 from pipeline_desktop.services.metrics import Metrics, compute_metrics
 from pipeline_desktop.services.periods import Period, month_index, month_label
@@ -80,6 +80,8 @@ def gather(session: Session, start: date | None = None, end: date | None = None,
     today = today or end or date.today()
     end = end or today
     start = start or end - timedelta(days=DEFAULT_DAYS - 1)
+    if start > end:
+        raise ValidationError(f"The report's period starts ({start}) after it ends ({end})")
     period = Period(start, end)
     snapshot = PipelineSnapshot.load(session.repository)
     previous = period.previous()
