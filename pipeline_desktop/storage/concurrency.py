@@ -133,12 +133,21 @@ def storage_errors(db: pw.Database) -> Iterator[None]:
     it so the next attempt connects afresh. SQLite errors pass through unchanged."""
     try:
         yield
-    except (pw.OperationalError, pw.InterfaceError) as error:
+    except (pw.OperationalError, pw.InterfaceError, *_driver_connection_errors()) as error:
         if isinstance(db, pw.SqliteDatabase):
             raise  # a file's troubles are described by storage.integrity
         detail = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
         drop_broken_connection(db)
         raise StorageError(LOST_SERVER.format(detail=detail)) from error
+
+
+def _driver_connection_errors() -> tuple[type[Exception], ...]:
+    """psycopg2's own errors, raised by bulk writes on the raw cursor (peewee wraps the rest)."""
+    try:
+        import psycopg2
+    except ImportError:
+        return ()
+    return (psycopg2.OperationalError, psycopg2.InterfaceError)
 
 
 def drop_broken_connection(db: pw.Database) -> None:

@@ -153,7 +153,10 @@ class Repository:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.db.atomic():
-            SettingTable.replace(key=key, value=json.dumps(value)).execute()
+            text = json.dumps(value)  # an upsert both SQLite and PostgreSQL understand
+            (SettingTable.insert(key=key, value=text)
+             .on_conflict(conflict_target=[SettingTable.key], update={SettingTable.value: text})
+             .execute())
 
     def stage_history(self, deal_id: int) -> list[tuple[str | None, str | None, datetime, str]]:
         """(from, to, when, who) for one deal, oldest first."""

@@ -18,7 +18,7 @@ from pipeline_desktop.domain.commands import Applied, Changes
 from pipeline_desktop.services.excel.read import Cancelled
 from pipeline_desktop.services.excel.schema import TABLE_COLUMNS, TABLE_ORDER
 from pipeline_desktop.storage.backup import make_backup
-from pipeline_desktop.storage.bulk import insert_rows, reset_sequences
+from pipeline_desktop.storage.bulk import execute_many, insert_rows, reset_sequences
 from pipeline_desktop.storage.repository import Repository
 
 Rows = tuple[tuple[str, ...], list[tuple]]  # (columns, rows); updates: columns[0] == "id"
@@ -98,7 +98,7 @@ def _update(db: pw.Database, table: str, columns: tuple[str, ...], rows: list[tu
     sql = f"UPDATE {table} SET {assignments} WHERE id = {db.param}"
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start:start + CHUNK]
-        db.cursor().executemany(sql, [(*row[1:], row[0]) for row in chunk])
+        execute_many(db, table, sql, (*names, "id"), [(*row[1:], row[0]) for row in chunk])
         ticker.tick(len(chunk))
 
 
