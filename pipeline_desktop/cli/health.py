@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -57,10 +58,11 @@ def run_health(args: argparse.Namespace) -> int:
         report = check(session.repository, args.today)
     finally:
         session.close()
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
-    else:
-        print(format_report(report))
+    text = json.dumps(report.to_json(), ensure_ascii=False) if args.json else format_report(report)
+    try:
+        print(text)
+    except BrokenPipeError:  # `| head` stopped reading: not an error worth a message
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
