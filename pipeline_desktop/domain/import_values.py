@@ -16,7 +16,6 @@ from pipeline_desktop.errors import ValidationError
 
 MAX_TEXT = 10_000
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_LITERAL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 thanks to the fictitious 1900-02-29
 _EXCEL_EPOCH_1904 = date(1904, 1, 1)
@@ -45,15 +44,13 @@ class DayOrder(StrEnum):
 # ---- text ------------------------------------------------------------------------------------
 
 def clean_text(value: object, *, limit: int = MAX_TEXT) -> str:
-    """Cell → stored text: `_x000D_` escapes decoded, control characters dropped, trimmed.
+    """Cell → stored text: control characters dropped, trimmed.
     Longer than `limit` is refused rather than cut (nothing is lost silently)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value)
-    if "_x" in text:
-        text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     text = text.strip()
@@ -62,9 +59,9 @@ def clean_text(value: object, *, limit: int = MAX_TEXT) -> str:
     return text
 
 
-def escape_for_excel(text: str) -> str:
-    """Protect a literal `_x000D_` in our text so Excel (and our import) keeps it literal."""
-    return _LITERAL_ESCAPE.sub(r"_x005F_\1", text) if "_x" in text else text
+def decode_excel_escapes(text: str) -> str:
+    """`_x000D_` → CR: openpyxl hands OOXML's escapes back literally (calamine decodes them)."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
 # ---- numbers and money -------------------------------------------------------------------------

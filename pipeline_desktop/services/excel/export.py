@@ -1,7 +1,8 @@
 """Export a pipeline to a workbook a person is glad to open, and that comes back intact.
 
 xlsxwriter in constant-memory mode (rows stream to disk; memory stays flat at 100,000 deals).
-Text always goes through `write_string`, so `=cmd|...` stays text; dates are real Excel dates
+Text always goes through `write_string`, so `=cmd|...` stays text (and xlsxwriter escapes
+a literal `_x000D_`); dates are real Excel dates
 (serial numbers with a date format); money has a number format; every row carries its ID."""
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pathlib import Path
 import xlsxwriter
 
 from pipeline_desktop import __version__
-from pipeline_desktop.domain.import_values import escape_for_excel
 from pipeline_desktop.errors import StorageError
 from pipeline_desktop.services.excel.mapping import is_known_header
 from pipeline_desktop.services.excel.preview import PIPELINE_ID, pipeline_id
@@ -215,7 +215,7 @@ class _Writer:
         if kind is None:
             return lambda r, c, v: _write_any(sheet, r, c, v)
         if kind is Kind.TEXT:
-            return lambda r, c, v: sheet.write_string(r, c, escape_for_excel(str(v)))
+            return lambda r, c, v: sheet.write_string(r, c, str(v))
         if kind is Kind.MONEY:
             fmt = self.formats[Kind.MONEY]
             return lambda r, c, v: sheet.write_number(r, c, v / 100, fmt)
@@ -262,6 +262,6 @@ def _write_any(sheet, row: int, col: int, value: object) -> None:
     elif isinstance(value, int | float):
         sheet.write_number(row, col, value)
     elif isinstance(value, str):
-        sheet.write_string(row, col, escape_for_excel(value))
+        sheet.write_string(row, col, value)
     else:
         sheet.write_string(row, col, json.dumps(value))

@@ -3,6 +3,7 @@ plan. The wizard shows a Preview; the command line prints it (--dry-run) or appl
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -97,11 +98,9 @@ class Preview:
         """The command to apply; conflicting deals keep the app's version unless asked."""
         if not take_conflicts or self._conflict_edit.is_empty():
             return self._edit
-        inserts = {t: (c, [*r, *self._conflict_edit.inserts.get(t, (c, []))[1]])
-                   for t, (c, r) in self._edit.inserts.items()}
-        updates = {t: (c, [*r, *self._conflict_edit.updates.get(t, (c, []))[1]])
-                   for t, (c, r) in self._edit.updates.items()}
-        return TableEdit(inserts, updates, {}, self._edit.label)
+        return TableEdit(_merge(self._edit.inserts, self._conflict_edit.inserts),
+                         _merge(self._edit.updates, self._conflict_edit.updates), {},
+                         self._edit.label)
 
     def summary(self) -> str:
         return str(self.deals)
@@ -125,12 +124,34 @@ class Preview:
         return out
 
 
+def _merge(first: Mapping[str, tuple], second: Mapping[str, tuple]) -> dict[str, tuple]:
+    merged = dict(first)
+    for table, (columns, rows) in second.items():
+        merged[table] = (columns, [*merged.get(table, (columns, []))[1], *rows])
+    return merged
+
+
 def pipeline_id(repository: Repository, *, create: bool = False) -> str | None:
-    found = repository.setting(PIPELINE_ID)
-    if found is None and create:
-        found = uuid.uuid4().hex
-        repository.set_setting(PIPELINE_ID, found)
+    """Which pipeline this is (a random id kept in its settings). Raw SQL on this
+    repository's own database: peewee's tables are bound to the last pipeline opened."""
+    db = repository.db
+    row = db.execute_sql(f"SELECT value FROM setting WHERE key = {db.param}",
+                         (PIPELINE_ID,)).fetchone()
+    if row is not None:
+        return str(json.loads(row[0]))
+    if not create:
+        return None
+    found = uuid.uuid4().hex
+    set_pipeline_id(repository, found)
     return found
+
+
+def set_pipeline_id(repository: Repository, value: str) -> None:
+    db = repository.db
+    with db.atomic():
+        db.execute_sql(f"DELETE FROM setting WHERE key = {db.param}", (PIPELINE_ID,))
+        db.execute_sql(f"INSERT INTO setting (key, value) VALUES ({db.param}, {db.param})",
+                       (PIPELINE_ID, json.dumps(value)))
 
 
 def build_preview(repository: Repository, path: Path, options: Options | None = None,
@@ -277,6 +298,7 @@ def apply_preview(repository: Repository, preview: Preview, pipeline_path: Path 
         raise ImportFileError(f"{preview.rejected} rows have problems; nothing was imported")
     edit = preview.edit(take_conflicts=take_conflicts)
     if edit.is_empty():
+        adopt_identity(repository, preview)
         return edit
     if backup:
         backup_before_import(repository, pipeline_path)
@@ -291,4 +313,4 @@ def adopt_identity(repository: Repository, preview: Preview) -> None:
     same workbook again matches by ID instead of adding everything twice."""
     wanted = preview.source.meta.get(PIPELINE_ID)
     if preview.own and preview.trusted and wanted and pipeline_id(repository) != wanted:
-        repository.set_setting(PIPELINE_ID, wanted)
+        set_pipeline_id(repository, wanted)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline_desktop.domain.import_values import decode_excel_escapes
 from pipeline_desktop.services.excel.safety import (
     DEFAULT_LIMITS,
     Limits,
@@ -126,7 +127,8 @@ def _read_streaming(source: Source, name: str, progress: Progress | None
                                                     max_col=source.limits.max_columns)):
             if any(value not in (None, "") for value in row):
                 rows.extend([[]] * empty_run)
-                rows.append(list(row))
+                rows.append([decode_excel_escapes(v) if isinstance(v, str) else v
+                             for v in row])
                 empty_run = 0
             else:
                 empty_run += 1
