@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 from health_helpers import TODAY, ago, make_deal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline_desktop.cli import main
 from pipeline_desktop.domain.targets import Target
@@ -83,3 +85,32 @@ def test_cli_refuses_a_bad_date(demo_session, capsys):
     except SystemExit as exit_:
         assert exit_.code == 2
     assert "not a date" in capsys.readouterr().err
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(1, 10_000), deals=st.integers(0, 80), days_later=st.integers(-60, 200))
+def test_any_pipeline_gives_a_sound_report(tmp_path_factory, seed, deals, days_later):
+    """Invariants on random sample pipelines judged on random days: the score is 0–100 and
+    the sum of its judged areas, every finding is well formed and names open deals only."""
+    from pipeline_desktop.services.demo import generate
+    from pipeline_desktop.session import open_session
+
+    path = tmp_path_factory.mktemp("prop") / "p.pipeline"
+    session = open_session(str(path))
+    try:
+        generate(session.db, session.repository.stages(), deals=deals, seed=seed, today=TODAY)
+        report = health.check(session.repository, TODAY + timedelta(days=days_later))
+        open_ids = {r.id for r in session.repository.deal_rows() if r.status == "open"}
+    finally:
+        session.close()
+    assert 0 <= report.score <= 100
+    judged = [a for a in report.breakdown if a.points is not None]
+    assert all(0 <= a.points <= a.maximum for a in judged)
+    ids = [f.id for f in report.findings]
+    assert len(ids) == len(set(ids))
+    for finding in report.findings:
+        assert finding.severity in health.SEVERITIES
+        assert set(finding.deal_ids) <= open_ids
+        assert len(finding.deal_ids) == len(set(finding.deal_ids))
+    assert {a.deal_id for a in report.act_on} <= open_ids
+    json.dumps(report.to_json())

@@ -316,5 +316,4 @@ class HealthTab(QWidget):
     def edit_targets(self) -> None:
         from pipeline_desktop.ui.dialogs.targets import TargetsDialog
 
-        if TargetsDialog.ask(self.controller, self) is not None:
-            self.refresh()
+        TargetsDialog.ask(self.controller, self)  # saving notifies: this tab checks again
