@@ -39,8 +39,8 @@ class BackupInfo:
     size: int
 
 
-def make_backup(db: pw.Database, pipeline_path: Path, folder: Path, reason: str = "manual"
-                ) -> Path | None:
+def make_backup(db: pw.Database, pipeline_path: Path, folder: Path, reason: str = "manual",
+                *, prune_after: bool = True) -> Path | None:
     """Write `<name>-<timestamp>-<reason>.pipeline` into `folder`, keep the newest KEEP.
     Returns None for a team server (its backups are the server's business)."""
     if not isinstance(db, pw.SqliteDatabase):
@@ -60,7 +60,8 @@ def make_backup(db: pw.Database, pipeline_path: Path, folder: Path, reason: str 
         raise StorageError(f"Could not write the backup {target}: {error.strerror}") from None
     finally:
         partial.unlink(missing_ok=True)
-    prune(folder, pipeline_path.stem)
+    if prune_after:
+        prune(folder, pipeline_path.stem)
     return target
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pipeline_desktop import APP_NAME, ORG_NAME, __version__
-from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.session import Session, open_session, resolve_url
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.main_window import MainWindow
@@ -35,13 +34,19 @@ class Shell:
         self.window: MainWindow | None = None
 
     def open(self, url: str, *, replacing: QWidget | None = None) -> MainWindow | None:
-        try:
-            session = open_session(url)
-        except PipelineError as error:
-            QMessageBox.warning(replacing, APP_NAME, str(error))
+        from pipeline_desktop.ui.backup_actions import is_same_file, open_with_recovery
+
+        current = self.window.session if self.window is not None else None
+        if current is not None and is_same_file(url, current) and not current.db.is_closed():
+            return self.window  # already open here; a second writer would be refused
+        # Damaged → offer the latest good backup; in use or read-only → offer to view it.
+        session = open_with_recovery(url, replacing)
+        if session is None:
             return None
         self.settings.add_recent(url)
         window = build_window(session, self.settings, self)
+        if session.read_only:
+            window.setWindowTitle(window.windowTitle() + " " + window.tr("(read-only)"))
         if self.window is not None:
             self.window.close()
             self.window.controller.session.close()
@@ -84,7 +89,11 @@ def create_sample(url: str, deals: int = SAMPLE_DEALS) -> None:
 
 def run_app(db_option: str | None) -> int:
     app = create_application()
+    from pipeline_desktop.ui import errors, theme
+
+    errors.install(app)  # uncaught errors → log file + dialog; the app keeps running
     settings = AppSettings()
+    theme.apply(app, settings.get("theme"))
     url = first_run_url(settings, db_option)
     if url is None:
         return 0

@@ -1,0 +1,81 @@
+"""Light and dark themes. "system" follows the desktop's colour scheme (Qt 6.5+
+`styleHints().colorScheme()`) and changes with it while the app runs; "light" and "dark" force
+one. The palette is set explicitly (Fusion), so it looks the same on every platform plugin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("system", "light", "dark")
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+DARK = {
+    Role.Window: "#2b2d30", Role.WindowText: "#e6e6e6", Role.Base: "#1f2023",
+    Role.AlternateBase: "#2a2c2f", Role.ToolTipBase: "#3a3d41", Role.ToolTipText: "#f0f0f0",
+    Role.PlaceholderText: "#8a8d91", Role.Text: "#e6e6e6", Role.Button: "#35373b",
+    Role.ButtonText: "#e6e6e6", Role.BrightText: "#ff6b6b", Role.Light: "#4a4d52",
+    Role.Midlight: "#3d4044", Role.Mid: "#2f3134", Role.Dark: "#1a1b1d", Role.Shadow: "#0d0d0e",
+    Role.Highlight: "#3d7bd9", Role.HighlightedText: "#ffffff", Role.Link: "#6ea8fe",
+    Role.LinkVisited: "#b28cff",
+}
+DARK_DISABLED = {Role.WindowText: "#7c7f83", Role.Text: "#7c7f83", Role.ButtonText: "#7c7f83",
+                 Role.Highlight: "#4a4d52", Role.HighlightedText: "#a0a0a0"}
+
+
+def system_is_dark(app: QGuiApplication) -> bool:
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def effective(choice: str, app: QGuiApplication) -> str:
+    """"light" or "dark": what `choice` means on this desktop right now."""
+    if choice == "dark" or (choice == "system" and system_is_dark(app)):
+        return "dark"
+    return "light"
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in DARK.items():
+        palette.setColor(role, QColor(colour))
+    for role, colour in DARK_DISABLED.items():
+        palette.setColor(Group.Disabled, role, QColor(colour))
+    return palette
+
+
+def apply(app: QApplication, choice: str) -> str:
+    """Apply a theme setting; return the scheme in effect ("light" or "dark")."""
+    choice = choice if choice in THEMES else "system"
+    _Follower.follow(app, choice)
+    scheme = effective(choice, app)
+    app.setStyle("Fusion")
+    palette = dark_palette() if scheme == "dark" else app.style().standardPalette()
+    app.setPalette(palette)
+    app.setProperty("pipeline_theme", scheme)  # charts read it to pick their colours
+    return scheme
+
+
+def is_dark(app: QGuiApplication | None = None) -> bool:
+    app = app or QGuiApplication.instance()  # type: ignore[assignment]
+    return bool(app) and app.property("pipeline_theme") == "dark"
+
+
+class _Follower:
+    """While the setting is "system", re-apply when the desktop switches light/dark."""
+
+    choice = "system"
+    _connected = False
+
+    @classmethod
+    def follow(cls, app: QApplication, choice: str) -> None:
+        cls.choice = choice
+        if not cls._connected:
+            app.styleHints().colorSchemeChanged.connect(lambda _scheme: cls._changed(app))
+            cls._connected = True
+
+    @classmethod
+    def _changed(cls, app: QApplication) -> None:
+        if cls.choice == "system":
+            apply(app, "system")

@@ -1,0 +1,131 @@
+"""The window side of safety: daily backup on open, File › Restore backup…, and what opening
+does with a damaged, in-use or read-only file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline_desktop import paths
+from pipeline_desktop.domain.commands import DeleteDeal
+from pipeline_desktop.services.demo import generate
+from pipeline_desktop.session import open_session
+from pipeline_desktop.storage import backup
+from pipeline_desktop.ui import backup_actions
+from pipeline_desktop.ui.app import Shell
+from pipeline_desktop.ui.backup_actions import Ask, RestoreDialog
+from pipeline_desktop.ui.settings import AppSettings
+from tests.test_integrity import damage
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
+    """Record the questions and warnings; answer every question with answers["yes"]."""
+    log: dict[str, list] = {"asked": [], "warned": [], "yes": [True]}
+    monkeypatch.setattr(Ask, "question", classmethod(
+        lambda _cls, _parent, text, _yes: log["asked"].append(text) or log["yes"][0]))
+    monkeypatch.setattr(Ask, "warning", classmethod(
+        lambda _cls, _parent, text: log["warned"].append(text)))
+    return log
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "shop.pipeline"
+    session = open_session(str(path))
+    generate(session.db, session.repository.stages(), deals=40, seed=4)
+    session.close()
+    return path
+
+
+@pytest.fixture
+def shell(qtbot) -> Shell:
+    opened = Shell(AppSettings())
+    yield opened
+    if opened.window is not None:
+        opened.window.close()
+        opened.window.session.close()
+
+
+def test_opening_makes_the_days_backup_once(shell: Shell, sample: Path) -> None:
+    window = shell.open(str(sample))
+    assert window is not None
+    made = backup.backups_of(paths.backups_dir(), sample.stem)
+    assert len(made) == 1 and backup.describe(made[0]).reason == backup.DAILY
+    window.session.close()
+    shell.window = None
+    shell.open(str(sample))
+    assert len(backup.backups_of(paths.backups_dir(), sample.stem)) == 1
+
+
+def test_restore_backup_from_the_menu(shell: Shell, sample: Path, qtbot,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    window = shell.open(str(sample))
+    daily = backup.backups_of(paths.backups_dir(), sample.stem)[0]
+    window.controller.execute(DeleteDeal(1))
+    assert window.session.repository.deal_count() == 39
+    monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda _cls, _parent, infos: daily))
+    backup_actions.restore_backup(window)
+    restored = shell.window
+    assert restored is not None and restored is not window
+    assert restored.session.repository.deal_count() == 40
+    reasons = [i.reason for i in backup.list_backups(paths.backups_dir(), sample.stem)]
+    assert backup.BEFORE_RESTORE in reasons  # the state before the restore is kept too
+
+
+def test_restore_dialog_lists_backups_newest_first(qtbot, session) -> None:
+    folder = paths.backups_dir()
+    for reason in ("daily", "before-import", "manual"):
+        backup.make_backup(session.db, session.path, folder, reason)
+    dialog = RestoreDialog(None, backup.list_backups(folder, session.path.stem))
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 3
+    assert "saved by hand" in dialog.list.item(0).text()
+    assert dialog.chosen() == backup.backups_of(folder, session.path.stem)[0]
+
+
+def test_damaged_file_offers_the_latest_good_backup(shell: Shell, sample: Path,
+                                                    answers: dict) -> None:
+    first = shell.open(str(sample))
+    first.session.close()
+    shell.window = None
+    damage(sample)
+    window = shell.open(str(sample))
+    assert window is not None, answers["warned"]
+    assert "damaged" in answers["asked"][0]
+    assert window.session.repository.deal_count() == 40
+    assert list(sample.parent.glob("shop.pipeline.damaged-*"))
+
+
+def test_damaged_file_without_backup_says_so(shell: Shell, sample: Path, answers: dict) -> None:
+    damage(sample)
+    assert shell.open(str(sample)) is None
+    assert "no backup" in answers["warned"][0]
+
+
+def test_file_in_use_offers_a_read_only_view(shell: Shell, sample: Path, answers: dict) -> None:
+    other = open_session(str(sample))  # another window or process is the writer
+    try:
+        window = shell.open(str(sample))
+        assert "already open" in answers["asked"][0]
+        assert window is not None and window.session.read_only
+        assert "(read-only)" in window.windowTitle()
+    finally:
+        other.close()
+
+
+def test_file_in_use_declined_opens_nothing(shell: Shell, sample: Path, answers: dict) -> None:
+    answers["yes"][0] = False
+    other = open_session(str(sample))
+    try:
+        assert shell.open(str(sample)) is None
+    finally:
+        other.close()
+
+
+def test_reopening_the_open_file_keeps_the_window(shell: Shell, sample: Path,
+                                                  answers: dict) -> None:
+    window = shell.open(str(sample))
+    assert shell.open(str(sample)) is window
+    assert not answers["asked"]

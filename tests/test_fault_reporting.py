@@ -1,0 +1,104 @@
+"""An unexpected error shows a dialog with what happened and where the log is, writes its
+traceback to the rotating log in the data folder, and the app keeps running."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from pipeline_desktop import paths
+from pipeline_desktop.errors import StorageError
+from pipeline_desktop.ui import errors
+from pipeline_desktop.ui.errors import LOGGER, ErrorDialog, ErrorReporter, setup_logging
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, Path]]:
+    calls: list[tuple[str, str, Path]] = []
+    monkeypatch.setattr(ErrorDialog, "show_error", classmethod(
+        lambda _cls, text, details, log: calls.append((text, details, log))))
+    return calls
+
+
+@pytest.fixture
+def reporter(qtbot, shown) -> ErrorReporter:
+    log_file = setup_logging()
+    made = ErrorReporter(log_file)
+    made.install()
+    yield made
+    made.uninstall()
+    for handler in list(LOGGER.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            LOGGER.removeHandler(handler)
+            handler.close()
+
+
+def raise_and_report(reporter: ErrorReporter, error: BaseException) -> None:
+    try:
+        raise error
+    except BaseException:
+        reporter.excepthook(*sys.exc_info())
+
+
+def test_bug_shows_dialog_and_logs_traceback(reporter: ErrorReporter, shown) -> None:
+    raise_and_report(reporter, ZeroDivisionError("division by zero"))
+    text, details, log_file = shown[0]
+    assert "ZeroDivisionError" in text and str(log_file) in text
+    assert log_file == paths.logs_dir() / errors.LOG_NAME
+    assert "Traceback" in details
+    for handler in LOGGER.handlers:
+        handler.flush()
+    logged = log_file.read_text()
+    assert "ZeroDivisionError" in logged and "raise_and_report" in logged
+
+
+def test_user_problems_get_their_own_sentence(reporter: ErrorReporter, shown) -> None:
+    raise_and_report(reporter, StorageError("The disk is full."))
+    raise_and_report(reporter, OSError(errno.ENOSPC, "No space left on device"))
+    assert shown[0][0] == "The disk is full."
+    assert shown[1][0].startswith("The disk is full")
+
+
+@pytest.mark.qt_no_exception_capture
+def test_error_in_a_slot_reaches_the_dialog_and_the_app_goes_on(reporter: ErrorReporter,
+                                                                shown, qtbot) -> None:
+    def broken() -> None:
+        raise RuntimeError("slot broke")
+
+    QTimer.singleShot(0, broken)
+    qtbot.waitUntil(lambda: bool(shown), timeout=2000)
+    ran_after: list[bool] = []
+    QTimer.singleShot(0, lambda: ran_after.append(True))
+    qtbot.waitUntil(lambda: bool(ran_after), timeout=2000)
+    assert "slot broke" in shown[0][0]
+
+
+def test_error_in_a_worker_thread_is_shown_on_the_gui_thread(reporter: ErrorReporter, shown,
+                                                              qtbot) -> None:
+    import threading
+
+    worker = threading.Thread(target=lambda: 1 / 0)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(shown), timeout=2000)
+    assert "ZeroDivisionError" in shown[0][0]
+
+
+def test_log_rotates(tmp_path: Path) -> None:
+    log_file = setup_logging(tmp_path / "logs")
+    try:
+        for _ in range(70):  # 7 MB: more than the six files hold
+            LOGGER.info("x" * 100_000)
+    finally:
+        for handler in list(LOGGER.handlers):
+            if isinstance(handler, logging.handlers.RotatingFileHandler):
+                LOGGER.removeHandler(handler)
+                handler.close()
+    files = sorted(log_file.parent.iterdir())
+    assert len(files) == errors.LOG_COUNT + 1
+    assert all(f.stat().st_size <= errors.LOG_BYTES + 101_000 for f in files)
