@@ -86,8 +86,8 @@ def test_target_shown_on_the_tab(qtbot, controller):
                          Target(f"{date.today():%Y-%m}", 5_000_00, "Ana Ruiz")])
     tab = _tab(qtbot, controller)
     text = tab.target_label.text()
-    assert "target $1,000,000" in text and "coverage" in text
-    assert "<b>Ana Ruiz</b>: target $5,000" in text
+    assert "<b>Business</b>" in text and "$1,000,000" in text and "Coverage" in text
+    assert "<b>Ana&nbsp;Ruiz</b>" in text and "$5,000" in text
 
 
 def test_targets_dialog_saves_targets_and_thresholds(qtbot, controller):

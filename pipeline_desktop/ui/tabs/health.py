@@ -8,6 +8,7 @@ window (a check takes about a second there)."""
 
 from __future__ import annotations
 
+import html
 import logging
 import threading
 from datetime import date
@@ -37,6 +38,11 @@ from pipeline_desktop.ui.settings import AppSettings
 
 SEVERITY_COLOURS = {"critical": "#c0392b", "warning": "#d68910", "info": "#2e86c1"}
 REFRESH_DELAY_MS = 250  # edits in quick succession refresh once
+
+
+def _keep(text: str) -> str:
+    """Escaped text that never wraps inside a rich-text table cell."""
+    return html.escape(text).replace(" ", "&nbsp;")
 
 
 class FindingCard(QFrame):
@@ -242,6 +248,7 @@ class HealthTab(QWidget):
                 widgets = (QLabel(), QProgressBar(), QLabel())
                 widgets[1].setTextVisible(False)
                 widgets[1].setMaximumHeight(10)
+                widgets[1].setMaximumWidth(220)
                 for column, widget in enumerate(widgets):
                     self.breakdown.addWidget(widget, row, column)
                 self.bars[area.key] = widgets
@@ -254,25 +261,34 @@ class HealthTab(QWidget):
                            else f"{area.points:g} / {area.maximum:g}")
 
     def _show_target(self, report: health.HealthReport) -> None:
-        lines = [self._target_line(s, report.currency) for s in report.owner_targets]
-        status = report.target
-        if status is None:
-            lines.insert(0, self.tr("No revenue target for the business covers today. Set one "
-                                    "to see attainment, the gap and coverage."))
-        else:
-            lines.insert(0, self._target_line(status, report.currency))
-        self.target_label.setText("<br>".join(lines))
+        """A small table: the business, then each owner with a target covering today."""
+        statuses = ([report.target] if report.target else []) + list(report.owner_targets)
+        if not statuses:
+            self.target_label.setText(self.tr(
+                "No revenue target covers today. Set one to see attainment, the gap and "
+                "coverage."))
+            return
+        threshold = statuses[0].threshold
+        head = (self.tr("Period"), self.tr("Target"), self.tr("Won"), self.tr("Gap"),
+                self.tr("Coverage (healthy %s×)") % f"{threshold:g}")
+        rows = ["<tr>" + "".join(f"<th align='left'>{_keep(h)}</th>" for h in ("", *head))
+                + "</tr>"]
+        for status in statuses:
+            rows.append(self._target_row(status, report.currency))
+        self.target_label.setText("<table cellspacing='0' cellpadding='3'>"
+                                  + "".join(rows) + "</table>")
 
-    def _target_line(self, status, currency: str) -> str:
+    def _target_row(self, status, currency: str) -> str:
         money = lambda cents: format_money(cents, currency, whole=True)  # noqa: E731
         coverage = (self.tr("target met") if status.coverage is None
-                    else f"{status.coverage:.1f}× ({self.tr('healthy')} {status.threshold:g}×)")
+                    else f"{status.coverage:.1f}×")
         colour = "#2e7d32" if status.healthy else "#c0392b"
-        who = status.owner or status.label
-        return (f"<b>{who}</b>: {self.tr('target')} {money(status.target_cents)}, "
-                f"{self.tr('won')} {money(status.won_cents)} ({status.attainment * 100:.0f}%), "
-                f"{self.tr('gap')} {money(status.gap_cents)}, {self.tr('coverage')} "
-                f"<b style='color: {colour}'>{coverage}</b>")
+        who = status.owner or self.tr("Business")
+        cells = (f"<b>{_keep(who)}</b>", _keep(status.label), _keep(money(status.target_cents)),
+                 _keep(f"{money(status.won_cents)} ({status.attainment * 100:.0f}%)"),
+                 _keep(money(status.gap_cents)),
+                 f"<b style='color: {colour}'>{_keep(coverage)}</b>")
+        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
     def _show_findings(self, report: health.HealthReport) -> None:
         box = QWidget()
