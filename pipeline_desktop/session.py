@@ -13,6 +13,7 @@ from pathlib import Path
 import peewee as pw
 
 from pipeline_desktop import paths
+from pipeline_desktop.storage.concurrency import is_read_only
 from pipeline_desktop.storage.database import open_database, sqlite_path
 from pipeline_desktop.storage.integrity import ReadOnlyFileError, is_writable
 from pipeline_desktop.storage.lock import WriterLock
@@ -70,6 +71,8 @@ def open_session(url: str, *, create: bool = True, read_only: bool = False) -> S
         raise
     repository = Repository(db, user=current_user())
     install_process(repository)  # activities, stages, BANT, ICP commands; the fit scorer
+    # Team mode: a PostgreSQL role granted SELECT only opens the pipeline read-only.
+    read_only = read_only or is_read_only(db)
     return Session(url, db, repository, lock=lock, read_only=read_only)
 
 

@@ -126,6 +126,9 @@ def stage_name(stage_id: int | None) -> str:
 LOST_SERVER = ("The team server cannot be reached ({detail}). Nothing was lost: your change was "
                "not saved and can be tried again when the server is back.")
 
+READ_ONLY_ROLE = ("Your role on the team server may read this pipeline but not change it; ask "
+                  "the server's administrator for write access.")
+
 
 @contextmanager
 def storage_errors(db: pw.Database) -> Iterator[None]:
@@ -133,6 +136,10 @@ def storage_errors(db: pw.Database) -> Iterator[None]:
     it so the next attempt connects afresh. SQLite errors pass through unchanged."""
     try:
         yield
+    except pw.ProgrammingError as error:
+        if "permission denied" not in str(error):
+            raise
+        raise StorageError(READ_ONLY_ROLE) from error
     except (pw.OperationalError, pw.InterfaceError, *_driver_connection_errors()) as error:
         if isinstance(db, pw.SqliteDatabase):
             raise  # a file's troubles are described by storage.integrity

@@ -49,7 +49,10 @@ LATEST_VERSION = len(STEPS)
 def schema_version(db: pw.Database) -> int:
     if isinstance(db, pw.SqliteDatabase):
         return db.execute_sql("PRAGMA user_version").fetchone()[0]
-    db.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    # Look before creating: a read-only role may not create tables (CREATE … IF NOT EXISTS
+    # checks the privilege even when the table is there).
+    if db.execute_sql("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+        return 0
     row = db.execute_sql("SELECT max(version) FROM schema_version").fetchone()
     return row[0] or 0
 
@@ -59,6 +62,7 @@ def _set_version(db: pw.Database, version: int) -> None:
         db.execute_sql(f"PRAGMA user_version = {int(version)}")
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     else:
+        db.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
         db.execute_sql("DELETE FROM schema_version")
         db.execute_sql("INSERT INTO schema_version (version) VALUES (%s)", (version,))
 

@@ -1,0 +1,159 @@
+"""Copy a whole pipeline between a file and a team server (either way), complete: stages,
+companies, contacts, deals with their custom fields and versions, activities, stage history
+and settings. Ids are kept, so links between rows survive, and the server's id counters are
+moved past them afterwards. The copy is one transaction on the target: all of it or nothing.
+
+Also the address helpers the window uses for a team pipeline (the password never goes into a
+URL that is stored anywhere: it travels separately and is kept in the system keyring)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+import peewee as pw
+
+from pipeline_desktop.errors import PipelineError, StorageError, UsageError
+from pipeline_desktop.storage.bulk import insert_rows, reset_sequences
+from pipeline_desktop.storage.database import is_server_url
+from pipeline_desktop.storage.tables import TABLES, BaseTable
+
+Progress = Callable[[int, int], bool]  # (rows done, rows in all) -> go on?
+BATCH = 5_000
+
+
+class CopyCancelled(PipelineError):
+    """The person pressed Cancel: nothing was written to the target."""
+
+
+@dataclass
+class CopyReport:
+    target: str
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def deals(self) -> int:
+        return self.rows.get("deal", 0)
+
+    def summary(self) -> str:
+        parts = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in
+                          self.rows.items() if count)
+        return f"Copied to {display_url(self.target)}: {parts or 'an empty pipeline'}."
+
+
+def copy_pipeline(source: pw.Database, target_url: str, *, replace: bool = False,
+                  password: str | None = None, progress: Progress | None = None) -> CopyReport:
+    """Copy the open pipeline `source` to the pipeline at `target_url` (a file or a server).
+
+    A target that already holds deals is refused unless `replace`; its stages and settings are
+    always replaced by the source's. The open tables stay bound to `source` afterwards."""
+    from pipeline_desktop.session import open_session
+
+    target = open_session(with_password(target_url, password))
+    try:
+        if target.read_only:
+            raise StorageError("Your role on the team server may read this pipeline but not "
+                               "write to it, so nothing was copied.")
+        existing = count(target.db, "deal")
+        if existing and not replace:
+            raise PipelineError(f"{display_url(target_url)} already holds {existing} deals. "
+                                "Choose Replace to overwrite them with this pipeline.")
+        return _copy(source, target.db, target_url, progress)
+    finally:
+        target.close()
+        source.bind(TABLES, bind_refs=False, bind_backrefs=False)
+
+
+def _copy(source: pw.Database, target: pw.Database, target_url: str,
+          progress: Progress | None) -> CopyReport:
+    report = CopyReport(target_url)
+    total = sum(count(source, table._meta.table_name) for table in TABLES)
+    done = 0
+    to_sqlite = isinstance(target, pw.SqliteDatabase)
+    with target.atomic():
+        for table in reversed(TABLES):  # children first: foreign keys stay satisfied
+            target.execute_sql(f"DELETE FROM {table._meta.table_name}")
+        for table in TABLES:
+            name, columns = table._meta.table_name, columns_of(table)
+            report.rows[name] = 0
+            cursor = source.execute_sql(
+                f"SELECT {', '.join(columns)} FROM {name} ORDER BY {columns[0]}")
+            while batch := cursor.fetchmany(BATCH):
+                rows = [_plain(row) for row in batch] if to_sqlite else batch
+                insert_rows(target, name, columns, rows)
+                report.rows[name] += len(batch)
+                done += len(batch)
+                if progress is not None and not progress(done, total):
+                    raise CopyCancelled("Copy cancelled: nothing was written.")
+        reset_sequences(target, [t._meta.table_name for t in TABLES if "id" in columns_of(t)])
+    return report
+
+
+def columns_of(table: type[BaseTable]) -> list[str]:
+    """Stored column names, the primary key first."""
+    return [f.column_name for f in table._meta.sorted_fields]
+
+
+def count(db: pw.Database, table: str) -> int:
+    return int(db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def _plain(row: Sequence[object]) -> tuple[object, ...]:
+    """PostgreSQL's date objects as the ISO text a pipeline file stores."""
+    return tuple(
+        value.isoformat(sep=" ") if isinstance(value, datetime)
+        else value.isoformat() if isinstance(value, date)
+        else value
+        for value in row
+    )
+
+
+# ---- addresses -----------------------------------------------------------------------------
+
+
+def server_url(host: str, database: str, user: str, *, port: int | None = None,
+               sslmode: str = "") -> str:
+    """postgresql://user@host:port/database[?sslmode=...], without a password."""
+    if not host.strip() or not database.strip():
+        raise UsageError("A team pipeline needs a server name and a database name")
+    netloc = f"{quote(user.strip(), safe='')}@" if user.strip() else ""
+    netloc += host.strip() + (f":{int(port)}" if port else "")
+    query = f"sslmode={sslmode}" if sslmode else ""
+    return urlunsplit(("postgresql", netloc, f"/{quote(database.strip(), safe='')}", query, ""))
+
+
+def with_password(url: str, password: str | None) -> str:
+    """The URL to connect with (never stored): the password put into it."""
+    if not password or not is_server_url(url):
+        return url
+    parts = urlsplit(url)
+    user = parts.username or ""
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{quote(unquote(user), safe='')}:{quote(password, safe='')}@{host}"
+    if parts.port:
+        netloc += f":{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def display_url(url: str) -> str:
+    """An address safe to show and store: any password removed."""
+    if not is_server_url(url):
+        return url
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    userinfo = netloc[0].split(":", 1)[0]
+    return urlunsplit((parts.scheme, f"{userinfo}@{netloc[1]}", parts.path, parts.query,
+                       parts.fragment))
+
+
+def keyring_key(url: str) -> tuple[str, str]:
+    """(service, user name) under which a server's password is kept in the system keyring."""
+    parts = urlsplit(display_url(url))
+    return (f"pipeline-desktop:{parts.hostname}:{parts.port or 5432}{parts.path}",
+            unquote(parts.username or ""))
