@@ -94,6 +94,8 @@ def run_app(db_option: str | None) -> int:
     errors.install(app)  # uncaught errors → log file + dialog; the app keeps running
     settings = AppSettings()
     theme.apply(app, settings.get("theme"))
+    app.setWindowIcon(theme.app_icon())
+    app.setDesktopFileName("pipeline-desktop")  # matches packaging/pipeline-desktop.desktop
     url = first_run_url(settings, db_option)
     if url is None:
         return 0

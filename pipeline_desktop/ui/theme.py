@@ -4,11 +4,17 @@ one. The palette is set explicitly (Fusion), so it looks the same on every platf
 
 from __future__ import annotations
 
+import sys
+from functools import cache
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
+ICON_NAME = "pipeline-desktop"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
@@ -79,3 +85,27 @@ class _Follower:
     def _changed(cls, app: QApplication) -> None:
         if cls.choice == "system":
             apply(app, "system")
+
+
+def icon_folder() -> Path | None:
+    """resources/icons: inside a PyInstaller bundle, or in the source tree."""
+    roots = [Path(getattr(sys, "_MEIPASS", "")), Path(__file__).resolve().parents[2]]
+    for root in roots:
+        folder = root / "resources" / "icons"
+        if (folder / f"{ICON_NAME}.svg").exists() or (folder / f"{ICON_NAME}-32.png").exists():
+            return folder
+    return None
+
+
+@cache
+def app_icon() -> QIcon:
+    """Every PNG size (crisp at any scale factor), the desktop theme's icon when installed."""
+    folder = icon_folder()
+    if folder is None:
+        return QIcon.fromTheme(ICON_NAME)
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = folder / f"{ICON_NAME}-{size}.png"
+        if png.exists():
+            icon.addFile(str(png))
+    return icon

@@ -1,0 +1,121 @@
+"""Edit › Preferences…: currency, date format, default stale days and theme.
+
+The dialog only reads and writes AppSettings (`load`/`save`); `edit_preferences` then applies
+the theme and tells every tab to re-read its settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pipeline_desktop.ui import theme
+from pipeline_desktop.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from pipeline_desktop.ui.main_window import MainWindow
+
+CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK", "DKK",
+              "PLN", "INR", "BRL", "MXN", "ZAR", "SGD")
+DATE_FORMATS = ("yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy", "d MMM yyyy")
+MAX_STALE_DAYS = 365
+SAMPLE_DAY = date(2026, 3, 9)  # day and month differ, so the formats are told apart
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("preferences_dialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        form = QFormLayout()
+        self.currency = QComboBox(self)
+        self.currency.setEditable(True)  # any ISO code, the list only suggests
+        self.currency.addItems(CURRENCIES)
+        self.date_format = QComboBox(self)
+        for pattern in DATE_FORMATS:
+            self.date_format.addItem(format_sample(pattern), pattern)
+        self.stale_days = QSpinBox(self)
+        self.stale_days.setRange(1, MAX_STALE_DAYS)
+        self.stale_days.setSuffix(self.tr(" days"))
+        self.theme = QComboBox(self)
+        for key, text in (("system", self.tr("Follow the system")), ("light", self.tr("Light")),
+                          ("dark", self.tr("Dark"))):
+            self.theme.addItem(text, key)
+        rows = (
+            (self.tr("&Currency of new deals"), self.currency, "currency"),
+            (self.tr("&Date format"), self.date_format, "date_format"),
+            (self.tr("Deals are &stale after"), self.stale_days, "stale_days"),
+            (self.tr("&Theme"), self.theme, "theme"),
+        )
+        for label, widget, name in rows:
+            widget.setObjectName(name)
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(label, widget)
+        hint = QLabel(self.tr("Stages can set their own stale time in Pipeline › Stages…; this "
+                              "is the default for new stages and the health check."), self)
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.load()
+
+    def load(self) -> None:
+        self.currency.setCurrentText(str(self.settings.get("currency")))
+        index = self.date_format.findData(self.settings.get("date_format"))
+        self.date_format.setCurrentIndex(max(index, 0))
+        self.stale_days.setValue(int(self.settings.get("stale_days")))
+        self.theme.setCurrentIndex(max(self.theme.findData(self.settings.get("theme")), 0))
+
+    def save(self) -> None:
+        code = self.currency.currentText().strip().upper()
+        if len(code) == 3 and code.isalpha():  # otherwise keep the last good one
+            self.settings.set("currency", code)
+        self.settings.set("date_format", self.date_format.currentData())
+        self.settings.set("stale_days", self.stale_days.value())
+        self.settings.set("theme", self.theme.currentData())
+        self.settings.sync()
+
+    @classmethod
+    def ask(cls, settings: AppSettings, parent: QWidget | None = None) -> bool:
+        """Show the dialog; True (and saved) when the user pressed OK."""
+        dialog = cls(settings, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        dialog.save()
+        return True
+
+
+def format_sample(pattern: str) -> str:
+    day = QDate(SAMPLE_DAY.year, SAMPLE_DAY.month, SAMPLE_DAY.day)
+    return f"{QLocale.c().toString(day, pattern)}   ({pattern})"
+
+
+def edit_preferences(window: MainWindow) -> None:
+    if not PreferencesDialog.ask(window.settings, window):
+        return
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        theme.apply(app, window.settings.get("theme"))
+    for index in range(window.tabs.count()):
+        content = getattr(window.tabs.widget(index), "content", None)
+        if content is not None and hasattr(content, "apply_settings"):
+            content.apply_settings()  # tabs that show money or dates re-read their settings
+    window.controller.notify()

@@ -1,0 +1,135 @@
+"""Polish: Preferences, light/dark themes, About with the package version, the icon set,
+accessible names and the shortcuts a desktop user expects."""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+import pytest
+from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QSpinBox
+
+from pipeline_desktop.ui import theme
+from pipeline_desktop.ui.dialogs import preferences
+from pipeline_desktop.ui.dialogs.about import AboutDialog
+from pipeline_desktop.ui.dialogs.preferences import PreferencesDialog
+from pipeline_desktop.ui.settings import AppSettings
+
+
+@pytest.fixture
+def light_afterwards(qapp):
+    yield
+    theme.apply(qapp, "light")
+
+
+def test_preferences_load_and_save(qtbot) -> None:
+    settings = AppSettings()
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.currency.currentText() == "USD"
+    assert dialog.date_format.currentData() == "yyyy-MM-dd"
+    assert dialog.stale_days.value() == 30
+    assert dialog.theme.currentData() == "system"
+    dialog.currency.setCurrentText("eur")
+    dialog.date_format.setCurrentIndex(dialog.date_format.findData("dd.MM.yyyy"))
+    dialog.stale_days.setValue(45)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.save()
+    again = AppSettings()
+    assert (again.get("currency"), again.get("date_format"), again.get("stale_days"),
+            again.get("theme")) == ("EUR", "dd.MM.yyyy", 45, "dark")
+
+
+def test_nonsense_currency_keeps_the_last_good_one(qtbot) -> None:
+    settings = AppSettings()
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.currency.setCurrentText("dollars")
+    dialog.save()
+    assert settings.get("currency") == "USD"
+
+
+def test_date_formats_are_shown_as_examples(qtbot) -> None:
+    dialog = PreferencesDialog(AppSettings())
+    qtbot.addWidget(dialog)
+    shown = [dialog.date_format.itemText(i) for i in range(dialog.date_format.count())]
+    assert shown[0].startswith("2026-03-09") and shown[1].startswith("09/03/2026")
+
+
+def test_edit_preferences_applies_theme_and_refreshes(window, qapp, monkeypatch,
+                                                      light_afterwards) -> None:
+    def choose_dark(_cls, settings, _parent=None) -> bool:
+        settings.set("theme", "dark")
+        return True
+
+    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(choose_dark))
+    changed: list[object] = []
+    window.controller.changed.connect(changed.append)
+    preferences.edit_preferences(window)
+    assert theme.is_dark(qapp)
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    assert changed  # tabs refresh from the one "pipeline changed" signal
+
+
+def test_themes(qapp, light_afterwards) -> None:
+    assert theme.apply(qapp, "dark") == "dark"
+    window_colour = qapp.palette().color(QPalette.ColorRole.Window)
+    text_colour = qapp.palette().color(QPalette.ColorRole.WindowText)
+    assert text_colour.lightness() - window_colour.lightness() > 120  # readable contrast
+    assert theme.apply(qapp, "light") == "light"
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 180
+    expected = "dark" if theme.system_is_dark(qapp) else "light"
+    assert theme.apply(qapp, "system") == expected
+    assert theme.apply(qapp, "nonsense") == expected
+
+
+def test_about_shows_the_package_version(qtbot) -> None:
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    title = dialog.findChild(object, "about_title")
+    assert version("pipeline-desktop") in title.text()
+    assert "Backups" in dialog.findChild(object, "about_body").text()
+
+
+def test_icon_set_has_every_size(qapp) -> None:
+    icon = theme.app_icon()
+    assert not icon.isNull()
+    sizes = {s.width() for s in icon.availableSizes()}
+    assert set(theme.ICON_SIZES) <= sizes
+
+
+def test_preference_controls_have_accessible_names(qtbot) -> None:
+    dialog = PreferencesDialog(AppSettings())
+    qtbot.addWidget(dialog)
+    controls = [*dialog.findChildren(QComboBox), *dialog.findChildren(QSpinBox)]
+    assert len(controls) == 4
+    for control in controls:
+        assert control.accessibleName(), control.objectName()
+    for button in dialog.findChildren(QAbstractButton):
+        assert button.text() or button.accessibleName()
+
+
+def test_desktop_shortcuts(window) -> None:
+    actions = window.actions_by_name
+    expected = {
+        "new_deal": QKeySequence("Ctrl+N"),
+        "find": QKeySequence(QKeySequence.StandardKey.Find),
+        "undo": QKeySequence(QKeySequence.StandardKey.Undo),
+        "quit": QKeySequence(QKeySequence.StandardKey.Quit),
+        "import": QKeySequence("Ctrl+I"),
+    }
+    for name, keys in expected.items():
+        assert actions[name].shortcut() == keys, name
+    assert actions["redo"].shortcuts()
+    assert actions["delete_deal"].shortcut() == QKeySequence(QKeySequence.StandardKey.Delete)
+    tab_keys = {a.shortcut().toString() for a in window.actions()}
+    assert {"Ctrl+1", "Ctrl+2"} <= tab_keys
+    for name in ("preferences", "restore_backup", "about"):
+        assert actions[name].isEnabled(), name
+
+
+def test_every_menu_action_has_text(window) -> None:
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            assert action.isSeparator() or action.menu() or action.text(), action.objectName()
+
