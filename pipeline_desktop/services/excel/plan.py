@@ -106,6 +106,8 @@ class Planner:
                                  if r[4]}
         self.deal_by_ext = {r[17]: did for did, r in self.rows["deal"].items() if r[17]}
         self.new_ids: dict[str, set[int]] = {t: set() for t in TABLE_ORDER}
+        self.sheet = "Deals"
+        self.header_of: dict[str, str] = {}
 
     # ---- generic ------------------------------------------------------------------------
 
@@ -313,6 +315,8 @@ class Planner:
 
     def deals(self, records: Records, *, history_sheet: bool) -> None:
         counts = self.plan.counts.setdefault("Deals", Counts())
+        self.sheet = records.sheet
+        self.header_of = {f: h for h, f in zip(records.headers, records.fields, strict=False)}
         if self.trusted:
             self.reserve("deal", (r.get("id") for _n, r in records.rows))
         rejected = records.rejected_rows
@@ -382,7 +386,8 @@ class Planner:
         if rec.get("currency"):
             currency = str(rec["currency"]).upper()
             if len(currency) != 3 or not currency.isalpha():
-                self.problem("Deals", number, "Currency", rec["currency"],
+                self.problem(self.sheet, number, self.header_of.get("currency", "Currency"),
+                             rec["currency"],
                              f"'{rec['currency']}' is not a three-letter currency code")
                 return False
             values["currency"] = currency
@@ -401,7 +406,8 @@ class Planner:
             if name in rec:
                 values[name] = int(bool(rec[name]))
         if not values["title"]:
-            self.problem("Deals", number, "Title", "", "a deal needs a title")
+            self.problem(self.sheet, number, self.header_of.get("title", "Title"), "",
+                         "a deal needs a title")
             return False
         if self.trusted and is_new:
             if rec.get("updated_at"):

@@ -127,8 +127,10 @@ def _read_streaming(source: Source, name: str, progress: Progress | None
                                                     max_col=source.limits.max_columns)):
             if any(value not in (None, "") for value in row):
                 rows.extend([[]] * empty_run)
-                rows.append([decode_excel_escapes(v) if isinstance(v, str) else v
-                             for v in row])
+                values = [decode_excel_escapes(v) if isinstance(v, str) else v for v in row]
+                while values and values[-1] is None:  # max_col pads every row
+                    values.pop()
+                rows.append(values)
                 empty_run = 0
             else:
                 empty_run += 1
