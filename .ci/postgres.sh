@@ -61,6 +61,10 @@ pg_start() {
     _pg_as_owner "$bindir/initdb" -D "$PG_TEST_DIR/data" -U postgres --auth=trust -E UTF8 \
         --locale=C --no-sync >"$PG_TEST_DIR/initdb.log" 2>&1 ||
         { echo "postgres.sh: initdb failed, see $PG_TEST_DIR/initdb.log" >&2; return 0; }
+    # The admin role connects without a password; every other role must give its own, so the
+    # tests see what a real server does with a wrong or missing password.
+    printf '%s\n' "local all all trust" "host all postgres 127.0.0.1/32 trust" \
+        "host all all 127.0.0.1/32 scram-sha-256" >"$PG_TEST_DIR/data/pg_hba.conf"
     # Durability is not wanted for a throwaway cluster: fsync off makes CREATE DATABASE fast.
     _pg_as_owner "$bindir/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/server.log" -w -t 30 \
         -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_TEST_DIR -c fsync=off \

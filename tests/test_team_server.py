@@ -222,3 +222,24 @@ def test_addresses_keep_passwords_out_of_what_is_stored() -> None:
     assert with_database(url, "other").endswith("/other?sslmode=require")
     with pytest.raises(PipelineError):
         team.server_url("", "pipeline", "ana")
+
+
+def test_passwords_are_asked_for_and_remembered_for_the_run(viewer_url: str) -> None:
+    with pytest.raises(team.PasswordNeeded, match="needs the password"):
+        open_session(viewer_url)
+    with pytest.raises(team.PasswordNeeded):
+        open_session(team.with_password(viewer_url, "wrong"))
+    assert not team.remember_password(viewer_url, "secret", keep=False)
+    try:
+        session = open_session(viewer_url)  # the URL itself stays without the password
+        assert session.read_only
+        session.close()
+    finally:
+        team.forget_password(viewer_url)
+    with pytest.raises(team.PasswordNeeded):
+        open_session(viewer_url)
+
+
+def test_a_missing_database_name_is_a_clear_error(pg_server: PgServer) -> None:
+    with pytest.raises(StorageError, match="no database name"):
+        open_session(pg_server.admin_url.rsplit("/", 1)[0])

@@ -102,13 +102,18 @@ def _open_postgres(url: str) -> pw.Database:
         from playhouse.db_url import connect
     except ImportError as error:  # pragma: no cover - peewee always ships playhouse
         raise StorageError(str(error)) from None
-    try:
-        db = connect(url)
+    from pipeline_desktop.storage import team  # late: team imports this module
+
+    try:  # the password comes from the URL, the keyring or libpq's own ~/.pgpass
+        db = connect(url, unquote_password=True, unquote_user=True, **team.connect_params(url))
         db.connect()
     except ImportError:
-        raise StorageError("Team mode needs psycopg2: pip install 'pipeline-desktop[team]'") from None
+        raise StorageError("Team mode needs psycopg2: pip install 'pipeline-desktop[team]'"
+                           ) from None
     except pw.OperationalError as error:
-        raise StorageError(f"Cannot reach the team server: {str(error).strip()}") from None
+        raise team.connection_error(error) from None
+    except ValueError as error:  # e.g. no database name in the address
+        raise StorageError(str(error)) from None
     return db
 
 

@@ -157,3 +157,69 @@ def keyring_key(url: str) -> tuple[str, str]:
     parts = urlsplit(display_url(url))
     return (f"pipeline-desktop:{parts.hostname}:{parts.port or 5432}{parts.path}",
             unquote(parts.username or ""))
+
+
+# ---- passwords: the system keyring, or this run's memory; never settings or URLs ------------
+
+_remembered: dict[tuple[str, str], str] = {}
+
+
+class PasswordNeeded(StorageError):
+    """The server wants a password this app does not have (or refused the one it had)."""
+
+
+def remember_password(url: str, password: str, *, keep: bool) -> bool:
+    """Use `password` for this server until the app quits; with `keep`, also put it in the
+    system keyring. Returns whether the keyring took it (there may be none)."""
+    key = keyring_key(url)
+    _remembered[key] = password
+    if not keep:
+        return False
+    try:
+        import keyring
+
+        keyring.set_password(key[0], key[1], password)
+    except Exception:  # no keyring package or no backend: this run's memory only
+        return False
+    return True
+
+
+def forget_password(url: str) -> None:
+    key = keyring_key(url)
+    _remembered.pop(key, None)
+    try:
+        import keyring
+
+        keyring.delete_password(key[0], key[1])
+    except Exception:  # nothing stored, or no keyring at all
+        pass
+
+
+def stored_password(url: str) -> str | None:
+    key = keyring_key(url)
+    if key in _remembered:
+        return _remembered[key]
+    try:
+        import keyring
+
+        return keyring.get_password(key[0], key[1])
+    except Exception:  # no keyring package or no backend: libpq may still find ~/.pgpass
+        return None
+
+
+def connect_params(url: str) -> dict[str, str]:
+    """Extra connection arguments for a server URL: the remembered password, if the URL has
+    none (libpq's own PGPASSWORD and ~/.pgpass still apply after that)."""
+    if urlsplit(url).password is not None:
+        return {}
+    password = stored_password(url)
+    return {"password": password} if password else {}
+
+
+def connection_error(error: Exception) -> StorageError:
+    """One sentence for a failed connection; PasswordNeeded when the password is the problem."""
+    text = str(error).strip()
+    first = text.splitlines()[-1] if text else "no answer"
+    if "password authentication failed" in text or "no password supplied" in text:
+        return PasswordNeeded(f"The team server needs the password of this user ({first}).")
+    return StorageError(f"Cannot reach the team server: {first}")
