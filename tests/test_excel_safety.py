@@ -157,9 +157,10 @@ def test_external_entity_refused(session: Session, tmp_path: Path) -> None:
 
 
 def test_openpyxl_uses_defusedxml() -> None:
-    from pipeline_desktop.services.excel.read import _openpyxl
+    from pipeline_desktop.services.excel.read import check_defusedxml
 
-    assert _openpyxl().DEFUSEDXML is True
+    check_defusedxml()
+    assert openpyxl.DEFUSEDXML is True
 
 
 # ---- zip bombs and sizes ---------------------------------------------------------------------

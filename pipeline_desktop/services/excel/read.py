@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline_desktop.domain.import_values import decode_excel_escapes
 from pipeline_desktop.services.excel.safety import (
     DEFAULT_LIMITS,
     Limits,
@@ -111,51 +110,44 @@ def _read_calamine(source: Source, name: str, progress: Progress | None) -> list
 
 def _read_streaming(source: Source, name: str, progress: Progress | None
                     ) -> list[list[object]]:
-    openpyxl = _openpyxl()
+    """Rows of a sheet calamine must not load whole; stops after a run of empty rows."""
+    from pipeline_desktop.services.excel.stream import iter_rows
+
+    assert source.info is not None
+    sheet = source.info.sheet(name)
+    assert sheet is not None
+    rows: list[list[object]] = []
+    last = 0  # the last row with a value
     try:
-        workbook = openpyxl.load_workbook(source.path, read_only=True, data_only=True,
-                                          keep_links=False)
-    except Exception as error:
-        raise ImportFileError(f"{source.path.name} could not be read: {_first_line(error)}"
-                              ) from None
-    try:
-        sheet = workbook[name]
-        sheet.reset_dimensions()  # read_only trusts <dimension>, which can under-state
-        rows: list[list[object]] = []
-        empty_run = 0
-        for index, row in enumerate(sheet.iter_rows(values_only=True,
-                                                    max_col=source.limits.max_columns)):
-            if any(value not in (None, "") for value in row):
-                rows.extend([[]] * empty_run)
-                values = [decode_excel_escapes(v) if isinstance(v, str) else v for v in row]
-                while values and values[-1] is None:  # max_col pads every row
-                    values.pop()
+        for index, (number, values) in enumerate(iter_rows(
+                source.path, sheet.part, max_columns=source.limits.max_columns,
+                epoch_1904=source.epoch_1904)):
+            if number - last > EMPTY_RUN:
+                source.warnings.append(
+                    f"Sheet '{name}': stopped reading at row {last + EMPTY_RUN:,} after "
+                    f"{EMPTY_RUN:,} empty rows; anything further down was ignored")
+                break
+            if values:
+                rows.extend([] for _ in range(number - len(rows) - 1))
                 rows.append(values)
-                empty_run = 0
-            else:
-                empty_run += 1
-                if empty_run >= EMPTY_RUN:
-                    source.warnings.append(
-                        f"Sheet '{name}': stopped reading at row {index + 1} after "
-                        f"{EMPTY_RUN:,} empty rows; anything further down was ignored")
-                    break
+                last = number
             if len(rows) > source.limits.max_rows:
                 raise _too_many_rows(source, name)
             if progress is not None and index % 5000 == 0 and not progress(index, 0):
                 raise Cancelled
-    finally:
-        workbook.close()
+    except (SyntaxError, ValueError) as error:  # ParseError is a SyntaxError
+        raise ImportFileError(f"Sheet '{name}' of {source.path.name} is damaged: "
+                              f"{_first_line(error)}") from None
     return _trim(rows)
 
 
-def _openpyxl():
-    """openpyxl, only with defusedxml in use (it refuses entity bombs then)."""
+def check_defusedxml() -> None:
+    """openpyxl (the tests and anything else that opens workbooks with it) must run with
+    defusedxml, which refuses entity bombs; OPENPYXL_DEFUSEDXML=1 would switch it off."""
     import openpyxl
 
     if openpyxl.DEFUSEDXML is not True:
-        raise RuntimeError("openpyxl is not using defusedxml; refusing to read workbooks "
-                           "(unset OPENPYXL_DEFUSEDXML or install defusedxml)")
-    return openpyxl
+        raise RuntimeError("openpyxl is not using defusedxml")
 
 
 def _too_many_rows(source: Source, name: str) -> ImportFileError:

@@ -166,13 +166,20 @@ def _day_order(records: Records, header: str, values: list[object],
     decided = iv.decide_day_order(values)
     if decided is None:
         decided = iv.default_day_order(values)
-        if any(isinstance(v, str) and iv.numeric_date_parts(v.split(" ")[0]) for v in values):
+        if any(_ambiguous(v) for v in values):
             records.warnings.append(
                 f"Column '{header}': every date could be day/month or month/day; read as "
                 f"{'day/month' if decided is iv.DayOrder.DAY_FIRST else 'month/day'} "
                 "(choose the other order if that is wrong)")
     records.day_orders[header] = decided
     return decided
+
+
+def _ambiguous(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    parts = iv.numeric_date_parts(value.split(" ")[0].split("T")[0])
+    return parts is not None and parts[0] <= 12 and parts[1] <= 12
 
 
 def convert_own_sheet(spec: SheetSpec, rows: Sequence[Sequence[object]], *,
