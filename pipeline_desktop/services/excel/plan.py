@@ -399,6 +399,10 @@ class Planner:
         if "probability" in rec:
             values["probability"] = rec["probability"]
         if "value" in rec:
+            if isinstance(rec["value"], int) and rec["value"] < 0:
+                self.problem(self.sheet, number, self.header_of.get("value", "Value"),
+                             rec["value"] / 100, "a deal's value cannot be negative")
+                return False
             values["value_cents"] = rec["value"]
         if "budget" in rec:
             values["budget_cents"] = rec["budget"]
