@@ -31,5 +31,9 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pipeline-desktop demo --db /tmp/pipeline-shots.db --force
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pipeline-desktop screenshot --db /tmp/pipeline-shots.db --out docs/screenshots
 
+package: $(STAMP)  ## the one-folder app in dist/ (PyInstaller, ~30 s), Linux tarball, smoke test
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install -q -e '.[package]'
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/build.py --smoke-test
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

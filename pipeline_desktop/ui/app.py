@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pipeline_desktop import APP_NAME, ORG_NAME, __version__
@@ -14,6 +16,7 @@ from pipeline_desktop.ui.main_window import MainWindow
 from pipeline_desktop.ui.settings import AppSettings
 
 SAMPLE_DEALS = 300
+SMOKE_TEST_ENV = "PIPELINE_DESKTOP_SMOKE_TEST"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -58,7 +61,11 @@ class Shell:
 def build_window(session: Session, settings: AppSettings, shell: Shell | None = None
                  ) -> MainWindow:
     controller = PipelineController(session)
-    return MainWindow(controller, settings, shell)
+    window = MainWindow(controller, settings, shell)
+    from pipeline_desktop.ui import team_watch
+
+    team_watch.install(window)  # others' changes, retries, read-only roles (team mode)
+    return window
 
 
 def first_run_url(settings: AppSettings, db_option: str | None) -> str | None:
@@ -100,6 +107,10 @@ def run_app(db_option: str | None) -> int:
     if url is None:
         return 0
     shell = Shell(settings)
-    if shell.open(url) is None:
+    window = shell.open(url)
+    if window is None:
         return 1
+    if os.environ.get(SMOKE_TEST_ENV):  # packaging check: the built app shows its window, quits
+        QTimer.singleShot(300, lambda: app.exit(0 if window.isVisible() else 3))
+        print(f"window shown: {window.windowTitle()}", flush=True)
     return app.exec()
