@@ -103,3 +103,32 @@ def test_backup_into_an_unwritable_place_is_a_clear_error(session: Session,
     blocker.write_text("x")
     with pytest.raises(StorageError, match="backups folder"):
         backup.make_backup(session.db, session.path, blocker / "b", "manual")
+
+
+def test_import_backs_up_first(tmp_path: Path) -> None:
+    """The state before an import is kept as a backup (whatever the import then does)."""
+    from pipeline_desktop import paths
+    from pipeline_desktop.cli import main
+
+    path = tmp_path / "shop.pipeline"
+    assert main(["demo", "--db", str(path), "--deals", "5"]) == 0
+    sheet = tmp_path / "deals.csv"
+    sheet.write_text("Title,Value,Stage\nBig boat,1000,Qualified\nSmall boat,200,Lead\n")
+    assert main(["import", str(sheet), "--db", str(path)]) == 0
+    made = backup.list_backups(paths.backups_dir(), path.stem)
+    assert [info.reason for info in made] == ["before-import"]
+    assert deal_count(made[0].path) == 5
+    assert deal_count(path) == 7
+
+
+def test_backup_speed_at_scale_is_recorded(session: Session, tmp_path: Path) -> None:
+    """A backup copies pages, not rows: 10k deals take well under a second here (100k: ~0.35 s)."""
+    import time
+
+    from pipeline_desktop.services.demo import generate
+
+    generate(session.db, session.repository.stages(), deals=10_000, seed=1)
+    started = time.perf_counter()
+    made = backup.make_backup(session.db, session.path, tmp_path / "b", "manual")
+    assert time.perf_counter() - started < 2.0
+    assert deal_count(made) == 10_000
