@@ -158,3 +158,32 @@ def any_demo_session(any_session: Session) -> Session:
     generate(any_session.db, any_session.repository.stages(), deals=60, seed=7,
              today=date(2026, 6, 15))
     return any_session
+
+
+_roles = itertools.count(1)
+
+
+@pytest.fixture
+def viewer_url(pg_url: str) -> Iterator[str]:
+    """The pipeline at `pg_url`, with 20 demo deals, through a role granted SELECT only
+    (password "secret", not in the URL)."""
+    import psycopg2
+
+    from pipeline_desktop.services.demo import generate
+
+    session = open_session(pg_url)
+    generate(session.db, session.repository.stages(), deals=20, seed=1,
+             today=date(2026, 6, 15))
+    session.close()
+    role = f"viewer_{os.getpid()}_{next(_roles)}"
+    conn = psycopg2.connect(pg_url)
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'secret'")
+        cursor.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
+    yield f"postgresql://{role}@{urlsplit(pg_url).netloc.rsplit('@', 1)[-1]}" \
+          f"{urlsplit(pg_url).path}"
+    with conn.cursor() as cursor:
+        cursor.execute(f"DROP OWNED BY {role}")
+        cursor.execute(f"DROP ROLE {role}")
+    conn.close()

@@ -3,8 +3,6 @@ goes away mid-session. Needs the test server (PIPELINE_DESKTOP_TEST_PG); skips w
 
 from __future__ import annotations
 
-import itertools
-import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -22,7 +20,6 @@ from pipeline_desktop.storage.tables import TABLES, DealTable
 psycopg2 = pytest.importorskip("psycopg2")
 pytestmark = pytest.mark.postgres
 TODAY = date(2026, 6, 15)
-_roles = itertools.count(1)
 
 
 def table_contents(db) -> dict[str, list[tuple]]:
@@ -109,26 +106,6 @@ def test_cancelling_a_copy_writes_nothing(local: Session, pg_url: str) -> None:
         assert len(server.repository.stages()) == len(local.repository.stages())
     finally:
         server.close()
-
-
-@pytest.fixture
-def viewer_url(pg_server: PgServer, pg_url: str) -> Iterator[str]:
-    """The pipeline at `pg_url` (with demo deals) through a role granted SELECT only."""
-    session = open_session(pg_url)
-    generate(session.db, session.repository.stages(), deals=20, seed=1, today=TODAY)
-    session.close()
-    role = f"viewer_{os.getpid()}_{next(_roles)}"
-    conn = psycopg2.connect(pg_url)
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'secret'")
-        cursor.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
-    netloc = pg_url.split("@", 1)[1]
-    yield f"postgresql://{role}@{netloc}"
-    with conn.cursor() as cursor:
-        cursor.execute(f"DROP OWNED BY {role}")
-        cursor.execute(f"DROP ROLE {role}")
-    conn.close()
 
 
 def test_a_read_only_role_opens_read_only(viewer_url: str, pg_url: str, local: Session

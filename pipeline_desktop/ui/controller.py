@@ -28,10 +28,18 @@ class _UndoAdapter(QUndoCommand):
             self._first_redo = False
             return
         # After an undo, `_applied` is the undo step's result: its inverse redoes the edit.
-        self._applied = self._controller.apply_quietly(self._applied.inverse)
+        self._step()
 
     def undo(self) -> None:
-        self._applied = self._controller.apply_quietly(self._applied.inverse)
+        self._step()
+
+    def _step(self) -> None:
+        try:
+            self._applied = self._controller.apply_quietly(self._applied.inverse)
+        except PipelineError:
+            # Refused (e.g. someone else changed the deal since, in team mode): `failed` has
+            # told the user; the step leaves the stack instead of raising into Qt.
+            self.setObsolete(True)
 
 
 class PipelineController(QObject):

@@ -1,0 +1,234 @@
+"""Team mode in the window: others' changes appear without restarting, a stale save asks whose
+value to keep, a lost server keeps the edit for a retry, a read-only role disables editing.
+
+`install(window)` is called for every window; it only acts on a team pipeline (a server URL)
+or a read-only session. A QTimer polls a cheap fingerprint of the pipeline every few seconds;
+when it moved, one query of (id, version) pairs says which deals others changed, and the
+controller tells every tab through its usual `changed` signal."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+import peewee as pw
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
+from pipeline_desktop.errors import PipelineError, StorageError
+from pipeline_desktop.storage.concurrency import DealConflict, drop_broken_connection
+
+if TYPE_CHECKING:
+    from pipeline_desktop.ui.controller import PipelineController
+    from pipeline_desktop.ui.main_window import MainWindow
+
+POLL_MS = 3_000
+# Menu actions that change the pipeline: disabled for a read-only role or file.
+EDITING_ACTIONS = ("new_deal", "edit_deal", "delete_deal", "log_activity", "import",
+                   "restore_backup", "edit_stages", "edit_icp", "edit_lists", "edit_targets",
+                   "undo", "redo")
+
+_FINGERPRINT_SQL = """
+SELECT (SELECT COUNT(*) FROM deal), (SELECT COALESCE(SUM(version), 0) FROM deal),
+       (SELECT COUNT(*) FROM activity), (SELECT COALESCE(MAX(id), 0) FROM activity),
+       (SELECT COUNT(*) FROM stage_change), (SELECT COALESCE(MAX(id), 0) FROM stage_change),
+       (SELECT COUNT(*) FROM stage), (SELECT COALESCE(SUM(position * 1000 + probability), 0)
+                                      FROM stage),
+       (SELECT COUNT(*) FROM setting), (SELECT COALESCE(SUM(LENGTH(value)), 0) FROM setting)
+"""
+
+
+def read_fingerprint(db: pw.Database) -> tuple[int, ...]:
+    """Moves whenever anyone adds, edits or deletes a deal, an activity, a stage or a setting."""
+    return tuple(int(v) for v in db.execute_sql(_FINGERPRINT_SQL).fetchone())
+
+
+def read_versions(db: pw.Database) -> dict[int, int]:
+    return dict(db.execute_sql("SELECT id, version FROM deal").fetchall())
+
+
+def changes_between(old: tuple[int, ...], new: tuple[int, ...], old_versions: dict[int, int],
+                    new_versions: dict[int, int]) -> Changes:
+    """What moved between two looks at the pipeline, as the tabs understand it."""
+    if old[6:] != new[6:]:
+        return EVERYTHING  # stages or pipeline settings: every tab redraws
+    deals = {i for i, v in new_versions.items() if old_versions.get(i) != v}
+    deals |= old_versions.keys() - new_versions.keys()
+    return Changes(frozenset(deals), activities=old[2:6] != new[2:6])
+
+
+class TeamWatch(QObject):
+    """Polls the pipeline for others' changes and keeps failed edits for a retry."""
+
+    others_changed = Signal(object)  # Changes made by someone else
+    connection_lost = Signal(str)
+    connection_back = Signal()
+
+    def __init__(self, controller: PipelineController, interval_ms: int = POLL_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent or controller)
+        self.controller = controller
+        self.db = controller.session.db
+        self.pending: list[object] = []  # edits typed while the server was away
+        self.apply = controller.execute  # the plain one, before `install` wraps it
+        self.lost = False
+        self._quiet = False
+        self._fingerprint = read_fingerprint(self.db)
+        self._versions = read_versions(self.db)
+        controller.changed.connect(self._after_own_change)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def check(self, exclude: frozenset[int] = frozenset()) -> Changes | None:
+        """Look once; tell the tabs what others changed. Returns it (None: nothing/no server)."""
+        try:
+            fingerprint = read_fingerprint(self.db)
+            if fingerprint == self._fingerprint and not self.lost:
+                return None
+            versions = read_versions(self.db)
+        except (pw.OperationalError, pw.InterfaceError) as error:
+            drop_broken_connection(self.db)
+            self.mark_lost(str(error))
+            return None
+        if self.lost:
+            self.lost = False
+            self.connection_back.emit()
+            self.retry_pending()
+        changes = changes_between(self._fingerprint, fingerprint, self._versions, versions)
+        self._fingerprint, self._versions = fingerprint, versions
+        changes = dataclasses.replace(changes, deals=changes.deals - exclude)
+        if changes == Changes():
+            return None
+        self._quiet = True
+        try:
+            self.controller.notify(changes)
+        finally:
+            self._quiet = False
+        self.others_changed.emit(changes)
+        return changes
+
+    def mark_lost(self, detail: str) -> None:
+        if not self.lost:
+            self.lost = True
+            self.connection_lost.emit(detail.strip().splitlines()[0] if detail.strip() else "")
+
+    def _after_own_change(self, changes: Changes) -> None:
+        """Our own edit moved the fingerprint: take it in, and tell about anything else."""
+        if not self._quiet:
+            self.check(exclude=changes.deals)
+
+    # ---- edits that could not reach the server ---------------------------------------------
+
+    def hold(self, command: object) -> None:
+        self.pending.append(command)
+
+    def retry_pending(self) -> list[object]:
+        """Apply held edits in order; those that still fail stay held. Returns what failed."""
+        held, self.pending = self.pending, []
+        for command in held:
+            try:
+                self.apply(command)
+            except StorageError:
+                self.pending.append(command)
+            except PipelineError as error:  # a conflict or a deleted deal: tell, drop it
+                self.controller.failed.emit(str(error))
+        return list(self.pending)
+
+
+class ConflictDialog:
+    """Asks whose value to keep after a stale save (tests replace `ask`)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, error: DealConflict) -> bool:
+        """True: save mine over theirs; False: keep theirs."""
+        tr = parent.tr if parent is not None else (lambda text: text)
+        rows = "".join(
+            f"<tr><td><b>{name}</b></td><td>{_html(error.theirs.get(name))}</td>"
+            f"<td>{_html(value)}</td></tr>" for name, value in error.mine.items())
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Someone else changed this deal"))
+        box.setText(tr("“%s” was changed by someone else after you opened it.") % error.title)
+        box.setInformativeText(
+            f"<table cellpadding='4'><tr><th></th><th>{tr('Now')}</th><th>{tr('Yours')}</th>"
+            f"</tr>{rows}</table>")
+        mine = box.addButton(tr("Save mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Keep theirs"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is mine
+
+
+def _html(value: Any) -> str:
+    from html import escape
+
+    return escape("—" if value in (None, "") else str(value))
+
+
+class TeamExecutor:
+    """Wraps `controller.execute` for a team pipeline: a stale save asks whose value to keep;
+    an edit the server did not take is held and retried when it answers again."""
+
+    def __init__(self, window: MainWindow, watch: TeamWatch) -> None:
+        self.window = window
+        self.watch = watch
+        self.plain_execute = window.controller.execute
+
+    def __call__(self, command: object) -> Applied:
+        try:
+            return self.plain_execute(command)
+        except DealConflict as error:
+            return self._resolve(command, error)
+        except StorageError as error:
+            if self.window.session.read_only or "may read this pipeline" in str(error):
+                raise
+            self.watch.hold(command)
+            self.watch.mark_lost(str(error))  # the next poll retries when the server answers
+            raise StorageError(f"{error} " + self.window.tr(
+                "It is kept and will be saved when the server answers again.")) from error
+
+    def _resolve(self, command: object, error: DealConflict) -> Applied:
+        self.watch.check()  # show their change in every tab first
+        if ConflictDialog.ask(self.window, error) and hasattr(command, "expected_version"):
+            return self.plain_execute(
+                dataclasses.replace(command, expected_version=error.current_version))
+        raise PipelineError(self.window.tr("Kept the change someone else made; yours was "
+                                           "not saved."))
+
+
+def install(window: MainWindow) -> TeamWatch | None:
+    """Team behaviour for this window: polling and retries for a server pipeline, editing
+    actions disabled for a read-only one. Returns the watch (None for a file)."""
+    session = window.session
+    if session.read_only:
+        disable_editing(window)
+    if session.path is not None:
+        return None
+    watch = TeamWatch(window.controller, parent=window)
+    window.controller.execute = TeamExecutor(window, watch)  # type: ignore[method-assign]
+    bar = window.statusBar()
+    watch.others_changed.connect(
+        lambda changes: bar.showMessage(_others_message(window, changes), 5000))
+    watch.connection_lost.connect(lambda _detail: bar.showMessage(window.tr(
+        "The team server is not answering; retrying every few seconds…")))
+    watch.connection_back.connect(lambda: bar.showMessage(
+        window.tr("Connected to the team server again."), 5000))
+    window.team_watch = watch  # type: ignore[attr-defined]
+    return watch
+
+
+def _others_message(window: MainWindow, changes: Changes) -> str:
+    if changes.everything or changes.stages:
+        return window.tr("Someone else changed the pipeline; it is up to date again.")
+    return window.tr("%n deal(s) changed by someone else.", "", len(changes.deals)) \
+        if changes.deals else window.tr("Someone else logged activities.")
+
+
+def disable_editing(window: MainWindow) -> None:
+    for name in EDITING_ACTIONS:
+        action = window.actions_by_name.get(name)
+        if action is not None:
+            action.setEnabled(False)
+            action.setToolTip(window.tr("This pipeline is open read-only"))
