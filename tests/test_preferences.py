@@ -133,3 +133,49 @@ def test_every_menu_action_has_text(window) -> None:
         for action in menu_action.menu().actions():
             assert action.isSeparator() or action.menu() or action.text(), action.objectName()
 
+
+
+def unnamed_controls(root) -> list[str]:
+    """Controls a screen reader could only call "edit" or "combo box": no accessible name, no
+    label pointing at them (buddy or form row), no text, placeholder or tooltip."""
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QFormLayout,
+        QLabel,
+        QLineEdit,
+    )
+
+    labelled = {label.buddy() for label in root.findChildren(QLabel) if label.buddy()}
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if field is not None and field.widget() is not None:
+                labelled.add(field.widget())
+    missing = []
+    for kind in (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractButton):
+        for control in root.findChildren(kind):
+            if isinstance(control.parent(), (QComboBox, QAbstractSpinBox)) or \
+                    type(control.parent()).__name__ == "QComboBoxPrivateContainer":
+                continue  # the editor or popup list inside a combo box or spin box
+            if control.objectName().startswith("qt_"):
+                continue  # Qt's own corner buttons
+            named = (control.accessibleName() or control in labelled or control.toolTip()
+                     or (isinstance(control, QAbstractButton) and control.text())
+                     or (isinstance(control, QLineEdit) and control.placeholderText()))
+            if not named:
+                missing.append(f"{type(control).__name__} {control.objectName()!r}")
+    return missing
+
+
+def test_safety_dialogs_name_their_controls(qtbot, session) -> None:
+    from pipeline_desktop import paths
+    from pipeline_desktop.storage import backup
+    from pipeline_desktop.ui.backup_actions import RestoreDialog
+
+    backup.make_backup(session.db, session.path, paths.backups_dir(), "manual")
+    dialogs = [PreferencesDialog(AppSettings()), AboutDialog(),
+               RestoreDialog(None, backup.list_backups(paths.backups_dir(), session.path.stem))]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
