@@ -155,8 +155,9 @@ def unnamed_controls(root) -> list[str]:
     missing = []
     for kind in (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractButton):
         for control in root.findChildren(kind):
-            if isinstance(control.parent(), (QComboBox, QAbstractSpinBox)) or \
-                    type(control.parent()).__name__ == "QComboBoxPrivateContainer":
+            parent = control.parent()
+            if isinstance(parent, (QComboBox, QAbstractSpinBox)) or \
+                    isinstance(parent.parent(), QComboBox):
                 continue  # the editor or popup list inside a combo box or spin box
             if control.objectName().startswith("qt_"):
                 continue  # Qt's own corner buttons
