@@ -33,7 +33,9 @@ SELECT d.id, d.stage_id, d.status, d.value_cents, d.probability, d.owner, d.sour
             THEN (SELECT MAX(a.done) FROM activity a WHERE a.deal_id = d.id) END
 FROM deal d"""
 # Ordered by deal, then insertion: a deal's moves arrive together, usually in time order.
-_HISTORY_SQL = "SELECT sc.deal_id, sc.to_stage_id, sc.changed_at FROM stage_change sc"
+# DATE() exists on both engines (SQLite's function, PostgreSQL's function-style cast); a few
+# hundred distinct days convert to ordinals far faster than one timestamp per move.
+_HISTORY_SQL = "SELECT sc.deal_id, sc.to_stage_id, DATE(sc.changed_at) FROM stage_change sc"
 _CURRENCY_SQL = ("SELECT currency, COUNT(*) FROM deal GROUP BY currency "
                  "ORDER BY COUNT(*) DESC, currency")
 _ID_CHUNK = 500  # ids per IN (...) list when re-reading a few deals
