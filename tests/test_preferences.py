@@ -180,3 +180,38 @@ def test_safety_dialogs_name_their_controls(qtbot, session) -> None:
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert unnamed_controls(dialog) == [], type(dialog).__name__
+
+
+def test_the_window_can_be_translated(qapp, qtbot) -> None:
+    """tr() strings reach Qt's translator: the German catalog turns the dialogs German."""
+    from PySide6.QtCore import QLocale
+
+    from pipeline_desktop.ui import i18n
+
+    loaded = i18n.install_translations(qapp, QLocale(QLocale.Language.German))
+    try:
+        assert "pipeline_desktop" in loaded
+        dialog = PreferencesDialog(AppSettings())
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Einstellungen"
+        assert dialog.theme.itemText(2) == "Dunkel"
+    finally:
+        i18n.remove_translations(qapp)
+    english = PreferencesDialog(AppSettings())
+    qtbot.addWidget(english)
+    assert english.windowTitle() == "Preferences"
+
+
+def test_translation_catalog_is_up_to_date() -> None:
+    """Every tr() string of the window is in the catalog (run resources/update_translations.py)."""
+    import re
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from pipeline_desktop.ui import i18n
+
+    catalog = ET.parse(i18n.TRANSLATIONS / "pipeline_desktop_de.ts").getroot()
+    known = {m.findtext("source") for m in catalog.iter("message")}
+    ours = Path(preferences.__file__).read_text()
+    for text in re.findall(r'self\.tr\("([^"]+)"\)', ours):
+        assert text in known, text

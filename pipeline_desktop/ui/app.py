@@ -96,9 +96,10 @@ def create_sample(url: str, deals: int = SAMPLE_DEALS) -> None:
 
 def run_app(db_option: str | None) -> int:
     app = create_application()
-    from pipeline_desktop.ui import errors, theme
+    from pipeline_desktop.ui import errors, i18n, theme
 
     errors.install(app)  # uncaught errors → log file + dialog; the app keeps running
+    i18n.install_translations(app)  # the user's language where a catalog exists
     settings = AppSettings()
     theme.apply(app, settings.get("theme"))
     app.setWindowIcon(theme.app_icon())

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -32,12 +32,15 @@ if TYPE_CHECKING:
     from pipeline_desktop.ui.main_window import MainWindow
 
 LOGGER = logging.getLogger("pipeline_desktop.backup")
-REASONS = {"daily": "opened that day", "before-import": "before an import",
-           "before-restore": "before a restore", "manual": "saved by hand"}
+REASONS = {  # marked for lupdate; RestoreDialog translates them with self.tr
+    "daily": QT_TRANSLATE_NOOP("RestoreDialog", "opened that day"),
+    "before-import": QT_TRANSLATE_NOOP("RestoreDialog", "before an import"),
+    "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "before a restore"),
+    "manual": QT_TRANSLATE_NOOP("RestoreDialog", "saved by hand"),
+}
 
 
-def tr(text: str) -> str:
-    return QApplication.translate("backup", text)
+translate = QApplication.translate  # lupdate finds translate("backup", "…") calls
 
 
 # ---- opening -------------------------------------------------------------------------------
@@ -50,7 +53,7 @@ def open_with_recovery(url: str, parent: QWidget | None) -> Session | None:
     except DamagedFileError as error:
         return _offer_restore(url, error, parent)
     except (FileInUseError, ReadOnlyFileError) as error:
-        if not Ask.question(parent, str(error), tr("Open read-only")):
+        if not Ask.question(parent, str(error), translate("backup", "Open read-only")):
             return None
         return _open_or_warn(url, parent, read_only=True)
     except PipelineError as error:
@@ -72,13 +75,15 @@ def _open_or_warn(url: str, parent: QWidget | None, *, read_only: bool = False
 def _offer_restore(url: str, error: DamagedFileError, parent: QWidget | None) -> Session | None:
     good = backup.latest_good_backup(paths.backups_dir(), error.path.stem)
     if good is None:
-        Ask.warning(parent, str(error) + " " + tr("There is no backup of it to restore."))
+        Ask.warning(parent, str(error) + " "
+                    + translate("backup", "There is no backup of it to restore."))
         return None
     when = backup.describe(good).made.strftime("%Y-%m-%d %H:%M")
-    text = str(error) + " " + tr(
-        "Restore the latest good backup, from {when}? The damaged file is kept beside it."
+    text = str(error) + " " + translate(
+        "backup",
+        "Restore the latest good backup, from {when}? The damaged file is kept beside it.",
     ).format(when=when)
-    if not Ask.question(parent, text, tr("Restore backup")):
+    if not Ask.question(parent, text, translate("backup", "Restore backup")):
         return None
     try:
         backup.restore_file(good, error.path, damaged=True)
@@ -107,13 +112,16 @@ def restore_backup(window: MainWindow) -> None:
     session = window.session
     path = session.path
     if path is None:
-        raise PipelineError(tr("Backups of a team pipeline are kept by its server."))
+        raise PipelineError(translate("backup",
+                                      "Backups of a team pipeline are kept by its server."))
     if session.read_only:
-        raise PipelineError(tr("This window shows the pipeline read-only; restore it from the "
-                               "window that has it open for writing."))
+        raise PipelineError(translate(
+            "backup", "This window shows the pipeline read-only; restore it from the window "
+                      "that has it open for writing."))
     infos = backup.list_backups(paths.backups_dir(), path.stem)
     if not infos:
-        raise PipelineError(tr("There are no backups of {name} yet.").format(name=path.name))
+        raise PipelineError(translate("backup", "There are no backups of {name} yet.")
+                            .format(name=path.name))
     chosen = RestoreDialog.ask(window, infos)
     if chosen is None:
         return

@@ -110,8 +110,7 @@ class ErrorReporter(QObject):
     def describe(self, error: BaseException, message: str | None) -> str:
         if message is not None:
             return message
-        tr = QApplication.translate
-        return tr("errors",
+        return QApplication.translate("errors",
                   "Something went wrong: {kind}: {error}\n\nPipeline Desktop keeps running, "
                   "and your saved work is safe. If something looks wrong, restart the app.\n\n"
                   "The details are in the log file:\n{log}").format(
