@@ -46,11 +46,14 @@ class DayOrder(StrEnum):
 def clean_text(value: object, *, limit: int = MAX_TEXT) -> str:
     """Cell → stored text: control characters dropped, trimmed.
     Longer than `limit` is refused rather than cut (nothing is lost silently)."""
-    if value is None:
+    if value.__class__ is str:  # the common case, kept short: it runs for every text cell
+        text: str = value  # type: ignore[assignment]
+    elif value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value)
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     text = text.strip()

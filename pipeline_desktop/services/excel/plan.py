@@ -7,6 +7,7 @@ trimmed, case-insensitive name (contacts also by email); stages by name."""
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -108,6 +109,7 @@ class Planner:
         self.new_ids: dict[str, set[int]] = {t: set() for t in TABLE_ORDER}
         self.sheet = "Deals"
         self.header_of: dict[str, str] = {}
+        self._outcome_stage: dict[str, int] = {}
 
     # ---- generic ------------------------------------------------------------------------
 
@@ -191,11 +193,16 @@ class Planner:
         return self.rows["stage"][stage_id][4]
 
     def outcome_stage(self, outcome: str) -> int:
+        """The first stage (by position) with this outcome; created when there is none."""
+        cached = self._outcome_stage.get(outcome)
+        if cached is not None and cached in self.rows["stage"]:
+            return cached
         ordered = sorted(self.rows["stage"].values(), key=lambda r: r[2])
-        for row in ordered:
-            if row[4] == outcome:
-                return row[0]
-        return self.new_stage(outcome.capitalize(), outcome)
+        found = next((row[0] for row in ordered if row[4] == outcome), None)
+        if found is None:
+            found = self.new_stage(outcome.capitalize(), outcome)
+        self._outcome_stage[outcome] = found
+        return found
 
     def new_stage(self, name: str, outcome: str = "open") -> int:
         stage_id = self.allocate("stage")
@@ -339,7 +346,7 @@ class Planner:
         values = dict(zip(DEAL_COLS, old, strict=True)) if old else self._new_deal(deal_id)
         if not self._fill(number, rec, values, old is None):
             return
-        row = tuple(values[c] for c in DEAL_COLS)
+        row = _as_row(values)
         if old is not None and all(row[i] == old[i] for i in COMPARED):
             counts.unchanged += 1
             return
@@ -467,6 +474,8 @@ class Planner:
             return
         new = rec["custom"]
         assert isinstance(new, dict)
+        if not new and not values["custom"]:
+            return
         current = _load_custom(str(values["custom"] or ""))
         wanted = dict(new) if self.own else {**current, **new}
         if wanted != current:
@@ -544,6 +553,9 @@ class Planner:
                          f"deal {deal_id} is neither in the workbook nor in the pipeline")
             return None
         return deal_id
+
+
+_as_row = operator.itemgetter(*DEAL_COLS)  # dict → tuple in column order, at C speed
 
 
 def _status_of(rec: dict[str, object]) -> Outcome | None:

@@ -63,10 +63,6 @@ class Records:
         return {p.row for p in self.problems if p.row}
 
 
-def _text(value: object) -> str:
-    return iv.clean_text(value)
-
-
 def _date(order: iv.DayOrder, epoch_1904: bool, value: object) -> str | None:
     found = iv.parse_date(value, order, epoch_1904=epoch_1904)
     return found.isoformat() if found else None
@@ -105,7 +101,7 @@ def converter(kind: Kind, order: iv.DayOrder = iv.DayOrder.MONTH_FIRST,
         return _datetime
     if kind is Kind.BOOL:
         return iv.parse_bool
-    return _text
+    return iv.clean_text
 
 
 def convert(sheet: str, header_row: int, rows: Sequence[Sequence[object]], fields: list[str],
@@ -131,31 +127,56 @@ def convert(sheet: str, header_row: int, rows: Sequence[Sequence[object]], field
                                (day_orders or {}).get(header_key(header))
                                or (day_orders or {}).get("*"))
         plan.append((index, header, name, converter(kind, order, epoch_1904)))
-    custom_columns = {name for _i, _h, name, conv in plan if conv is _custom}
-    first_row = header_row + 2
-    for offset, row in enumerate(body):
-        number = first_row + offset
-        if not any(v not in (None, "") for v in row):
-            continue
-        record: dict[str, object] = {}
-        custom: dict[str, object] = {}
-        width = len(row)
-        for index, header, name, convert_one in plan:
-            raw = row[index] if index < width else None
-            try:
-                value = convert_one(raw)
-            except ValidationError as error:
-                records.problems.append(Problem(sheet, number, header, raw, str(error)))
-                continue
-            if name in custom_columns and convert_one is _custom:
-                if value not in ("", None):
-                    custom[name] = value
-            else:
-                record[name] = value
-        if custom_columns:
-            record["custom"] = custom
-        records.rows.append((number, record))
+    _fill_records(records, plan, body, header_row + 2)
     return records
+
+
+_FAILED = object()  # a cell that did not convert (its problem is recorded)
+
+
+def _fill_records(records: Records, plan: list[tuple[int, str, str, Converter]],
+                  body: Sequence[Sequence[object]], first_row: int) -> None:
+    """Convert column by column (`map` keeps the per-cell cost low), then assemble rows."""
+    width = max((index for index, *_ in plan), default=-1) + 1
+    rows = [row if len(row) >= width else [*row, *([None] * (width - len(row)))]
+            for row in body]
+    keep = [number for number, row in enumerate(rows, start=first_row)
+            if any(v is not None and v != "" for v in row)]
+    kept_rows = [rows[n - first_row] for n in keep]
+    columns = list(zip(*kept_rows, strict=False)) if kept_rows else [()] * width
+    names, values, custom_names, custom_values = [], [], [], []
+    for index, header, name, convert_one in plan:
+        converted = _convert_column(records, header, columns[index], keep, convert_one)
+        if convert_one is _custom:
+            custom_names.append(name)
+            custom_values.append(converted)
+        else:
+            names.append(name)
+            values.append(converted)
+    for position, number in enumerate(keep):
+        record = {name: column[position] for name, column in zip(names, values, strict=True)
+                  if column[position] is not _FAILED}
+        if custom_names:
+            record["custom"] = {name: column[position] for name, column in zip(
+                custom_names, custom_values, strict=True)
+                if column[position] not in ("", None) and column[position] is not _FAILED}
+        records.rows.append((number, record))
+
+
+def _convert_column(records: Records, header: str, cells: Sequence[object],
+                    numbers: list[int], convert_one: Converter) -> list[object]:
+    try:
+        return list(map(convert_one, cells))
+    except ValidationError:
+        pass
+    converted: list[object] = []
+    for raw, number in zip(cells, numbers, strict=True):
+        try:
+            converted.append(convert_one(raw))
+        except ValidationError as error:
+            records.problems.append(Problem(records.sheet, number, header, raw, str(error)))
+            converted.append(_FAILED)
+    return converted
 
 
 def _day_order(records: Records, header: str, values: list[object],

@@ -1,0 +1,141 @@
+"""Import speed: a 100,000-deal workbook (our own export: Deals, Companies, Contacts, Stages)
+and a 100,000-row HubSpot-style sheet, each imported into an empty pipeline, against
+python-calamine's raw read of the same file. Target: at most 2×, under 500 MB.
+
+Each measurement runs in its own process so its peak memory (ru_maxrss) is its own."""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import BENCH_DEALS, demo_file, report
+
+FOLDER = Path(tempfile.gettempdir())
+TARGET = 2.0
+
+
+def own_workbook() -> Path:
+    """Our export of the demo pipeline without activities and history: a deals workbook."""
+    path = FOLDER / f"pipeline-bench-deals-{BENCH_DEALS}.xlsx"
+    if path.exists():
+        return path
+    from pipeline_desktop.services.excel.export import export_workbook
+    from pipeline_desktop.session import open_session
+    from pipeline_desktop.storage.copy import copy_pipeline
+
+    source = open_session(str(demo_file()))
+    copy = FOLDER / f"pipeline-bench-deals-{BENCH_DEALS}.pipeline"
+    copy_pipeline(source.db, copy)
+    source.close()
+    session = open_session(str(copy))
+    session.db.execute_sql("DELETE FROM activity")
+    session.db.execute_sql("DELETE FROM stage_change")
+    export_workbook(session.repository, path)
+    session.close()
+    return path
+
+
+def hubspot_workbook() -> Path:
+    path = FOLDER / f"pipeline-bench-hubspot-{BENCH_DEALS}.xlsx"
+    if path.exists():
+        return path
+    import random
+    from datetime import date, timedelta
+
+    import xlsxwriter
+
+    rng = random.Random(1)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("Deals")
+    day = book.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, ["Record ID", "Deal Name", "Deal Stage", "Amount", "Close Date",
+                           "Deal owner", "Pipeline", "Create Date", "Associated Company",
+                           "Deal Type", "Priority", "Probability", "Lead Source",
+                           "Description", "Region"])
+    stages = ["Appointment scheduled", "Qualified to buy", "Presentation scheduled",
+              "Contract sent", "closedwon", "closedlost"]
+    for r in range(1, BENCH_DEALS + 1):
+        created = date(2025, 1, 1) + timedelta(days=rng.randint(0, 500))
+        sheet.write_number(r, 0, 10_000_000 + r)
+        sheet.write_string(r, 1, f"Deal {r} for Company {r % 20000}")
+        sheet.write_string(r, 2, rng.choice(stages))
+        sheet.write_number(r, 3, round(rng.lognormvariate(8, 1), 2))
+        sheet.write_datetime(r, 4, created + timedelta(days=60), day)
+        sheet.write_string(r, 5, rng.choice(["Ana", "Ben", "Chloé", "Dev"]))
+        sheet.write_string(r, 6, "Sales pipeline")
+        sheet.write_datetime(r, 7, created, day)
+        sheet.write_string(r, 8, f"Company {r % 20000}")
+        sheet.write_string(r, 9, rng.choice(["New business", "Existing business"]))
+        sheet.write_string(r, 10, rng.choice(["high", "medium", "low"]))
+        sheet.write_number(r, 11, rng.choice([0.1, 0.2, 0.4, 0.6, 0.8]))
+        sheet.write_string(r, 12, rng.choice(["Web", "Referral", "Event"]))
+        sheet.write_string(r, 13, "Follow up after the demo; send pricing")
+        sheet.write_string(r, 14, rng.choice(["EMEA", "NA", "APAC"]))
+    book.close()
+    return path
+
+
+def calamine_read(path: str) -> None:
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_path(path)
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python()
+
+
+def our_import(path: str) -> None:
+    from pipeline_desktop.services.excel.preview import apply_preview, build_preview
+    from pipeline_desktop.session import open_session
+
+    target = Path(tempfile.mkdtemp()) / "import.pipeline"
+    session = open_session(str(target))
+    preview = build_preview(session.repository, Path(path))
+    assert not preview.problems, preview.problems[:3]
+    apply_preview(session.repository, preview, session.path, backup=False)
+    session.close()
+
+
+def child(case: str, path: str) -> None:
+    started = time.perf_counter()
+    {"calamine": calamine_read, "ours": our_import}[case](path)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+
+
+def measure(case: str, path: Path, runs: int = 2) -> tuple[float, float]:
+    best, peak = float("inf"), 0.0
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, __file__, "--child", case, str(path)],
+                             capture_output=True, text=True, check=True).stdout
+        result = json.loads(out.strip().splitlines()[-1])
+        best, peak = min(best, result["seconds"]), max(peak, result["peak_mb"])
+    return best, peak
+
+
+def main() -> int:
+    over = False
+    for label, path in (("own workbook", own_workbook()), ("HubSpot sheet", hubspot_workbook())):
+        floor, floor_mb = measure("calamine", path)
+        ours, ours_mb = measure("ours", path)
+        report(f"import {BENCH_DEALS:,} deals, {label}", ours, floor, TARGET)
+        print(f"  peak memory: ours {ours_mb:.0f} MB, calamine {floor_mb:.0f} MB "
+              f"(target < 500 MB) {'OK' if ours_mb < 500 else 'OVER'}", flush=True)
+        over |= ours / floor > TARGET or ours_mb >= 500
+    return int(over)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
+    else:
+        raise SystemExit(main())
