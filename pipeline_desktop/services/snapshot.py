@@ -73,7 +73,7 @@ class PipelineSnapshot:
         self.currency = currency
         self.deals = deals
         self._open: list[DealFacts] | None = None
-        self._closed: list[DealFacts] = []
+        self._closed: list[DealFacts] | None = None  # by closed date
         self._closed_stored: list[DealFacts] = []
         self._closed_days: list[int] = []
 
@@ -123,11 +123,16 @@ class PipelineSnapshot:
         return self._closed_stored
 
     def closed_between(self, period: Period) -> list[DealFacts]:
-        """Won and lost deals whose closed date falls in the period (all time includes closed
-        deals without a closed date)."""
+        """Won and lost deals whose closed date falls in the period, by closed date (all time:
+        every closed deal, including any without a closed date, in storage order)."""
         self._index()
         if period.is_all_time:
-            return self._closed
+            return self._closed_stored
+        if self._closed is None:  # sorted on first use: all-time figures never need it
+            # An undated closed deal sorts first (ordinal -1): only all time includes it.
+            self._closed = sorted(self._closed_stored,
+                                  key=lambda f: -1 if f.closed is None else f.closed)
+            self._closed_days = [-1 if f.closed is None else f.closed for f in self._closed]
         first, last = period.bounds()
         days = self._closed_days
         return self._closed[bisect_left(days, first):bisect_right(days, last)]
@@ -143,10 +148,7 @@ class PipelineSnapshot:
             return
         self._open = [f for f in self.deals.values() if f.status == Outcome.OPEN]
         self._closed_stored = [f for f in self.deals.values() if f.status != Outcome.OPEN]
-        # An undated closed deal sorts first (ordinal -1): only all-time figures include it.
-        closed = sorted(self._closed_stored, key=lambda f: -1 if f.closed is None else f.closed)
-        self._closed = closed
-        self._closed_days = [-1 if f.closed is None else f.closed for f in closed]
+        self._closed = None
 
 
 @contextmanager
