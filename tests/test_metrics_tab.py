@@ -100,3 +100,19 @@ def test_every_chart_saves_as_png(qtbot, controller, tmp_path):
         path = tmp_path / f"{name}.png"
         assert chart.save_png(path)
         assert path.stat().st_size > 1000
+
+
+def test_an_empty_pipeline_draws_without_figures(qtbot, session):
+    from pipeline_desktop.ui.controller import PipelineController
+    from pipeline_desktop.ui.tabs.funnel import FunnelTab
+
+    controller = PipelineController(session)
+    tab = make_tab(qtbot, controller)
+    assert tab.cards["win_rate"].value.text() == "—"
+    assert tab.stale_table.rowCount() == 0
+    funnel = FunnelTab(controller, AppSettings())
+    qtbot.addWidget(funnel)
+    funnel.show()
+    funnel.refresh()
+    assert [f.count for f in funnel.bars] == [0] * 6
+    assert "Not enough history" in funnel.side.bottleneck.text()

@@ -85,7 +85,8 @@ def render_text(m: dict[str, Any]) -> str:
         f"mean {_days(m['mean_days_to_close'])}",
         f"Open value         {_money(m['open_value'], cur)}",
         f"Weighted value     {_money(m['weighted_value'], cur)}",
-        f"Velocity           {_money(m['velocity_per_day'], cur)} a day",
+        f"Velocity           {_money(m['velocity_per_day'], cur)}"
+        f"{'' if m['velocity_per_day'] is None else ' a day'}",
         f"Stale deals        {m['stale']['count']}",
         "",
     ]
