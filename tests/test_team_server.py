@@ -220,3 +220,26 @@ def test_passwords_are_asked_for_and_remembered_for_the_run(viewer_url: str) -> 
 def test_a_missing_database_name_is_a_clear_error(pg_server: PgServer) -> None:
     with pytest.raises(StorageError, match="no database name"):
         open_session(pg_server.admin_url.rsplit("/", 1)[0])
+
+
+def test_awkward_text_survives_the_copy(local: Session, pg_url: str, tmp_path: Path) -> None:
+    awkward = "tab\there\nnew line\\N back\\slash \r\n“quotes” 'single' ünïcødé 🙂 \\."
+    local.repository.apply(cmd.EditDeal(1, {"title": awkward, "notes": "\\N"}))
+    local.repository.apply(cmd.EditDeal(2, {"notes": ""}))
+    team.copy_pipeline(local.db, pg_url, replace=True)
+    back = tmp_path / "back.pipeline"
+    server = open_session(pg_url)
+    try:
+        row = server.repository.deal(1)
+        assert (row["title"], row["notes"]) == (awkward, "\\N")
+        assert server.repository.deal(2)["notes"] == ""
+        team.copy_pipeline(server.db, str(back))
+    finally:
+        server.close()
+    before = table_contents(local.db)
+    local.close()
+    copy = open_session(str(back))
+    try:
+        assert table_contents(copy.db) == before
+    finally:
+        copy.close()

@@ -8,6 +8,7 @@ URL that is stored anywhere: it travels separately and is kept in the system key
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -72,6 +73,7 @@ def _copy(source: pw.Database, target: pw.Database, target_url: str,
     total = sum(count(source, table._meta.table_name) for table in TABLES)
     done = 0
     to_sqlite = isinstance(target, pw.SqliteDatabase)
+    write = insert_rows if to_sqlite else copy_rows
     with target.atomic():
         for table in reversed(TABLES):  # children first: foreign keys stay satisfied
             target.execute_sql(f"DELETE FROM {table._meta.table_name}")
@@ -82,13 +84,40 @@ def _copy(source: pw.Database, target: pw.Database, target_url: str,
                 f"SELECT {', '.join(columns)} FROM {name} ORDER BY {columns[0]}")
             while batch := cursor.fetchmany(BATCH):
                 rows = [_plain(row) for row in batch] if to_sqlite else batch
-                insert_rows(target, name, columns, rows)
+                write(target, name, columns, rows)
                 report.rows[name] += len(batch)
                 done += len(batch)
                 if progress is not None and not progress(done, total):
                     raise CopyCancelled("Copy cancelled: nothing was written.")
         reset_sequences(target, [t._meta.table_name for t in TABLES if "id" in columns_of(t)])
     return report
+
+
+def copy_rows(db: pw.Database, table: str, columns: Sequence[str],
+              rows: Sequence[Sequence[object]]) -> None:
+    """PostgreSQL's COPY: several times faster than INSERTs for a whole pipeline."""
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join(_copy_text(value) for value in row))
+        buffer.write("\n")
+    buffer.seek(0)
+    db.cursor().copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value: object) -> str:
+    """One value in COPY's text format (booleans stored as 0/1 read fine as PostgreSQL's)."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).translate(_COPY_ESCAPES)
 
 
 def columns_of(table: type[BaseTable]) -> list[str]:
