@@ -129,3 +129,13 @@ def test_reopening_the_open_file_keeps_the_window(shell: Shell, sample: Path,
     window = shell.open(str(sample))
     assert shell.open(str(sample)) is window
     assert not answers["asked"]
+
+
+def test_new_pipeline_over_the_open_file_starts_afresh(shell: Shell, sample: Path,
+                                                       answers: dict) -> None:
+    window = shell.open(str(sample))
+    sample.unlink()  # what File › New does after the save dialog asked to replace the file
+    fresh = shell.open(str(sample))
+    assert fresh is not None and fresh is not window
+    assert fresh.session.repository.deal_count() == 0
+    assert not answers["asked"] and not answers["warned"]

@@ -102,3 +102,25 @@ def test_log_rotates(tmp_path: Path) -> None:
     files = sorted(log_file.parent.iterdir())
     assert len(files) == errors.LOG_COUNT + 1
     assert all(f.stat().st_size <= errors.LOG_BYTES + 101_000 for f in files)
+
+
+def test_the_started_app_logs_and_backs_up(tmp_path: Path) -> None:
+    """The real start-up path (`pipeline-desktop open`) in a child process: it installs the
+    log, makes the day's backup, shows its window (then quits: the packaging smoke-test mode)."""
+    import os
+    import subprocess
+
+    from pipeline_desktop.cli import main
+
+    data = tmp_path / "data"
+    db = tmp_path / "shop.pipeline"
+    assert main(["demo", "--db", str(db), "--deals", "20"]) == 0
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PIPELINE_DESKTOP_DATA_DIR": str(data),
+           "PIPELINE_DESKTOP_SMOKE_TEST": "1"}
+    done = subprocess.run([sys.executable, "-m", "pipeline_desktop", "open", "--db", str(db)],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "window shown: shop" in done.stdout
+    log = (data / "logs" / errors.LOG_NAME).read_text()
+    assert "started Pipeline Desktop" in log
+    assert len(list((data / "backups").glob("shop-*-daily.pipeline"))) == 1

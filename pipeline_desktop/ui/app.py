@@ -41,7 +41,9 @@ class Shell:
 
         current = self.window.session if self.window is not None else None
         if current is not None and is_same_file(url, current) and not current.db.is_closed():
-            return self.window  # already open here; a second writer would be refused
+            if current.path is not None and current.path.exists():
+                return self.window  # already open here; a second writer would be refused
+            current.close()  # File › New replaced it: let go of the old file, open the new one
         # Damaged → offer the latest good backup; in use or read-only → offer to view it.
         session = open_with_recovery(url, replacing)
         if session is None:

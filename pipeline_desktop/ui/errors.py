@@ -7,6 +7,7 @@ slots land there) and threading.excepthook (worker threads)."""
 from __future__ import annotations
 
 import logging
+import platform
 import sys
 import threading
 import traceback
@@ -14,10 +15,11 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QtMsgType, QUrl, Signal, qInstallMessageHandler, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+import pipeline_desktop
 from pipeline_desktop import APP_NAME, paths
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage.integrity import describe_storage_error
@@ -137,10 +139,23 @@ class ErrorDialog:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file.parent)))
 
 
+QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+             QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+    """Qt's own warnings (a missing plugin, a bad stylesheet) go to the log too."""
+    LOGGER.log(QT_LEVELS.get(kind, logging.WARNING), "Qt: %s", message)
+
+
 def install(app: QApplication) -> ErrorReporter:
     """Set up the log file and the hooks; the reporter lives as long as the application."""
     log_file = setup_logging()
     reporter = ErrorReporter(log_file, app)
     reporter.install()
-    LOGGER.info("started %s", APP_NAME)
+    qInstallMessageHandler(_qt_message)
+    LOGGER.info("started %s %s (Python %s, Qt %s, %s), data in %s", APP_NAME,
+                pipeline_desktop.__version__, platform.python_version(), qVersion(),
+                platform.platform(), paths.data_dir())
     return reporter
