@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, NamedTuple
@@ -224,36 +225,42 @@ def _read_history(db: pw.Database, sql: str, params: tuple, ranks: dict[int, int
     over the rows ordered by deal. A deal whose rows are out of time order (moves recorded
     with a past date) is summarised again after sorting them."""
     rows = db.execute_sql(sql, params).fetchall()
-    rows.append((None, None, None))  # a sentinel that closes the last deal
     result: dict[int, History] = {}
-    rank_of = ranks.get
-    current, start, ordered = None, 0, True
+    rank_of = defaultdict(lambda: -1, ranks)  # subscripting beats .get in this loop
+    unordered: set[int] = set()
+    current = None
     reach, stays = -1, []
-    previous_stage = previous_day = previous_at = None
-    for index, (deal_id, to_stage, changed_at) in enumerate(rows):
+    previous_stage = previous_day = None
+    for deal_id, to_stage, changed_at in rows:
+        day = days[changed_at]
         if deal_id != current:
             if current is not None:
-                result[current] = (previous_day, reach, tuple(stays)) if ordered else \
-                    _summarise(rows[start:index], ranks, days)
-            current, start, ordered = deal_id, index, True
-            reach, stays = -1, []
-            previous_stage = previous_day = previous_at = None
-        day = days[changed_at]
-        if previous_at is not None:
-            if changed_at < previous_at:
-                ordered = False
-            elif day is not None and previous_day is not None and previous_stage is not None:
+                result[current] = (previous_day, reach, tuple(stays))
+            current, reach, stays = deal_id, -1, []
+        elif day is not None and previous_day is not None:
+            if day < previous_day:
+                unordered.add(deal_id)
+            elif previous_stage is not None:
                 stays.append((previous_stage, day - previous_day))
-        rank = rank_of(to_stage, -1)
+        rank = rank_of[to_stage]
         if rank > reach:
             reach = rank
-        previous_stage, previous_day, previous_at = to_stage, day, changed_at
+        previous_stage, previous_day = to_stage, day
+    if current is not None:
+        result[current] = (previous_day, reach, tuple(stays))
+    if unordered:
+        moves: dict[int, list[tuple]] = defaultdict(list)
+        for row in rows:
+            if row[0] in unordered:
+                moves[row[0]].append(row)
+        for deal_id, deal_rows in moves.items():
+            result[deal_id] = _summarise(deal_rows, ranks, days)
     return result
 
 
 def _summarise(rows: list[tuple], ranks: dict[int, int], days: _Ordinals) -> History:
     """The slow path of `_read_history` for one deal: sort its rows by time, then walk them."""
-    moves = sorted(rows, key=lambda row: row[2])
+    moves = sorted(rows, key=lambda row: (days[row[2]] or 0))
     reach, stays = -1, []
     previous_stage, previous_day = None, None
     for _deal_id, to_stage, changed_at in moves:
