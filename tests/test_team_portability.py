@@ -166,3 +166,17 @@ def test_clear_pipeline_on_both_engines(any_demo_session: Session) -> None:
     with any_demo_session.db.atomic():
         clear_pipeline(any_demo_session.db)
     assert any_demo_session.repository.deal_count() == 0
+
+
+def test_copy_command_moves_a_pipeline_both_ways(any_url: str, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    source = str(tmp_path / "source.pipeline")
+    demo_pipeline(source, 80)
+    out = run_cli(capsys, "copy", "--db", source, any_url)
+    assert "80 deals" in out and "--db" in out
+    assert main(["copy", "--db", source, any_url]) == 1  # already holds deals
+    run_cli(capsys, "copy", "--db", source, any_url, "--replace")
+    back = str(tmp_path / "back.pipeline")
+    run_cli(capsys, "copy", "--db", any_url, back)
+    assert run_cli(capsys, "metrics", "--db", back, "--json") == \
+        run_cli(capsys, "metrics", "--db", source, "--json")

@@ -64,7 +64,7 @@ def test_copy_to_server_and_back_is_complete(local: Session, empty_server_db: st
     before = table_contents(local.db)
     report = team.copy_pipeline(local.db, empty_server_db)
     assert report.deals == 250 and report.rows["setting"] >= 3
-    assert "250 deal" in report.summary()
+    assert "250 deals" in report.summary()
     assert local.repository.deal_count() == 250  # the open file is still the one bound
 
     server = open_session(empty_server_db)

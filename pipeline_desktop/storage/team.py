@@ -25,6 +25,10 @@ Progress = Callable[[int, int], bool]  # (rows done, rows in all) -> go on?
 BATCH = 5_000
 
 
+LABELS = {"stage": "stages", "company": "companies", "contact": "contacts", "deal": "deals",
+          "stage_change": "stage changes", "activity": "activities", "setting": "settings"}
+
+
 class CopyCancelled(PipelineError):
     """The person pressed Cancel: nothing was written to the target."""
 
@@ -39,7 +43,7 @@ class CopyReport:
         return self.rows.get("deal", 0)
 
     def summary(self) -> str:
-        parts = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in
+        parts = ", ".join(f"{count} {LABELS.get(table, table)}" for table, count in
                           self.rows.items() if count)
         return f"Copied to {display_url(self.target)}: {parts or 'an empty pipeline'}."
 
@@ -60,7 +64,8 @@ def copy_pipeline(source: pw.Database, target_url: str, *, replace: bool = False
         existing = count(target.db, "deal")
         if existing and not replace:
             raise PipelineError(f"{display_url(target_url)} already holds {existing} deals. "
-                                "Choose Replace to overwrite them with this pipeline.")
+                                "Replace them only if you mean to (tick Replace, or add "
+                                "--replace).")
         return _copy(source, target.db, target_url, progress)
     finally:
         target.close()
