@@ -18,6 +18,7 @@ from typing import Any
 
 import peewee as pw
 
+from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import ConflictError, StorageError, ValidationError
 from pipeline_desktop.storage.tables import DealTable, StageTable
 
@@ -42,11 +43,24 @@ class DealConflict(ConflictError):
     def _message(self) -> str:
         differing = [name for name in self.mine if self.theirs.get(name) != self.mine[name]]
         detail = "; ".join(
-            f"{name}: now {_show(self.theirs.get(name))}, yours {_show(self.mine[name])}"
+            f"{field_label(name)}: now {_show(show_value(name, self.theirs.get(name)))}, "
+            f"yours {_show(show_value(name, self.mine[name]))}"
             for name in differing[:3]
         )
         return (f"Someone else changed the deal “{self.title}” after you opened it, so your "
                 f"change was not saved" + (f" ({detail})" if detail else "") + ".")
+
+
+def field_label(name: str) -> str:
+    """"value_cents" → "Value", "expected_close" → "Expected close"."""
+    return name.removesuffix("_cents").replace("_", " ").capitalize()
+
+
+def show_value(name: str, value: object) -> object:
+    """Money in cents as money; everything else as it is."""
+    if name.endswith("_cents") and isinstance(value, int) and not isinstance(value, bool):
+        return format_money(value)
+    return value
 
 
 def _show(value: object) -> str:

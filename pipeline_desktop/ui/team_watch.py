@@ -17,7 +17,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
 from pipeline_desktop.errors import PipelineError, StorageError
-from pipeline_desktop.storage.concurrency import DealConflict, drop_broken_connection
+from pipeline_desktop.storage.concurrency import (
+    DealConflict,
+    drop_broken_connection,
+    field_label,
+    show_value,
+)
 
 if TYPE_CHECKING:
     from pipeline_desktop.ui.controller import PipelineController
@@ -146,8 +151,9 @@ class ConflictDialog:
         """True: save mine over theirs; False: keep theirs."""
         tr = parent.tr if parent is not None else (lambda text: text)
         rows = "".join(
-            f"<tr><td><b>{name}</b></td><td>{_html(error.theirs.get(name))}</td>"
-            f"<td>{_html(value)}</td></tr>" for name, value in error.mine.items())
+            f"<tr><td><b>{_html(field_label(name))}</b></td>"
+            f"<td>{_html(show_value(name, error.theirs.get(name)))}</td>"
+            f"<td>{_html(show_value(name, value))}</td></tr>" for name, value in error.mine.items())
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("Someone else changed this deal"))
