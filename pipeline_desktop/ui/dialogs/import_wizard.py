@@ -1,0 +1,299 @@
+"""File › Import…: choose how columns map to fields (with sample values), see exactly what will
+change, then import or cancel. Reading and previewing run in a worker thread.
+
+The wizard holds no import logic: it turns the user's choices into `preview.Options`, asks the
+service for a Preview, and shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pipeline_desktop.domain.import_values import DayOrder
+from pipeline_desktop.services.excel.mapping import CUSTOM, FIELDS, IGNORE
+from pipeline_desktop.services.excel.preview import Options, Preview
+
+PRESETS_KEY = "import_presets"
+MAX_SHOWN = 500  # changed deals and problems listed (the counts cover all of them)
+_FIELD_LABELS = {
+    CUSTOM: "Keep as custom field", IGNORE: "Ignore this column", "title": "Title",
+    "company": "Company", "contact": "Contact person", "email": "Contact email",
+    "phone": "Contact phone", "value": "Value", "currency": "Currency", "stage": "Stage",
+    "status": "Status (open/won/lost)", "owner": "Owner", "source": "Lead source",
+    "created": "Created", "expected_close": "Expected close", "closed": "Closed on",
+    "probability": "Probability", "lost_reason": "Lost reason",
+    "external_id": "External ID (other CRM)", "notes": "Notes", "industry": "Industry",
+    "employees": "Employees", "job_title": "Contact job title", "region": "Region",
+    "website": "Website", "next_step": "Next step", "budget": "Budget",
+    "budget_confirmed": "Budget confirmed", "authority_known": "Authority known",
+    "authority_name": "Decision maker", "need": "Need", "timeline": "Timeline",
+    "criteria_met": "Exit criteria met", "is_won": "Is won (yes/no)",
+    "is_closed": "Is closed (yes/no)", "won_time": "Won on", "lost_time": "Lost on",
+}
+Rebuild = Callable[[Options], Preview | None]  # runs the preview in a worker; None: cancelled
+
+
+class ImportWizard(QDialog):
+    def __init__(self, preview: Preview, rebuild: Rebuild, presets: dict[str, dict[str, str]],
+                 save_presets: Callable[[dict[str, dict[str, str]]], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_wizard")
+        self.preview = preview
+        self.rebuild = rebuild
+        self.presets = dict(presets)
+        self.save_presets = save_presets
+        self.take_conflicts = False
+        self.setWindowTitle(self.tr("Import %s") % preview.source.path.name)
+        self.resize(920, 620)
+        self.pages = QStackedWidget(self)
+        self.map_page = self._build_map_page()
+        self.preview_page = self._build_preview_page()
+        self.pages.addWidget(self.map_page)
+        self.pages.addWidget(self.preview_page)
+        self.back_button = QPushButton(self.tr("< Back"), self)
+        self.next_button = QPushButton(self.tr("Preview >"), self)
+        self.next_button.setObjectName("next_button")
+        self.import_button = QPushButton(self.tr("Import"), self)
+        self.import_button.setObjectName("import_button")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.back_button.clicked.connect(self._update_buttons)
+        self.next_button.clicked.connect(self.show_preview)
+        self.import_button.clicked.connect(self._accept_import)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.import_button,
+                       self.cancel_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self._fill_mapping(preview)
+        self._fill_preview(preview)
+        self.pages.setCurrentIndex(1 if preview.own else 0)
+        self._update_buttons()
+
+    @classmethod
+    def ask(cls, preview: Preview, rebuild: Rebuild, presets: dict[str, dict[str, str]],
+            save_presets: Callable[[dict[str, dict[str, str]]], None],
+            parent: QWidget | None = None) -> tuple[Preview, bool] | None:
+        """(the preview to apply, take conflicting rows from the file) or None (cancelled)."""
+        dialog = cls(preview, rebuild, presets, save_presets, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.preview, dialog.take_conflicts
+
+    # ---- page 1: columns ------------------------------------------------------------------
+
+    def _build_map_page(self) -> QWidget:
+        page = QWidget(self)
+        intro = QLabel(self.tr("Choose what each column holds. Columns kept as custom fields "
+                               "are stored with each deal, so nothing is dropped."), page)
+        intro.setWordWrap(True)
+        self.sheet_combo = QComboBox(page)
+        self.sheet_combo.setObjectName("sheet_combo")
+        self.day_combo = QComboBox(page)
+        self.day_combo.setObjectName("day_order_combo")
+        self.day_combo.addItem(self.tr("Decide from the column (or month first)"), None)
+        self.day_combo.addItem(self.tr("Month first: 03/04 is March 4"), DayOrder.MONTH_FIRST)
+        self.day_combo.addItem(self.tr("Day first: 03/04 is 3 April"), DayOrder.DAY_FIRST)
+        self.preset_combo = QComboBox(page)
+        self.preset_combo.setObjectName("preset_combo")
+        self.preset_combo.activated.connect(self._apply_preset)
+        save = QPushButton(self.tr("Save as preset…"), page)
+        save.clicked.connect(self._save_preset)
+        top = QHBoxLayout()
+        for label, widget in ((self.tr("Sheet:"), self.sheet_combo),
+                              (self.tr("Dates:"), self.day_combo),
+                              (self.tr("Preset:"), self.preset_combo)):
+            top.addWidget(QLabel(label, page))
+            top.addWidget(widget)
+        top.addWidget(save)
+        top.addStretch(1)
+        self.table = QTableWidget(0, 3, page)
+        self.table.setObjectName("mapping_table")
+        self.table.setHorizontalHeaderLabels([self.tr("Column in the file"),
+                                              self.tr("Sample values"), self.tr("Import as")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        return page
+
+    def _fill_mapping(self, preview: Preview) -> None:
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(preview.source.sheet_names)
+        self.sheet_combo.setCurrentText(preview.sheet)
+        self.sheet_combo.setEnabled(len(preview.source.sheet_names) > 1)
+        self._fill_presets()
+        self.table.setRowCount(0)
+        self.combos: list[QComboBox] = []
+        for row, (header, field) in enumerate(zip(preview.headers, preview.fields,
+                                                   strict=False)):
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, QTableWidgetItem(header or self.tr("(no header)")))
+            samples = preview.samples[row] if row < len(preview.samples) else []
+            self.table.setItem(row, 1, QTableWidgetItem("; ".join(str(s) for s in samples)))
+            combo = QComboBox(self.table)
+            for name in (CUSTOM, IGNORE, *[f for f in FIELDS if f != IGNORE]):
+                combo.addItem(self.tr(_FIELD_LABELS.get(name, name)), name)
+            index = combo.findData(field)
+            combo.setCurrentIndex(index if index >= 0 else 0)
+            self.table.setCellWidget(row, 2, combo)
+            self.combos.append(combo)
+        self.table.resizeColumnToContents(2)
+
+    def _fill_presets(self) -> None:
+        self.preset_combo.clear()
+        self.preset_combo.addItem(self.tr("(choose)"), None)
+        for name in sorted(self.presets):
+            self.preset_combo.addItem(name, name)
+
+    def mapping(self) -> dict[str, str]:
+        return {header: combo.currentData() for header, combo in
+                zip(self.preview.headers, self.combos, strict=False) if header}
+
+    def options(self) -> Options:
+        order = self.day_combo.currentData()
+        return Options(sheet=self.sheet_combo.currentText() or None, mapping=self.mapping(),
+                       day_orders={"*": order} if order else {})
+
+    def _apply_preset(self) -> None:
+        preset = self.presets.get(self.preset_combo.currentData() or "", {})
+        for header, combo in zip(self.preview.headers, self.combos, strict=False):
+            if header in preset:
+                index = combo.findData(preset[header])
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+
+    def _save_preset(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save mapping"), self.tr("Preset name:"))
+        if ok and name.strip():
+            self.presets[name.strip()] = self.mapping()
+            self.save_presets(self.presets)
+            self._fill_presets()
+            self.preset_combo.setCurrentText(name.strip())
+
+    # ---- page 2: preview ------------------------------------------------------------------
+
+    def _build_preview_page(self) -> QWidget:
+        page = QWidget(self)
+        self.summary = QLabel(page)
+        self.summary.setObjectName("import_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.changes = QTreeWidget(page)
+        self.changes.setObjectName("changes_tree")
+        self.changes.setHeaderLabels([self.tr("Deal / field"), self.tr("Now"),
+                                      self.tr("After import")])
+        self.changes.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.problems = QListWidget(page)
+        self.problems.setObjectName("problems_list")
+        self.conflict_box = QWidget(page)
+        keep = QRadioButton(self.tr("Keep the app's version of deals edited since the export"),
+                            self.conflict_box)
+        take = QRadioButton(self.tr("Take the file's version"), self.conflict_box)
+        keep.setChecked(True)
+        self.conflict_group = QButtonGroup(self)
+        self.conflict_group.addButton(keep, 0)
+        self.conflict_group.addButton(take, 1)
+        conflict_layout = QHBoxLayout(self.conflict_box)
+        conflict_layout.setContentsMargins(0, 0, 0, 0)
+        conflict_layout.addWidget(keep)
+        conflict_layout.addWidget(take)
+        conflict_layout.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.conflict_box)
+        layout.addWidget(QLabel(self.tr("Changes:"), page))
+        layout.addWidget(self.changes, 3)
+        self.problems_label = QLabel(self.tr("Problems (fix them in the file, or map the "
+                                             "column differently):"), page)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problems, 2)
+        return page
+
+    def _fill_preview(self, preview: Preview) -> None:
+        lines = [self.tr("Deals: %s, %d rejected") % (preview.deals, preview.rejected)]
+        lines += [f"{name}: {counts}" for name, counts in preview.counts.items()
+                  if name != "Deals"]
+        if preview.new_stages:
+            lines.append(self.tr("New stages: %s") % ", ".join(preview.new_stages))
+        lines += [self.tr("Note: %s") % w for w in preview.warnings]
+        if preview.conflicts:
+            lines.append(self.tr("%d deals were edited in the app after this file was "
+                                 "exported.") % len(preview.conflicts))
+        self.summary.setText("\n".join(lines))
+        self.conflict_box.setVisible(bool(preview.conflicts))
+        self.changes.clear()
+        for change in preview.changes[:MAX_SHOWN]:
+            title = f"{change.title} (#{change.deal_id}, row {change.row})"
+            if change.conflict:
+                title += " " + self.tr("— edited in the app since the export")
+            item = QTreeWidgetItem([title])
+            for label, old, new in change.fields:
+                item.addChild(QTreeWidgetItem([label, old, new]))
+            self.changes.addTopLevelItem(item)
+        if len(preview.changes) > MAX_SHOWN:
+            self.changes.addTopLevelItem(QTreeWidgetItem(
+                [self.tr("… and %d more") % (len(preview.changes) - MAX_SHOWN)]))
+        self.changes.expandToDepth(0)
+        self.problems.clear()
+        self.problems.addItems([str(p) for p in preview.problems[:MAX_SHOWN]])
+        self.problems.setVisible(bool(preview.problems))
+        self.problems_label.setVisible(bool(preview.problems))
+
+    def show_preview(self) -> None:
+        fresh = self.rebuild(self.options())
+        if fresh is None:
+            return
+        if fresh.headers != self.preview.headers:  # another sheet: its own columns
+            self._fill_mapping(fresh)
+        self.preview = fresh
+        self._fill_preview(fresh)
+        self.pages.setCurrentIndex(1)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        on_preview = self.pages.currentIndex() == 1
+        self.back_button.setVisible(on_preview and not self.preview.own)
+        self.next_button.setVisible(not on_preview)
+        self.import_button.setVisible(on_preview)
+        self.import_button.setEnabled(on_preview and not self.preview.problems
+                                      and self.preview.has_changes)
+        self.import_button.setDefault(on_preview)
+        self.next_button.setDefault(not on_preview)
+
+    def _accept_import(self) -> None:
+        self.take_conflicts = self.conflict_group.checkedId() == 1
+        self.accept()
+

@@ -1,0 +1,132 @@
+"""File › Import… and File › Export to Excel…: ask for the file, run the work in a worker
+thread with progress and Cancel, and put the import on the undo stack ("Undo import")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog
+
+from pipeline_desktop.services.excel.apply import TableEdit, backup_before_import, install
+from pipeline_desktop.services.excel.export import export_workbook as write_workbook
+from pipeline_desktop.services.excel.preview import (
+    Options,
+    Preview,
+    adopt_identity,
+    build_preview,
+)
+from pipeline_desktop.services.excel.read import Cancelled
+from pipeline_desktop.ui.controller import _UndoAdapter
+from pipeline_desktop.ui.dialogs.import_wizard import PRESETS_KEY, ImportWizard
+from pipeline_desktop.ui.workers import Progress, run_job
+
+if TYPE_CHECKING:
+    from pipeline_desktop.ui.main_window import MainWindow
+
+IMPORT_FILTER = "Workbooks and CSV files (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
+EXPORT_FILTER = "Excel workbooks (*.xlsx)"
+
+
+def _folder(window: MainWindow) -> Path:
+    path = window.session.path
+    return path.parent if path else Path.home()
+
+
+def ask_import_path(window: MainWindow) -> Path | None:
+    """The file to import (tests replace this)."""
+    path, _ = QFileDialog.getOpenFileName(window, window.tr("Import"), str(_folder(window)),
+                                          window.tr(IMPORT_FILTER))
+    return Path(path) if path else None
+
+
+def ask_export_path(window: MainWindow) -> Path | None:
+    suggested = _folder(window) / f"{window.session.display_name}.xlsx"
+    path, _ = QFileDialog.getSaveFileName(window, window.tr("Export to Excel"), str(suggested),
+                                          window.tr(EXPORT_FILTER))
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() in (".xlsx", ".xlsm") else chosen.with_suffix(".xlsx")
+
+
+def ask_wizard(window: MainWindow, preview: Preview) -> tuple[Preview, bool] | None:
+    """Show the wizard (tests replace this to answer it)."""
+    repository = window.controller.repository
+
+    def rebuild(options: Options) -> Preview | None:
+        return _preview(window, preview.source.path, options)
+
+    def save_presets(presets: dict[str, dict[str, str]]) -> None:
+        repository.set_setting(PRESETS_KEY, presets)
+
+    presets = repository.setting(PRESETS_KEY, {}) or {}
+    return ImportWizard.ask(preview, rebuild, presets, save_presets, window)
+
+
+def _preview(window: MainWindow, path: Path, options: Options | None = None
+             ) -> Preview | None:
+    repository = window.controller.repository
+    result = run_job(window, window.tr("Reading %s…") % path.name,
+                     lambda progress: build_preview(repository, path, options, progress),
+                     databases=(repository.db,), cancel_errors=(Cancelled,))
+    return None if result.cancelled else result.value
+
+
+def import_workbook(window: MainWindow, path: Path | None = None) -> Preview | None:
+    """The whole import: file → wizard (mapping, preview) → backup → one undoable command."""
+    path = path or ask_import_path(window)
+    if path is None:
+        return None
+    preview = _preview(window, path)
+    if preview is None:
+        return None
+    answer = ask_wizard(window, preview)
+    if answer is None:
+        return None
+    preview, take_conflicts = answer
+    edit = preview.edit(take_conflicts=take_conflicts)
+    if edit.is_empty():
+        window.statusBar().showMessage(window.tr("Nothing to import: %s") % preview.summary(),
+                                       8000)
+        return preview
+    controller = window.controller
+    install(controller.repository)
+    backup_before_import(controller.repository, window.session.path)
+
+    def apply(progress: Progress) -> Any:
+        command = TableEdit(edit.inserts, edit.updates, edit.deletes, edit.label, progress)
+        return controller.repository.apply(command)
+
+    result = run_job(window, window.tr("Importing %s…") % path.name, apply,
+                     databases=(controller.repository.db,), cancel_errors=(Cancelled,))
+    if result.cancelled:
+        window.statusBar().showMessage(window.tr("Import cancelled; nothing was changed"), 8000)
+        return None
+    applied = result.value
+    controller.undo_stack.push(_UndoAdapter(controller, applied, edit.label))
+    adopt_identity(controller.repository, preview)
+    controller.changed.emit(applied.changes)
+    window.statusBar().showMessage(window.tr("Imported %s: %s") % (path.name, preview.summary()),
+                                   10000)
+    return preview
+
+
+def export_workbook(window: MainWindow, path: Path | None = None) -> Path | None:
+    path = path or ask_export_path(window)
+    if path is None:
+        return None
+    repository = window.controller.repository
+    session = window.session
+
+    def job(progress: Progress) -> int:
+        return write_workbook(repository, path, pipeline_file=session.url, progress=progress)
+
+    result = run_job(window, window.tr("Exporting to %s…") % path.name, job,
+                     databases=(repository.db,), cancel_errors=(Cancelled,))
+    if result.cancelled:
+        window.statusBar().showMessage(window.tr("Export cancelled"), 5000)
+        return None
+    window.statusBar().showMessage(window.tr("%d deals exported to %s") % (result.value, path),
+                                   10000)
+    return path
