@@ -60,7 +60,7 @@ class MetricsTab(AnalysisTab):
             ("win_rate", "Win rate"), ("average_deal_size", "Average deal size"),
             ("median_days", "Median days to close"), ("open_value", "Open value"),
             ("weighted_value", "Weighted value"), ("velocity", "Velocity"),
-            ("stale", "Stale deals"))}
+            ("stale", "Stale deals"), ("target", "Target"))}
         self.forecast = ForecastChart(self.tr("Forecast: weighted open value and value won"))
         self.win_rate_chart = ChartWidget(self.tr("Win rate by month (closed deals)"),
                                           {"left": PercentAxis("left")})
@@ -114,6 +114,7 @@ class MetricsTab(AnalysisTab):
         self._fill_cards(m, self.previous)
         self.forecast.show_months(m)
         self.forecast.set_targets(self.targets_provider() if self.targets_provider else None)
+        self._fill_target_card(m.currency)
         self._draw_win_rate(m)
         self._draw_lost_reasons(m)
         self.owners.show_groups(m.by_owner, m.currency)
@@ -147,6 +148,22 @@ class MetricsTab(AnalysisTab):
         if p is None:
             for key in ("win_rate", "average_deal_size", "median_days", "velocity"):
                 self.cards[key].delta.setText(self.tr("all time"))
+
+    def _fill_target_card(self, currency: str) -> None:
+        """Attainment of the current month's or quarter's target and its coverage (issue 8)."""
+        card = self.cards["target"]
+        status = _target_status(self.controller.repository)
+        if status is None:
+            card.show("—", None, self.tr("no target set (Pipeline › Revenue targets…)"))
+            return
+        coverage = status.coverage
+        if coverage is None:
+            note, good = self.tr("target met"), True
+        else:
+            note = self.tr("gap %s · coverage %.1f× (healthy ≥ %.0f×)") % (
+                format_compact(status.gap_cents, currency), coverage, status.threshold)
+            good = coverage >= status.threshold
+        card.show(f"{status.attainment * 100:.0f} %", (status.period, good), note)
 
     def _draw_win_rate(self, m: Metrics) -> None:
         plot = self.win_rate_chart.getPlotItem()
@@ -204,6 +221,14 @@ def _targets_of(repository) -> TargetsProvider | None:
     except ImportError:
         return None
     return lambda: target_months(repository)
+
+
+def _target_status(repository):
+    try:
+        from pipeline_desktop.services.health import target_status
+    except ImportError:
+        return None
+    return target_status(repository)
 
 
 def _placed(item: pg.TextItem, x: float, y: float) -> pg.TextItem:
@@ -315,6 +340,10 @@ class ForecastChart(ChartWidget):
         self._target_item = plot.plot([p[0] for p in points], [p[1] for p in points],
                                       pen=pg.mkPen(RED, width=2, style=Qt.PenStyle.DashLine),
                                       name=self.tr("target"))
+        top = plot.viewRange()[1][1]
+        highest = max(p[1] for p in points)
+        if highest * 1.1 > top:  # keep the whole target line in view
+            plot.setYRange(0, highest * 1.12, padding=0)
 
 
 def _legend_bars(xs: list[int], ys: list[float], shift: float, color, name: str
