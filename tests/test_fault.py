@@ -151,3 +151,48 @@ def test_killed_during_a_backup_leaves_no_half_backup(tmp_path: Path) -> None:
     finally:
         again.close()
     assert made is not None and integrity_problems(made) == []
+
+
+FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from pipeline_desktop.errors import StorageError
+from pipeline_desktop.services.demo import generate
+from pipeline_desktop.session import open_session
+from pipeline_desktop.storage.backup import make_backup
+from pipeline_desktop.storage.bulk import clear_pipeline
+from pipeline_desktop.storage.integrity import describe_storage_error
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails like a full disk
+session = open_session(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+try:
+    make_backup(session.db, session.path, Path(sys.argv[2]), "manual")
+except StorageError as error:
+    print("backup:", error)
+try:
+    with session.db.atomic():  # replace every deal, as `demo --force` does
+        clear_pipeline(session.db)
+        generate(session.db, session.repository.stages(), deals=3000, seed=9)
+except Exception as error:
+    print("import:", describe_storage_error(error) or repr(error))
+session.close()
+"""
+
+
+def test_full_disk_gives_messages_and_keeps_the_file_whole(tmp_path: Path) -> None:
+    """A file-size limit makes every write past it fail as on a full disk: the backup says so
+    and leaves no partial file; the import says so and leaves nothing half-written."""
+    path = tmp_path / "full.pipeline"
+    folder = tmp_path / "backups"
+    session = open_session(str(path))
+    generate(session.db, session.repository.stages(), deals=400, seed=1)
+    session.close()
+    done = subprocess.run([sys.executable, "-c", FULL_DISK, str(path), str(folder)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "backup: Could not save a backup of full.pipeline" in done.stdout
+    assert "is the disk full?" in done.stdout
+    assert "import: The disk" in done.stdout
+    assert not list(folder.glob("*")) and not list(folder.glob(".*"))
+    assert integrity_problems(path) == []
+    assert count(path, "deal") == 400

@@ -56,8 +56,10 @@ def make_backup(db: pw.Database, pipeline_path: Path, folder: Path, reason: str 
     try:
         copy_pipeline(db, partial)
         os.replace(partial, target)
-    except OSError as error:
-        raise StorageError(f"Could not write the backup {target}: {error.strerror}") from None
+    except (OSError, StorageError) as error:
+        detail = error.strerror if isinstance(error, OSError) else str(error).rsplit(": ", 1)[-1]
+        raise StorageError(f"Could not save a backup of {pipeline_path.name} in {folder} "
+                           f"(is the disk full?): {detail}") from None
     finally:
         partial.unlink(missing_ok=True)
     if prune_after:

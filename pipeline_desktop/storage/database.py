@@ -81,7 +81,8 @@ def _open_sqlite(path: Path, *, create: bool, read_only: bool = False) -> pw.Sql
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StorageError(f"Cannot create the folder {path.parent}: {error.strerror}") from None
+            raise StorageError(
+                f"Cannot create the folder {path.parent}: {error.strerror}") from None
     if read_only:  # a viewer: no journal-mode change, and SQLite refuses every write
         db = pw.SqliteDatabase(read_only_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
     else:

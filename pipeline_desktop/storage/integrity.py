@@ -103,7 +103,21 @@ _SQLITE_MESSAGES = (
 
 
 def describe_storage_error(error: BaseException) -> str | None:
-    """One sentence for an environment problem (full disk, read-only, locked); None for a bug."""
+    """One sentence for an environment problem (full disk, read-only, locked); None for a bug.
+
+    Looks down the chain of causes too: after a full disk SQLite rolls back by itself, and the
+    error that surfaces is peewee's "cannot rollback - no transaction is active"."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        message = _describe_one(error)
+        if message:
+            return message
+        error = error.__cause__ or error.__context__  # type: ignore[assignment]
+    return None
+
+
+def _describe_one(error: BaseException) -> str | None:
     if isinstance(error, OSError):
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             return _SQLITE_MESSAGES[0][1]
