@@ -21,7 +21,7 @@ from pipeline_desktop.ui.errors import LOGGER, ErrorDialog, ErrorReporter, setup
 def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, Path]]:
     calls: list[tuple[str, str, Path]] = []
     monkeypatch.setattr(ErrorDialog, "show_error", classmethod(
-        lambda _cls, text, details, log: calls.append((text, details, log))))
+        lambda _cls, text, details, log, bug=True: calls.append((text, details, log))))
     return calls
 
 
@@ -124,3 +124,24 @@ def test_the_started_app_logs_and_backs_up(tmp_path: Path) -> None:
     log = (data / "logs" / errors.LOG_NAME).read_text()
     assert "started Pipeline Desktop" in log
     assert len(list((data / "backups").glob("shop-*-daily.pipeline"))) == 1
+
+
+def test_the_dialog_itself_shows_and_closes(qtbot, monkeypatch, tmp_path: Path) -> None:
+    """The real dialog: text, traceback under "Show Details", a button to the log folder."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[QMessageBox] = []
+
+    def close_when_shown() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box)
+            box.done(0)
+        else:
+            QTimer.singleShot(10, close_when_shown)
+
+    QTimer.singleShot(10, close_when_shown)
+    ErrorDialog.show_error("Something went wrong", "Traceback ...", tmp_path / "x.log")
+    assert seen and seen[0].objectName() == "error_dialog"
+    assert seen[0].detailedText() == "Traceback ..."
+    assert any(b.text() == "Open log folder" for b in seen[0].buttons())

@@ -105,7 +105,8 @@ class ErrorReporter(QObject):
         self._showing = True
         try:
             details = "".join(traceback.format_exception(kind, error, tb))
-            ErrorDialog.show_error(self.describe(error, message), details, self.log_file)
+            ErrorDialog.show_error(self.describe(error, message), details, self.log_file,
+                                   bug=message is None)
         finally:
             self._showing = False
 
@@ -123,13 +124,15 @@ class ErrorDialog:
     """The dialog, behind a classmethod so tests can replace it."""
 
     @classmethod
-    def show_error(cls, text: str, details: str, log_file: Path) -> None:
+    def show_error(cls, text: str, details: str, log_file: Path, *, bug: bool = True) -> None:
+        """`bug`: our mistake (critical, with the traceback); else the user's environment."""
         parent: QWidget | None = QApplication.activeWindow()
         box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Critical)
+        box.setIcon(QMessageBox.Icon.Critical if bug else QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
         box.setText(text)
-        box.setDetailedText(details)
+        if bug:
+            box.setDetailedText(details)
         box.setObjectName("error_dialog")
         open_folder = box.addButton(QApplication.translate("errors", "Open log folder"),
                                     QMessageBox.ButtonRole.ActionRole)
