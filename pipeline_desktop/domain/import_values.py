@@ -47,6 +47,8 @@ def clean_text(value: object, *, limit: int = MAX_TEXT) -> str:
     """Cell → stored text: control characters dropped, trimmed.
     Longer than `limit` is refused rather than cut (nothing is lost silently)."""
     if value.__class__ is str:  # the common case, kept short: it runs for every text cell
+        if value.isprintable() and len(value) <= limit:  # no control characters to drop
+            return value.strip()  # type: ignore[attr-defined]
         text: str = value  # type: ignore[assignment]
     elif value is None:
         return ""
@@ -71,6 +73,11 @@ def decode_excel_escapes(text: str) -> str:
 
 def parse_amount(value: object) -> int | None:
     """Cents from `1200`, `1,200.50`, `$1,200.50`, `1.200,50 €`, `(1,200)`; None when empty."""
+    if value.__class__ is float:
+        cents = value * 100  # type: ignore[operator]
+        if abs(cents) < 1e13 and abs(cents - round(cents)) < 1e-6:
+            return round(cents)  # whole cents already (the common case): no Decimal needed
+        return parse_money(value)  # type: ignore[arg-type]
     if isinstance(value, bool):
         raise ValidationError(f"'{value}' is not an amount")
     if isinstance(value, int | float):

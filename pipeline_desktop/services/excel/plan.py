@@ -109,7 +109,14 @@ class Planner:
         self.new_ids: dict[str, set[int]] = {t: set() for t in TABLE_ORDER}
         self.sheet = "Deals"
         self.header_of: dict[str, str] = {}
+        self.text_fields: list[str] = list(TEXT_FIELDS)
         self._outcome_stage: dict[str, int] = {}
+        self._company_of_name: dict[str, int] = {}  # raw names seen in this file
+        self._stage_of_name: dict[str, int] = {}
+        self._template = dict(zip(DEAL_COLS, (
+            0, "", None, None, None, self.currency, None, "open", None, "", "",
+            self.today, None, None, "", "", "", "", "", None, 0, 0, "", "", None, "",
+            self.now, 1), strict=True))
 
     # ---- generic ------------------------------------------------------------------------
 
@@ -241,6 +248,9 @@ class Planner:
         """Find a company by name (creating it); fill in details it does not have yet."""
         if not name:
             return None
+        known = self._company_of_name.get(name)
+        if known is not None and not any(details.values()):
+            return known  # the same name again, nothing to add (the common case in big files)
         counts = self.plan.counts.setdefault("Companies", Counts())
         name_key = key(name)
         company_id = self.company_by_key.get(name_key)
@@ -251,6 +261,7 @@ class Planner:
                    details.get("employees"), details.get("region") or "",
                    details.get("website") or "")
             self.put("company", row, counts)
+            self._company_of_name[name] = company_id
             return company_id
         old = self.rows["company"][company_id]
         merged = (old[0], old[1], old[2], old[3] or details.get("industry") or "",
@@ -258,6 +269,7 @@ class Planner:
                   old[5] or details.get("region") or "", old[6] or details.get("website") or "")
         if merged != old:
             self.put("company", merged, counts)
+        self._company_of_name[name] = company_id
         return company_id
 
     def contacts(self, records: Records) -> None:
@@ -324,6 +336,7 @@ class Planner:
         counts = self.plan.counts.setdefault("Deals", Counts())
         self.sheet = records.sheet
         self.header_of = {f: h for h, f in zip(records.headers, records.fields, strict=False)}
+        self.text_fields = [f for f in TEXT_FIELDS if f in self.header_of]
         if self.trusted:
             self.reserve("deal", (r.get("id") for _n, r in records.rows))
         rejected = records.rejected_rows
@@ -379,15 +392,14 @@ class Planner:
             self.deal_by_ext[values["external_id"]] = deal_id  # type: ignore[index]
 
     def _new_deal(self, deal_id: int) -> dict[str, object]:
-        return dict(zip(DEAL_COLS, (
-            deal_id, "", None, None, None, self.currency, None, "open", None, "", "",
-            self.today, None, None, "", "", "", "", "", None, 0, 0, "", "", None, "",
-            self.now, 1), strict=True))
+        values = self._template.copy()
+        values["id"] = deal_id
+        return values
 
     def _fill(self, number: int, rec: dict[str, object], values: dict[str, object],
               is_new: bool) -> bool:
         """Copy the record's fields over `values`; False (with a problem) when unusable."""
-        for name in TEXT_FIELDS:
+        for name in self.text_fields:
             if name in rec:
                 values[name] = rec[name] or ""
         if rec.get("currency"):
@@ -450,11 +462,15 @@ class Planner:
         stage_name = str(rec.get("stage") or "")
         stage_id = values["stage_id"]
         if stage_name:
-            stage_id = self.stage_by_key.get(key(stage_name))
-            if stage_id is None:
+            stage_id = self._stage_of_name.get(stage_name) or self.stage_by_key.get(
+                key(stage_name))
+            if stage_id is not None:
+                self._stage_of_name[stage_name] = stage_id
+            else:
                 implied = _STATUS_WORDS.get(key(stage_name))
                 stage_id = self.outcome_stage(implied) if implied in (
                     Outcome.WON, Outcome.LOST) else self.new_stage(stage_name)
+                self._stage_of_name[stage_name] = stage_id
         if status in (Outcome.WON, Outcome.LOST) and (
                 stage_id is None or self.stage_outcome(stage_id) == "open"):  # type: ignore
             if stage_name and not self.own:

@@ -138,13 +138,16 @@ def _fill_records(records: Records, plan: list[tuple[int, str, str, Converter]],
                   body: Sequence[Sequence[object]], first_row: int) -> None:
     """Convert column by column (`map` keeps the per-cell cost low), then assemble rows."""
     width = max((index for index, *_ in plan), default=-1) + 1
-    rows = [row if len(row) >= width else [*row, *([None] * (width - len(row)))]
-            for row in body]
+    rows = body
+    if body and min(map(len, body)) < width:  # CSV and streamed rows can be ragged
+        rows = [row if len(row) >= width else [*row, *([None] * (width - len(row)))]
+                for row in body]
     keep = [number for number, row in enumerate(rows, start=first_row)
-            if any(v is not None and v != "" for v in row)]
-    kept_rows = [rows[n - first_row] for n in keep]
+            if any(row) or any(v is not None and v != "" for v in row)]  # any(): fast path
+    kept_rows = rows if len(keep) == len(rows) else [rows[n - first_row] for n in keep]
     columns = list(zip(*kept_rows, strict=False)) if kept_rows else [()] * width
     names, values, custom_names, custom_values = [], [], [], []
+    problems_before = len(records.problems)
     for index, header, name, convert_one in plan:
         converted = _convert_column(records, header, columns[index], keep, convert_one)
         if convert_one is _custom:
@@ -153,14 +156,21 @@ def _fill_records(records: Records, plan: list[tuple[int, str, str, Converter]],
         else:
             names.append(name)
             values.append(converted)
-    for position, number in enumerate(keep):
-        record = {name: column[position] for name, column in zip(names, values, strict=True)
-                  if column[position] is not _FAILED}
-        if custom_names:
-            record["custom"] = {name: column[position] for name, column in zip(
-                custom_names, custom_values, strict=True)
-                if column[position] not in ("", None) and column[position] is not _FAILED}
-        records.rows.append((number, record))
+    failed = len(records.problems) > problems_before
+    row_values = zip(*values, strict=True) if values else ([] for _ in keep)
+    row_customs = zip(*custom_values, strict=True) if custom_values else None
+    append = records.rows.append
+    for number, cells in zip(keep, row_values, strict=True):
+        record = dict(zip(names, cells, strict=True))
+        if failed:
+            record = {k: v for k, v in record.items() if v is not _FAILED}
+        if row_customs is not None:
+            custom = next(row_customs)
+            record["custom"] = dict(zip(custom_names, custom, strict=True)) if all(
+                custom) and not failed else {
+                k: v for k, v in zip(custom_names, custom, strict=True)
+                if v != "" and v is not None and v is not _FAILED}
+        append((number, record))
 
 
 def _convert_column(records: Records, header: str, cells: Sequence[object],

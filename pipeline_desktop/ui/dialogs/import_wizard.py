@@ -234,7 +234,7 @@ class ImportWizard(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
         layout.addWidget(self.conflict_box)
-        layout.addWidget(QLabel(self.tr("Changes:"), page))
+        layout.addWidget(QLabel(self.tr("Changes to deals already in the pipeline:"), page))
         layout.addWidget(self.changes, 3)
         self.problems_label = QLabel(self.tr("Problems (fix them in the file, or map the "
                                              "column differently):"), page)
