@@ -15,7 +15,7 @@ from pipeline_desktop import __version__
 from pipeline_desktop.errors import PipelineError
 
 # Each module has `register(subparsers)`, adding its parsers with `set_defaults(run=...)`.
-SUBCOMMAND_MODULES = ("demo", "screenshot", "metrics", "excel", "health", "team")
+SUBCOMMAND_MODULES = ("demo", "screenshot", "metrics", "excel", "health", "team", "backup")
 
 
 def build_parser() -> argparse.ArgumentParser:
