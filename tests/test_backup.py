@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from safety_helpers import deal_count
 
 from pipeline_desktop.domain.commands import DeleteDeal
 from pipeline_desktop.errors import StorageError
 from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage import backup
 from pipeline_desktop.storage.integrity import integrity_problems
-
-
-def deal_count(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT count(*) FROM deal").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def test_backup_is_a_complete_healthy_copy(demo_session: Session, tmp_path: Path) -> None:

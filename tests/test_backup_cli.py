@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from safety_helpers import damage, deal_count
 
 from pipeline_desktop import paths
 from pipeline_desktop.cli import main
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import backup
-from tests.test_backup import deal_count
-from tests.test_integrity import damage
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from safety_helpers import damage
 
 from pipeline_desktop import paths
 from pipeline_desktop.domain.commands import DeleteDeal
@@ -16,7 +17,6 @@ from pipeline_desktop.ui import backup_actions
 from pipeline_desktop.ui.app import Shell
 from pipeline_desktop.ui.backup_actions import Ask, RestoreDialog
 from pipeline_desktop.ui.settings import AppSettings
-from tests.test_integrity import damage
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@ brought back from the latest good backup; read-only files and full disks get one
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 import pytest
+from safety_helpers import damage
 
 from pipeline_desktop.domain.commands import DeleteDeal
 from pipeline_desktop.errors import NotAPipelineError, StorageError
@@ -20,17 +20,6 @@ from pipeline_desktop.storage.integrity import (
     integrity_problems,
     storage_error,
 )
-
-PAGE = 4096
-
-
-def damage(path: Path) -> None:
-    """Scribble over a page in the middle of the file, as a failing disk would."""
-    size = path.stat().st_size
-    assert size > 6 * PAGE
-    with path.open("r+b") as handle:
-        handle.seek((size // PAGE // 2) * PAGE)
-        handle.write(os.urandom(PAGE))
 
 
 def test_healthy_file_passes(demo_session: Session) -> None:
