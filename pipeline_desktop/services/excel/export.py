@@ -186,10 +186,11 @@ class _Writer:
         writers = [self._cell_writer(sheet, column.kind if not column.field.startswith(
             "custom:") else None) for column in spec.columns]
         number = 0
+        indexes = range(len(writers))
         for number, row in enumerate(rows, start=1):
-            for index, value in enumerate(row):
-                if value is not None and value != "":
-                    writers[index](number, index, value)
+            for write, index, value in zip(writers, indexes, row, strict=False):
+                if value or (value is not None and value != ""):  # `or`: the usual case first
+                    write(number, index, value)
             if number % 2000 == 0:
                 ticker.tick(2000)
         ticker.tick(number % 2000)
@@ -212,20 +213,22 @@ class _Writer:
             "error_message": f"Not a known {header.lower()}; it will be created on import."})
 
     def _cell_writer(self, sheet, kind: Kind | None) -> Callable[[int, int, object], None]:
+        """One callable per column, bound once: the per-cell path stays a single call."""
         if kind is None:
             return lambda r, c, v: _write_any(sheet, r, c, v)
         if kind is Kind.TEXT:
-            return lambda r, c, v: sheet.write_string(r, c, str(v))
+            write_string = sheet.write_string
+            return lambda r, c, v: write_string(r, c, v if v.__class__ is str else str(v))
         if kind is Kind.MONEY:
-            fmt = self.formats[Kind.MONEY]
-            return lambda r, c, v: sheet.write_number(r, c, v / 100, fmt)
+            fmt, write_number = self.formats[Kind.MONEY], sheet.write_number
+            return lambda r, c, v: write_number(r, c, v / 100, fmt)
         if kind is Kind.BOOL:
-            return lambda r, c, v: sheet.write_boolean(r, c, bool(v))
+            write_boolean = sheet.write_boolean
+            return lambda r, c, v: write_boolean(r, c, bool(v))
         if kind in (Kind.DATE, Kind.DATETIME):
-            fmt = self.formats[kind]
-            return lambda r, c, v: _write_date(sheet, r, c, v, fmt)
-        fmt = self.formats[kind]
-        return lambda r, c, v: sheet.write_number(r, c, v, fmt)
+            return _DateWriter(sheet, self.formats[kind])
+        fmt, write_number = self.formats[kind], sheet.write_number
+        return lambda r, c, v: write_number(r, c, v, fmt)
 
     def meta(self, values: dict[str, str]) -> None:
         sheet = self.workbook.add_worksheet(META_SHEET)
@@ -239,21 +242,39 @@ class _Writer:
                 sheet.write_string(number, 3 + offset, item)
 
 
-def _write_date(sheet, row: int, col: int, value: object, fmt) -> None:
-    """ISO text (SQLite) or date objects (PostgreSQL) → an Excel serial with a date format."""
-    if isinstance(value, datetime | date):
-        value = value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+class _DateWriter:
+    """ISO text (SQLite) or date objects (PostgreSQL) → an Excel serial with a date format.
+    Serials are cached: a pipeline has a few thousand distinct days, not 100,000."""
+
+    def __init__(self, sheet, fmt) -> None:
+        self.sheet, self.fmt = sheet, fmt
+        self.serials: dict[object, float | str] = {}
+
+    def __call__(self, row: int, col: int, value: object) -> None:
+        serial = self.serials.get(value)
+        if serial is None:
+            serial = self.serials[value] = _serial(value)
+        if serial.__class__ is str:
+            self.sheet.write_string(row, col, serial)
+        else:
+            self.sheet.write_number(row, col, serial, self.fmt)
+
+
+def _serial(value: object) -> float | str:
+    """Excel's day number (with the time as a fraction); text for days before 1900-03-01."""
+    if isinstance(value, datetime):
+        value = value.isoformat(sep=" ")
+    elif isinstance(value, date):
+        value = value.isoformat()
     text = str(value)
     day = date.fromisoformat(text[:10])
     if day < _FIRST_SAFE:
-        sheet.write_string(row, col, text)
-        return
-    serial = day.toordinal() - _EPOCH
+        return text
+    serial: float = day.toordinal() - _EPOCH
     if len(text) > 10:
-        clock = text[11:19]
-        hours, minutes, seconds = (int(p) for p in [*clock.split(":"), "0", "0"][:3])
+        hours, minutes, seconds = (int(p) for p in [*text[11:19].split(":"), "0", "0"][:3])
         serial += (hours * 3600 + minutes * 60 + seconds) / 86400
-    sheet.write_number(row, col, serial, fmt)
+    return serial
 
 
 def _write_any(sheet, row: int, col: int, value: object) -> None:
