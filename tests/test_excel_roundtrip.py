@@ -191,3 +191,29 @@ def test_random_pipelines_round_trip(tmp_path_factory: pytest.TempPathFactory,
             fresh.close()
     finally:
         source.close()
+
+
+def test_exported_workbook_is_pleasant_and_safe(session: Session, tmp_path: Path) -> None:
+    repository = session.repository
+    for title in ("=HYPERLINK(\"http://evil\")", "+1 555", "-5", "@SUM(A1)", "\tTabbed"):
+        repository.apply(cmd.CreateDeal({"title": title, "value_cents": 123456,
+                                         "created": "2026-03-04", "owner": "Ana"}))
+    target = tmp_path / "look.xlsx"
+    export_workbook(repository, target)
+    workbook = openpyxl.load_workbook(target)
+    assert workbook.sheetnames == ["Deals", "Companies", "Contacts", "Activities",
+                                   "Stage history", "Stages", "_pipeline"]
+    assert workbook["_pipeline"].sheet_state == "hidden"
+    deals = workbook["Deals"]
+    assert deals.freeze_panes == "A2" and deals.auto_filter.ref.startswith("A1:")
+    assert deals["A1"].font.b
+    titles = [deals.cell(row=r, column=2) for r in range(2, 7)]
+    assert all(c.data_type == "s" for c in titles)  # text, never a formula
+    assert titles[0].value == "=HYPERLINK(\"http://evil\")"
+    value, created = deals["E2"], deals["L2"]
+    assert value.value == 1234.56 and value.number_format == "#,##0.00"
+    assert created.is_date and created.number_format == "yyyy-mm-dd"
+    validations = {str(v.sqref).split(":")[0]: v.formula1
+                   for v in deals.data_validations.dataValidation}
+    assert set(validations) == {"G2", "H2", "J2"}  # Stage, Status, Owner drop-downs
+    assert deals.column_dimensions["B"].width > 30

@@ -64,7 +64,7 @@ def open_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> Source:
         return Source(path, kind, limits=limits)
     source = Source(path, kind, check_workbook(path, limits), limits=limits)
     meta_sheet = source.info.sheet(META_SHEET) if source.info else None
-    if meta_sheet is not None and meta_sheet.cells < 1000:
+    if meta_sheet is not None and meta_sheet.cells <= limits.max_cells:
         rows = read_sheet(source, META_SHEET)
         source.meta = {str(r[0]): str(r[1]) for r in rows if len(r) >= 2 and r[0]}
     return source
