@@ -82,6 +82,7 @@ def test_restore_dialog_lists_backups_newest_first(qtbot, session) -> None:
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 3
     assert "saved by hand" in dialog.list.item(0).text()
+    assert "   0 deals   " in dialog.list.item(0).text()
     assert dialog.chosen() == backup.backups_of(folder, session.path.stem)[0]
 
 
@@ -111,6 +112,8 @@ def test_file_in_use_offers_a_read_only_view(shell: Shell, sample: Path, answers
         assert "already open" in answers["asked"][0]
         assert window is not None and window.session.read_only
         assert "(read-only)" in window.windowTitle()
+        for name in ("new_deal", "delete_deal", "import", "restore_backup"):
+            assert not window.actions_by_name[name].isEnabled(), name
     finally:
         other.close()
 

@@ -100,6 +100,18 @@ def list_backups(folder: Path, stem: str) -> list[BackupInfo]:
     return [describe(path) for path in backups_of(folder, stem)]
 
 
+def deal_count(path: Path) -> int | None:
+    """How many deals a backup holds (None when it cannot be read), to help pick one."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM deal").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
 def daily_backup(db: pw.Database, pipeline_path: Path, folder: Path,
                  today: date | None = None) -> Path | None:
     """The first time a pipeline is opened on a day, back it up; later opens do nothing."""

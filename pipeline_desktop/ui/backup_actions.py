@@ -173,7 +173,11 @@ class RestoreDialog(QDialog):
         self.list.setAccessibleName(self.tr("Backups, newest first"))
         for info in infos:
             reason = self.tr(REASONS.get(info.reason, info.reason))
-            text = f"{info.made:%Y-%m-%d %H:%M}   {reason}   {info.size / 1_000_000:.1f} MB"
+            deals = backup.deal_count(info.path)
+            held = (self.tr("unreadable") if deals is None else self.tr("1 deal") if deals == 1
+                    else self.tr("{n} deals").format(n=f"{deals:,}"))
+            text = (f"{info.made:%Y-%m-%d %H:%M}   {reason}   {held}   "
+                    f"{info.size / 1_000_000:.1f} MB")
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))
         self.list.setCurrentRow(0)

@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/team_watch.py" line="153"/>
+        <location filename="../../ui/team_watch.py" line="159"/>
         <source>Someone else changed this deal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="154"/>
+        <location filename="../../ui/team_watch.py" line="160"/>
         <source>“%s” was changed by someone else after you opened it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="158"/>
+        <location filename="../../ui/team_watch.py" line="164"/>
         <source>Save mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="159"/>
+        <location filename="../../ui/team_watch.py" line="165"/>
         <source>Keep theirs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -578,27 +578,27 @@ drop a card here</source>
 <context>
     <name>ForecastChart</name>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="288"/>
+        <location filename="../../ui/tabs/metrics.py" line="313"/>
         <source>won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="289"/>
+        <location filename="../../ui/tabs/metrics.py" line="314"/>
         <source>weighted forecast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="294"/>
+        <location filename="../../ui/tabs/metrics.py" line="319"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="299"/>
+        <location filename="../../ui/tabs/metrics.py" line="324"/>
         <source>value (%s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="317"/>
+        <location filename="../../ui/tabs/metrics.py" line="342"/>
         <source>target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -659,27 +659,27 @@ drop a card here</source>
 <context>
     <name>GroupTable</name>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="348"/>
+        <location filename="../../ui/tabs/metrics.py" line="377"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="348"/>
+        <location filename="../../ui/tabs/metrics.py" line="377"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="348"/>
+        <location filename="../../ui/tabs/metrics.py" line="377"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="349"/>
+        <location filename="../../ui/tabs/metrics.py" line="378"/>
         <source>Win rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="349"/>
+        <location filename="../../ui/tabs/metrics.py" line="378"/>
         <source>Won value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,6 +841,174 @@ drop a card here</source>
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
+        <source>Import %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="75"/>
+        <source>&lt; Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
+        <source>Preview &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="80"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="113"/>
+        <source>Choose what each column holds. Columns kept as custom fields are stored with each deal, so nothing is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="120"/>
+        <source>Decide from the column (or month first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
+        <source>Month first: 03/04 is March 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="122"/>
+        <source>Day first: 03/04 is 3 April</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="126"/>
+        <source>Save as preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="129"/>
+        <source>Sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="130"/>
+        <source>Dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="131"/>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="139"/>
+        <source>Sample values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="139"/>
+        <source>Import as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="163"/>
+        <source>(no header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="177"/>
+        <source>(choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="199"/>
+        <source>Save mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="199"/>
+        <source>Preset name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="216"/>
+        <source>Deal / field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="216"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="217"/>
+        <source>After import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="222"/>
+        <source>Keep the app&apos;s version of deals edited since the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="224"/>
+        <source>Take the file&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="237"/>
+        <source>Changes to deals already in the pipeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="239"/>
+        <source>Problems (fix them in the file, or map the column differently):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="246"/>
+        <source>Deals: %s, %d rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="250"/>
+        <source>New stages: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="251"/>
+        <source>Note: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
+        <source>%d deals were edited in the app after this file was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
+        <source>— edited in the app since the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <source>… and %d more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListsDialog</name>
     <message>
         <location filename="../../ui/dialogs/lists.py" line="38"/>
@@ -934,62 +1102,77 @@ drop a card here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="127"/>
+        <location filename="../../ui/tabs/metrics.py" line="128"/>
         <source>vs previous %s days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="128"/>
+        <location filename="../../ui/tabs/metrics.py" line="129"/>
         <source>open pipeline, today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="135"/>
+        <location filename="../../ui/tabs/metrics.py" line="136"/>
         <source>%s days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="140"/>
+        <location filename="../../ui/tabs/metrics.py" line="141"/>
         <source>%s open deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="143"/>
+        <location filename="../../ui/tabs/metrics.py" line="144"/>
         <source>%s / day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="146"/>
+        <location filename="../../ui/tabs/metrics.py" line="147"/>
         <source>no activity or move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="149"/>
+        <location filename="../../ui/tabs/metrics.py" line="150"/>
         <source>all time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/tabs/metrics.py" line="157"/>
+        <source>no target set (Pipeline › Revenue targets…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="161"/>
+        <source>target met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/tabs/metrics.py" line="163"/>
-        <source>won ÷ closed</source>
+        <source>gap %s · coverage %.1f× (healthy ≥ %.0f×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/tabs/metrics.py" line="180"/>
+        <source>won ÷ closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="197"/>
         <source>lost deals in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="188"/>
+        <location filename="../../ui/tabs/metrics.py" line="205"/>
         <source>%s stale deals; the %s idle longest are listed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="191"/>
+        <location filename="../../ui/tabs/metrics.py" line="208"/>
         <source>%s stale deals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="192"/>
+        <location filename="../../ui/tabs/metrics.py" line="209"/>
         <source>Double-click a deal to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,7 +1281,22 @@ drop a card here</source>
         <translation>Sicherungen, neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="183"/>
+        <location filename="../../ui/backup_actions.py" line="177"/>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="177"/>
+        <source>1 deal</source>
+        <translation>1 Geschäft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="178"/>
+        <source>{n} deals</source>
+        <translation>{n} Geschäfte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="187"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
@@ -1219,27 +1417,27 @@ Decision maker met</source>
 <context>
     <name>StaleTable</name>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="370"/>
+        <location filename="../../ui/tabs/metrics.py" line="399"/>
         <source>Deal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="370"/>
+        <location filename="../../ui/tabs/metrics.py" line="399"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="370"/>
+        <location filename="../../ui/tabs/metrics.py" line="399"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="371"/>
+        <location filename="../../ui/tabs/metrics.py" line="400"/>
         <source>Days idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="371"/>
+        <location filename="../../ui/tabs/metrics.py" line="400"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,7 +1744,7 @@ Decision maker met</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="113"/>
+        <location filename="../../ui/errors.py" line="116"/>
         <source>Something went wrong: {kind}: {error}
 
 Pipeline Desktop keeps running, and your saved work is safe. If something looks wrong, restart the app.
@@ -1561,7 +1759,7 @@ Die Einzelheiten stehen in der Protokolldatei:
 {log}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="132"/>
+        <location filename="../../ui/errors.py" line="137"/>
         <source>Open log folder</source>
         <translation>Protokollordner öffnen</translation>
     </message>
@@ -1601,16 +1799,26 @@ Die Einzelheiten stehen in der Protokolldatei:
         <source>Team server password</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/workers.py" line="88"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workers.py" line="90"/>
+        <source>Please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../ui/team_watch.py" line="190"/>
+        <location filename="../../ui/team_watch.py" line="196"/>
         <source>It is kept and will be saved when the server answers again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="197"/>
+        <location filename="../../ui/team_watch.py" line="203"/>
         <source>Kept the change someone else made; yours was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1623,7 +1831,7 @@ Die Einzelheiten stehen in der Protokolldatei:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="52"/>
+        <location filename="../../ui/app.py" line="54"/>
         <source>(read-only)</source>
         <translation>(schreibgeschützt)</translation>
     </message>
@@ -1694,22 +1902,22 @@ Die Einzelheiten stehen in der Protokolldatei:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="215"/>
+        <location filename="../../ui/team_watch.py" line="221"/>
         <source>The team server is not answering; retrying every few seconds…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="217"/>
+        <location filename="../../ui/team_watch.py" line="223"/>
         <source>Connected to the team server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="224"/>
+        <location filename="../../ui/team_watch.py" line="230"/>
         <source>Someone else changed the pipeline; it is up to date again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/team_watch.py" line="225"/>
+        <location filename="../../ui/team_watch.py" line="231"/>
         <source>%n deal(s) changed by someone else.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1717,13 +1925,63 @@ Die Einzelheiten stehen in der Protokolldatei:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="226"/>
+        <location filename="../../ui/team_watch.py" line="232"/>
         <source>Someone else logged activities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="234"/>
+        <location filename="../../ui/team_watch.py" line="240"/>
         <source>This pipeline is open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_actions.py" line="38"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_actions.py" line="45"/>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_actions.py" line="70"/>
+        <source>Reading %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_actions.py" line="90"/>
+        <source>Nothing to import: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_actions.py" line="101"/>
+        <source>Importing %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_actions.py" line="104"/>
+        <source>Import cancelled; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_actions.py" line="110"/>
+        <source>Imported %s: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_actions.py" line="125"/>
+        <source>Exporting to %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_actions.py" line="128"/>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_actions.py" line="130"/>
+        <source>%d deals exported to %s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
