@@ -73,6 +73,7 @@ def _answer_input(wizard) -> None:
 
 
 def test_export_then_import_from_the_menu_with_undo(qtbot, window, tmp_path: Path,
+                                                   data_dir: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     out = excel_actions.export_workbook(window, tmp_path / "menu.xlsx")
     assert out is not None and out.exists()
@@ -90,6 +91,7 @@ def test_export_then_import_from_the_menu_with_undo(qtbot, window, tmp_path: Pat
     preview = excel_actions.import_workbook(window, out)
     assert preview is not None and str(preview.deals) == "0 new, 1 updated, 59 unchanged"
     assert window.controller.repository.deal(1)["value_cents"] == 77700
+    assert list((data_dir / "backups").glob("*-before-import.pipeline"))
     assert window.controller.undo_stack.undoText() == "Import menu.xlsx"
     window.controller.undo_stack.undo()
     assert snapshot(window.session) == before

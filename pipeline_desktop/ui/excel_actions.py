@@ -92,9 +92,9 @@ def import_workbook(window: MainWindow, path: Path | None = None) -> Preview | N
         return preview
     controller = window.controller
     install(controller.repository)
-    backup_before_import(controller.repository, window.session.path)
 
     def apply(progress: Progress) -> Any:
+        backup_before_import(controller.repository, window.session.path)  # off the GUI thread
         command = TableEdit(edit.inserts, edit.updates, edit.deletes, edit.label, progress)
         return controller.repository.apply(command)
 
