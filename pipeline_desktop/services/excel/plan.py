@@ -111,7 +111,7 @@ class Planner:
         self.header_of: dict[str, str] = {}
         self.text_fields: list[str] = list(TEXT_FIELDS)
         self._outcome_stage: dict[str, int] = {}
-        self._company_of_name: dict[str, int] = {}  # raw names seen in this file
+        self._company_of_name: dict[tuple, int] = {}  # (name, details) seen in this file
         self._stage_of_name: dict[str, int] = {}
         self._template = dict(zip(DEAL_COLS, (
             0, "", None, None, None, self.currency, None, "open", None, "", "",
@@ -248,9 +248,10 @@ class Planner:
         """Find a company by name (creating it); fill in details it does not have yet."""
         if not name:
             return None
-        known = self._company_of_name.get(name)
-        if known is not None and not any(details.values()):
-            return known  # the same name again, nothing to add (the common case in big files)
+        signature = (name, *details.values())
+        known = self._company_of_name.get(signature)
+        if known is not None:
+            return known  # the same name and details again (the common case in big files)
         counts = self.plan.counts.setdefault("Companies", Counts())
         name_key = key(name)
         company_id = self.company_by_key.get(name_key)
@@ -261,7 +262,7 @@ class Planner:
                    details.get("employees"), details.get("region") or "",
                    details.get("website") or "")
             self.put("company", row, counts)
-            self._company_of_name[name] = company_id
+            self._company_of_name[signature] = company_id
             return company_id
         old = self.rows["company"][company_id]
         merged = (old[0], old[1], old[2], old[3] or details.get("industry") or "",
@@ -269,7 +270,7 @@ class Planner:
                   old[5] or details.get("region") or "", old[6] or details.get("website") or "")
         if merged != old:
             self.put("company", merged, counts)
-        self._company_of_name[name] = company_id
+        self._company_of_name[signature] = company_id
         return company_id
 
     def contacts(self, records: Records) -> None:
