@@ -39,7 +39,7 @@ def main() -> int:
         report("backup (VACUUM INTO, newest 10 kept)",
                best_of(3, lambda: backup.make_backup(session.db, path, folder, "bench")))
         session.close()
-        latest = backup.backups_of(folder, path.stem)[0]
+        latest = backup.backups_of(folder, path)[0]
         report("restore (check + copy + rename)",
                best_of(3, lambda: backup.restore_file(latest, path)))
     return 0

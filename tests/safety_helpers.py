@@ -24,3 +24,13 @@ def deal_count(path: Path) -> int:
         return conn.execute("SELECT count(*) FROM deal").fetchone()[0]
     finally:
         conn.close()
+
+
+def sqlite_session(path: Path):  # -> Iterator[Session]
+    """Backups, locks and integrity checks are about files: the safety tests override
+    conftest's `session` (which may be PostgreSQL in CI's second pass) with this."""
+    from pipeline_desktop.session import open_session
+
+    opened = open_session(str(path))
+    yield opened
+    opened.close()

@@ -33,7 +33,7 @@ def test_restore_keeps_the_state_before(shop: Path, capsys) -> None:
     assert main(["demo", "--db", str(shop), "--deals", "5", "--force"]) == 0
     assert main(["restore", "latest", "--db", str(shop)]) == 0
     assert deal_count(shop) == 30
-    reasons = [i.reason for i in backup.list_backups(paths.backups_dir(), shop.stem)]
+    reasons = [i.reason for i in backup.list_backups(paths.backups_dir(), shop)]
     assert backup.BEFORE_RESTORE in reasons
 
 

@@ -3,20 +3,27 @@ does with a damaged, in-use or read-only file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from safety_helpers import damage
+from safety_helpers import damage, sqlite_session
 
 from pipeline_desktop import paths
 from pipeline_desktop.domain.commands import DeleteDeal
 from pipeline_desktop.services.demo import generate
-from pipeline_desktop.session import open_session
+from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage import backup
 from pipeline_desktop.ui import backup_actions
 from pipeline_desktop.ui.app import Shell
 from pipeline_desktop.ui.backup_actions import Ask, RestoreDialog
 from pipeline_desktop.ui.settings import AppSettings
+
+
+@pytest.fixture
+def session(pipeline_path: Path) -> Iterator[Session]:
+    """Always a SQLite file (see safety_helpers.sqlite_session)."""
+    yield from sqlite_session(pipeline_path)
 
 
 @pytest.fixture
@@ -51,18 +58,18 @@ def shell(qtbot) -> Shell:
 def test_opening_makes_the_days_backup_once(shell: Shell, sample: Path) -> None:
     window = shell.open(str(sample))
     assert window is not None
-    made = backup.backups_of(paths.backups_dir(), sample.stem)
+    made = backup.backups_of(paths.backups_dir(), sample)
     assert len(made) == 1 and backup.describe(made[0]).reason == backup.DAILY
     window.session.close()
     shell.window = None
     shell.open(str(sample))
-    assert len(backup.backups_of(paths.backups_dir(), sample.stem)) == 1
+    assert len(backup.backups_of(paths.backups_dir(), sample)) == 1
 
 
 def test_restore_backup_from_the_menu(shell: Shell, sample: Path, qtbot,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     window = shell.open(str(sample))
-    daily = backup.backups_of(paths.backups_dir(), sample.stem)[0]
+    daily = backup.backups_of(paths.backups_dir(), sample)[0]
     window.controller.execute(DeleteDeal(1))
     assert window.session.repository.deal_count() == 39
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda _cls, _parent, infos: daily))
@@ -70,7 +77,7 @@ def test_restore_backup_from_the_menu(shell: Shell, sample: Path, qtbot,
     restored = shell.window
     assert restored is not None and restored is not window
     assert restored.session.repository.deal_count() == 40
-    reasons = [i.reason for i in backup.list_backups(paths.backups_dir(), sample.stem)]
+    reasons = [i.reason for i in backup.list_backups(paths.backups_dir(), sample)]
     assert backup.BEFORE_RESTORE in reasons  # the state before the restore is kept too
 
 
@@ -78,12 +85,12 @@ def test_restore_dialog_lists_backups_newest_first(qtbot, session) -> None:
     folder = paths.backups_dir()
     for reason in ("daily", "before-import", "manual"):
         backup.make_backup(session.db, session.path, folder, reason)
-    dialog = RestoreDialog(None, backup.list_backups(folder, session.path.stem))
+    dialog = RestoreDialog(None, backup.list_backups(folder, session.path))
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 3
     assert "saved by hand" in dialog.list.item(0).text()
     assert "   0 deals   " in dialog.list.item(0).text()
-    assert dialog.chosen() == backup.backups_of(folder, session.path.stem)[0]
+    assert dialog.chosen() == backup.backups_of(folder, session.path)[0]
 
 
 def test_damaged_file_offers_the_latest_good_backup(shell: Shell, sample: Path,

@@ -140,7 +140,7 @@ def test_killed_during_a_backup_leaves_no_half_backup(tmp_path: Path) -> None:
     wait_for(lambda: any(p.stat().st_size > 1_000_000 for p in folder.glob(".*partial"))
              if folder.exists() else False)
     printed = kill(child)
-    listed = backup.backups_of(folder, path.stem)
+    listed = backup.backups_of(folder, path)
     if "committed" not in printed:
         assert listed == []  # the half-written file is never offered as a backup
     assert all(integrity_problems(p) == [] for p in listed)
@@ -225,6 +225,6 @@ def test_killed_during_a_real_spreadsheet_import(tmp_path: Path) -> None:
     deals = count(path, "deal")
     # All or nothing. (Nothing in practice: the kill lands while the WAL is still filling.)
     assert deals in (50, 30_050), printed
-    saved = backup.backups_of(data / "backups", path.stem)
+    saved = backup.backups_of(data / "backups", path)
     assert len(saved) == 1 and backup.describe(saved[0]).reason == "before-import"
     assert integrity_problems(saved[0]) == []

@@ -123,7 +123,7 @@ def test_the_started_app_logs_and_backs_up(tmp_path: Path) -> None:
     assert "window shown: shop" in done.stdout
     log = (data / "logs" / errors.LOG_NAME).read_text()
     assert "started Pipeline Desktop" in log
-    assert len(list((data / "backups").glob("shop-*-daily.pipeline"))) == 1
+    assert len(list((data / "backups").glob("shop~*-daily.pipeline"))) == 1
 
 
 def test_the_dialog_itself_shows_and_closes(qtbot, monkeypatch, tmp_path: Path) -> None:

@@ -4,10 +4,11 @@ brought back from the latest good backup; read-only files and full disks get one
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from safety_helpers import damage
+from safety_helpers import damage, sqlite_session
 
 from pipeline_desktop.domain.commands import DeleteDeal
 from pipeline_desktop.errors import NotAPipelineError, StorageError
@@ -20,6 +21,12 @@ from pipeline_desktop.storage.integrity import (
     integrity_problems,
     storage_error,
 )
+
+
+@pytest.fixture
+def session(pipeline_path: Path) -> Iterator[Session]:
+    """Always a SQLite file (see safety_helpers.sqlite_session)."""
+    yield from sqlite_session(pipeline_path)
 
 
 def test_healthy_file_passes(demo_session: Session) -> None:
@@ -45,7 +52,7 @@ def test_damaged_file_comes_back_from_latest_good_backup(demo_session: Session,
     damage(path)
     with pytest.raises(DamagedFileError):
         open_session(str(path))
-    good = backup.latest_good_backup(folder, path.stem)
+    good = backup.latest_good_backup(folder, path)
     assert good is not None
     backup.restore_file(good, path, damaged=True)
     aside = list(path.parent.glob(f"{path.name}.damaged-*"))

@@ -7,9 +7,11 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from safety_helpers import sqlite_session
 
 from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage.lock import FileInUseError, holder_of, lock_path
@@ -21,6 +23,12 @@ session = open_session(sys.argv[1])
 print("open", flush=True)
 time.sleep(60)
 """
+
+
+@pytest.fixture
+def session(pipeline_path: Path) -> Iterator[Session]:
+    """Always a SQLite file (see safety_helpers.sqlite_session)."""
+    yield from sqlite_session(pipeline_path)
 
 
 def test_second_session_in_same_process_is_refused(session: Session) -> None:

@@ -3,17 +3,27 @@ accessible names and the shortcuts a desktop user expects."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QSpinBox
+from safety_helpers import sqlite_session
 
+from pipeline_desktop.session import Session
 from pipeline_desktop.ui import theme
 from pipeline_desktop.ui.dialogs import preferences
 from pipeline_desktop.ui.dialogs.about import AboutDialog
 from pipeline_desktop.ui.dialogs.preferences import PreferencesDialog
 from pipeline_desktop.ui.settings import AppSettings
+
+
+@pytest.fixture
+def session(pipeline_path: Path) -> Iterator[Session]:
+    """Always a SQLite file (see safety_helpers.sqlite_session)."""
+    yield from sqlite_session(pipeline_path)
 
 
 @pytest.fixture
@@ -176,7 +186,7 @@ def test_safety_dialogs_name_their_controls(qtbot, session) -> None:
 
     backup.make_backup(session.db, session.path, paths.backups_dir(), "manual")
     dialogs = [PreferencesDialog(AppSettings()), AboutDialog(),
-               RestoreDialog(None, backup.list_backups(paths.backups_dir(), session.path.stem))]
+               RestoreDialog(None, backup.list_backups(paths.backups_dir(), session.path))]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert unnamed_controls(dialog) == [], type(dialog).__name__

@@ -59,7 +59,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     path = _pipeline(args)
-    infos = backup.list_backups(paths.backups_dir(), path.stem)
+    infos = backup.list_backups(paths.backups_dir(), path)
     if not infos:
         print(f"no backups of {path.name} in {paths.backups_dir()}")
     for info in infos:
@@ -79,14 +79,14 @@ def run_restore(args: argparse.Namespace) -> int:
         backup.restore_file(chosen, path, damaged=damaged)
     finally:
         lock.release()
-    backup.prune(paths.backups_dir(), path.stem)
+    backup.prune(paths.backups_dir(), path)
     print(f"{path} restored from {chosen}")
     return 0
 
 
 def _chosen_backup(name: str, path: Path) -> Path:
     if name == "latest":
-        found = backup.latest_good_backup(paths.backups_dir(), path.stem)
+        found = backup.latest_good_backup(paths.backups_dir(), path)
         if found is None:
             raise PipelineError(f"There is no good backup of {path.name} to restore")
         return found

@@ -1,11 +1,14 @@
 """Backups of a pipeline file, made with SQLite's own `VACUUM INTO` (never a file copy).
 
-A backup is `<stem>-<YYYYmmdd-HHMMSS-ffffff>-<reason>.pipeline` in the backups folder. It is
-written under a temporary name and renamed when complete, so a crash mid-backup never leaves a
-half-written file that looks like a backup. The newest KEEP backups of each pipeline are kept."""
+A backup is `<stem>~<folder hash>-<YYYYmmdd-HHMMSS-ffffff>-<reason>.pipeline` in the backups
+folder: the hash of the pipeline's folder keeps apart two "Sales.pipeline" files in different
+places. It is written under a temporary name and renamed when complete, so a crash mid-backup
+never leaves a half-written file that looks like a backup. The newest KEEP backups of each
+pipeline are kept. The functions that list backups take the pipeline's path (or its key)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sqlite3
@@ -39,6 +42,14 @@ class BackupInfo:
     size: int
 
 
+def backup_key(pipeline: Path | str) -> str:
+    """`<stem>~<6 hex of the folder>`: which pipeline a backup belongs to. A str is a key."""
+    if isinstance(pipeline, str):
+        return pipeline
+    folder = os.path.normcase(str(pipeline.expanduser().resolve().parent))
+    return f"{pipeline.stem}~{hashlib.sha1(folder.encode()).hexdigest()[:6]}"
+
+
 def make_backup(db: pw.Database, pipeline_path: Path, folder: Path, reason: str = "manual",
                 *, prune_after: bool = True) -> Path | None:
     """Write `<name>-<timestamp>-<reason>.pipeline` into `folder`, keep the newest KEEP.
@@ -51,7 +62,8 @@ def make_backup(db: pw.Database, pipeline_path: Path, folder: Path, reason: str 
         raise StorageError(f"Cannot create the backups folder {folder}: {error.strerror}") from None
     reason = re.sub(r"[^\w-]+", "-", reason).strip("-") or "manual"
     stamp = datetime.now().strftime(_STAMP)
-    target = folder / f"{pipeline_path.stem}-{stamp}-{reason}.pipeline"
+    key = backup_key(pipeline_path)
+    target = folder / f"{key}-{stamp}-{reason}.pipeline"
     partial = target.with_name(f".{target.name}.partial")
     try:
         copy_pipeline(db, partial)
@@ -63,18 +75,19 @@ def make_backup(db: pw.Database, pipeline_path: Path, folder: Path, reason: str 
     finally:
         partial.unlink(missing_ok=True)
     if prune_after:
-        prune(folder, pipeline_path.stem)
+        prune(folder, key)
     return target
 
 
-def backups_of(folder: Path, stem: str) -> list[Path]:
+def backups_of(folder: Path, pipeline: Path | str) -> list[Path]:
     """Newest first. Only this pipeline's backups: "a" does not list the backups of "a-b"."""
     if not folder.is_dir():
         return []
+    key = backup_key(pipeline)
     found = []
-    for path in folder.glob(f"{glob_escape(stem)}-*.pipeline"):
+    for path in folder.glob(f"{glob_escape(key)}-*.pipeline"):
         match = _NAME.match(path.name)
-        if match and match["stem"] == stem:
+        if match and match["stem"] == key:
             found.append((match["stamp"], path))
     return [path for _stamp, path in sorted(found, reverse=True)]
 
@@ -83,8 +96,8 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
-def prune(folder: Path, stem: str, keep: int = KEEP) -> None:
-    for old in backups_of(folder, stem)[keep:]:
+def prune(folder: Path, pipeline: Path | str, keep: int = KEEP) -> None:
+    for old in backups_of(folder, pipeline)[keep:]:
         old.unlink(missing_ok=True)
 
 
@@ -96,8 +109,8 @@ def describe(path: Path) -> BackupInfo:
     return BackupInfo(path, made, match["reason"], path.stat().st_size)
 
 
-def list_backups(folder: Path, stem: str) -> list[BackupInfo]:
-    return [describe(path) for path in backups_of(folder, stem)]
+def list_backups(folder: Path, pipeline: Path | str) -> list[BackupInfo]:
+    return [describe(path) for path in backups_of(folder, pipeline)]
 
 
 def deal_count(path: Path) -> int | None:
@@ -117,14 +130,14 @@ def daily_backup(db: pw.Database, pipeline_path: Path, folder: Path,
     """The first time a pipeline is opened on a day, back it up; later opens do nothing."""
     today = today or date.today()
     if any(info.reason == DAILY and info.made.date() == today
-           for info in list_backups(folder, pipeline_path.stem)):
+           for info in list_backups(folder, pipeline_path)):
         return None
     return make_backup(db, pipeline_path, folder, DAILY)
 
 
-def latest_good_backup(folder: Path, stem: str) -> Path | None:
+def latest_good_backup(folder: Path, pipeline: Path | str) -> Path | None:
     """The newest backup that passes `PRAGMA integrity_check`."""
-    for path in backups_of(folder, stem):
+    for path in backups_of(folder, pipeline):
         if not integrity_problems(path):
             return path
     return None

@@ -73,7 +73,7 @@ def _open_or_warn(url: str, parent: QWidget | None, *, read_only: bool = False
 
 
 def _offer_restore(url: str, error: DamagedFileError, parent: QWidget | None) -> Session | None:
-    good = backup.latest_good_backup(paths.backups_dir(), error.path.stem)
+    good = backup.latest_good_backup(paths.backups_dir(), error.path)
     if good is None:
         Ask.warning(parent, str(error) + " "
                     + translate("backup", "There is no backup of it to restore."))
@@ -118,7 +118,7 @@ def restore_backup(window: MainWindow) -> None:
         raise PipelineError(translate(
             "backup", "This window shows the pipeline read-only; restore it from the window "
                       "that has it open for writing."))
-    infos = backup.list_backups(paths.backups_dir(), path.stem)
+    infos = backup.list_backups(paths.backups_dir(), path)
     if not infos:
         raise PipelineError(translate("backup", "There are no backups of {name} yet.")
                             .format(name=path.name))
@@ -141,7 +141,7 @@ def replace_with_backup(window: MainWindow, chosen: Path) -> MainWindow | None:
     except StorageError as error:
         Ask.warning(window, str(error))  # the old file is untouched: reopen it
     finally:
-        backup.prune(paths.backups_dir(), path.stem)
+        backup.prune(paths.backups_dir(), path)
     LOGGER.info("restored %s from %s", path, chosen)
     return _reopen(window, session.url)
 
