@@ -95,3 +95,24 @@ def test_command_line_on_a_file_in_use_says_so(session: Session) -> None:
     from pipeline_desktop.cli import main
 
     assert main(["demo", "--db", str(session.path), "--deals", "5"]) == 1
+
+
+def test_a_lock_file_we_cannot_write_still_locks(session: Session) -> None:
+    """Another user's lock file left behind by a crash (here: made immutable, which refuses
+    writing even to root) neither blocks opening nor lets two writers in."""
+    path = session.path
+    session.close()
+    leftover = lock_path(path)
+    leftover.write_text("process 1 of someone on elsewhere")
+    if subprocess.run(["chattr", "+i", str(leftover)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available here")
+    try:
+        first = open_session(str(path))
+        try:
+            with pytest.raises(FileInUseError):
+                open_session(str(path))
+        finally:
+            first.close()
+        open_session(str(path)).close()
+    finally:
+        subprocess.run(["chattr", "-i", str(leftover)], check=True)

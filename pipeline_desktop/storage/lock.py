@@ -47,7 +47,7 @@ class WriterLock:
         """Take the lock or raise FileInUseError; OSError when the folder cannot be written."""
         path = lock_path(pipeline)
         while True:
-            handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+            handle = _open(path)
             try:
                 _lock(handle)
             except OSError:
@@ -59,10 +59,11 @@ class WriterLock:
             # The previous holder deleted this lock file as we took it: lock the new one.
             _unlock(handle)
             handle.close()
-        handle.seek(0)
-        handle.truncate()
-        handle.write(_who())
-        handle.flush()
+        with contextlib.suppress(OSError):  # who holds it, for the "in use" message
+            handle.seek(0)
+            handle.truncate()
+            handle.write(_who())
+            handle.flush()
         return cls(path, handle)
 
     @property
@@ -97,6 +98,16 @@ def holder_of(pipeline: Path) -> str | None:
         return None
     lock.release()
     return None
+
+
+def _open(path: Path) -> IO[str]:
+    try:
+        return open(path, "a+", encoding="utf-8")
+    except PermissionError:
+        if not path.exists():
+            raise
+        # Another user's lock file left by a crash: locking it read-only works just as well.
+        return open(path, encoding="utf-8")
 
 
 def _read_holder(handle: IO[str]) -> str:
