@@ -144,3 +144,21 @@ def test_backup_speed_at_scale_is_recorded(session: Session, tmp_path: Path) -> 
     made = backup.make_backup(session.db, session.path, tmp_path / "b", "manual")
     assert time.perf_counter() - started < 2.0
     assert deal_count(made) == 10_000
+
+
+def test_restore_refuses_a_database_that_is_not_a_pipeline(session: Session,
+                                                           tmp_path: Path) -> None:
+    import sqlite3
+
+    from pipeline_desktop.errors import NotAPipelineError
+
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    path = session.path
+    session.close()
+    before = path.read_bytes()
+    with pytest.raises(NotAPipelineError):
+        backup.restore_file(other, path)
+    assert path.read_bytes() == before

@@ -150,9 +150,12 @@ def restore_file(backup: Path, pipeline_path: Path, *, damaged: bool = False) ->
     renamed over it: the pipeline is always either the old file or the whole backup. A damaged
     file is moved aside (`<name>.damaged-<stamp>`), never deleted; a healthy one is replaced
     (the caller backs it up first, see `backup_before_restore`)."""
+    from pipeline_desktop.storage.database import check_sqlite_file
+
     problems = integrity_problems(backup)
     if problems:
         raise StorageError(f"The backup {backup.name} is damaged too ({problems[0]})")
+    check_sqlite_file(backup)  # a pipeline of a version we read, not any SQLite file
     staging = pipeline_path.with_name(f".{pipeline_path.name}.restoring")
     staging.unlink(missing_ok=True)
     try:
