@@ -120,9 +120,12 @@ def _fetch(db, sql: str) -> list[tuple]:
 
 def _custom_keys(deals: Sequence[tuple]) -> list[str]:
     keys: dict[str, None] = {}
+    seen: set[str] = set()
     for row in deals:
-        if row[-1]:
-            for name in _load(row[-1]):
+        text = row[-1]
+        if text and text not in seen:  # most deals repeat a few custom values
+            seen.add(text)
+            for name in _load(text):
                 keys.setdefault(name, None)
     return list(keys)
 
@@ -140,13 +143,18 @@ def _load(text: str) -> dict[str, object]:
 
 
 def _deal_rows(deals: Iterable[tuple], custom_keys: list[str]) -> Iterable[tuple]:
+    parsed: dict[str, tuple] = {}  # custom JSON text → its cells (texts repeat a lot)
+    empty = (None,) * len(custom_keys)
     for row in deals:
-        base = row[:-1]
-        if custom_keys:
-            custom = _load(row[-1]) if row[-1] else {}
-            yield base + tuple(custom.get(k) for k in custom_keys)
-        else:
-            yield base
+        if not custom_keys:
+            yield row[:-1]
+            continue
+        text = row[-1]
+        cells = parsed.get(text) if text else empty
+        if cells is None:
+            custom = _load(text)
+            cells = parsed[text] = tuple(custom.get(k) for k in custom_keys)
+        yield row[:-1] + cells
 
 
 class _Ticker:
@@ -171,7 +179,6 @@ class _Writer:
             Kind.DATE: add({"num_format": "yyyy-mm-dd"}),
             Kind.DATETIME: add({"num_format": "yyyy-mm-dd hh:mm:ss"}),
             Kind.PERCENT: add({"num_format": '0"%"'}),
-            Kind.INT: add({"num_format": "0"}),
         }
         self.wrap = add({"text_wrap": False})
 
@@ -216,9 +223,10 @@ class _Writer:
         """One callable per column, bound once: the per-cell path stays a single call."""
         if kind is None:
             return lambda r, c, v: _write_any(sheet, r, c, v)
-        if kind is Kind.TEXT:
-            write_string = sheet.write_string
-            return lambda r, c, v: write_string(r, c, v if v.__class__ is str else str(v))
+        if kind is Kind.TEXT:  # TEXT columns always come back as str: no wrapper needed
+            return sheet.write_string
+        if kind is Kind.INT:
+            return sheet.write_number
         if kind is Kind.MONEY:
             fmt, write_number = self.formats[Kind.MONEY], sheet.write_number
             return lambda r, c, v: write_number(r, c, v / 100, fmt)

@@ -168,6 +168,8 @@ def build_preview(repository: Repository, path: Path, options: Options | None = 
     day_orders = {h if h == "*" else header_key(h): o for h, o in options.day_orders.items()}
     records = convert(sheet, header_row, rows, fields, epoch_1904=source.epoch_1904,
                       day_orders=day_orders)
+    samples = _samples(rows, header_row, len(headers))
+    del rows  # the raw cells are no longer needed: keeps the peak memory down
     _check_deal_records(records, own)
     db = repository.db
     empty = all(state.count(db, t) == 0 for t in ("deal", "company", "contact"))
@@ -195,7 +197,7 @@ def build_preview(repository: Repository, path: Path, options: Options | None = 
     return Preview(
         source=source, sheet=sheet, own=own, trusted=trusted,
         headers=[str(h or "") for h in headers], fields=fields,
-        samples=_samples(rows, header_row, len(headers)), counts=plan.counts,
+        samples=samples, counts=plan.counts,
         changes=plan.changes, problems=problems,
         warnings=source.warnings + records.warnings + plan.warnings,
         new_stages=plan.new_stages, conflicts=plan.conflicts, day_orders={
