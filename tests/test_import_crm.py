@@ -178,3 +178,17 @@ def test_cli_wrong_usage_exits_2(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "pipeline_desktop", "import"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_cli_presets(session: Session, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                     ) -> None:
+    db = str(session.path)
+    session.close()
+    path = tmp_path / "p.csv"
+    path.write_text("Thing,Money\nA,12\n", encoding="utf-8")
+    assert main(["import", str(path), "--db", db, "--dry-run", "--map", "Thing=title",
+                 "--map", "Money=value", "--save-preset", "mine"]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--db", db, "--preset", "mine"]) == 0
+    assert "1 new, 0 updated, 0 unchanged" in capsys.readouterr().out
+    assert main(["import", str(path), "--db", db, "--preset", "other"]) == 2

@@ -10,8 +10,9 @@ from pathlib import Path
 from pipeline_desktop.cli import add_db_option
 from pipeline_desktop.domain.import_values import DayOrder
 from pipeline_desktop.errors import UsageError
-from pipeline_desktop.services.excel.mapping import parse_map_option
+from pipeline_desktop.services.excel.mapping import PRESETS_KEY, parse_map_option
 from pipeline_desktop.session import open_session, resolve_url
+from pipeline_desktop.storage.repository import Repository
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,6 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--sheet", help="the sheet that holds the deals")
     parser.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
                         help="map a column to a field (repeatable); field 'ignore' skips it")
+    parser.add_argument("--preset", metavar="NAME",
+                        help="start from a mapping saved in the pipeline (File › Import…)")
+    parser.add_argument("--save-preset", metavar="NAME",
+                        help="save the --preset and --map mapping under NAME for next time")
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--day-first", action="store_true",
                        help="read ambiguous dates like 03/04/2026 as 3 April")
@@ -61,13 +66,14 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from pipeline_desktop.services.excel.preview import Options, apply_preview, build_preview
 
-    options = Options(sheet=args.sheet, mapping=parse_map_option(args.map),
-                      default_currency=args.currency.upper())
-    if args.day_first or args.month_first:
-        order = DayOrder.DAY_FIRST if args.day_first else DayOrder.MONTH_FIRST
-        options.day_orders = {"*": order}  # every date column
     session = open_session(resolve_url(getattr(args, "db", None)))
     try:
+        mapping = _preset_mapping(session.repository, args)
+        options = Options(sheet=args.sheet, mapping=mapping,
+                          default_currency=args.currency.upper())
+        if args.day_first or args.month_first:
+            order = DayOrder.DAY_FIRST if args.day_first else DayOrder.MONTH_FIRST
+            options.day_orders = {"*": order}  # every date column
         preview = build_preview(session.repository, args.file, options)
         if args.dry_run or preview.problems:
             _print_preview(preview, args.json, applied=False)
@@ -78,6 +84,20 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         session.close()
     return 0
+
+
+def _preset_mapping(repository: Repository, args: argparse.Namespace) -> dict[str, str]:
+    presets = repository.setting(PRESETS_KEY, {}) or {}
+    mapping: dict[str, str] = {}
+    if args.preset:
+        if args.preset not in presets:
+            known = ", ".join(sorted(presets)) or "none saved yet"
+            raise UsageError(f"No import preset named '{args.preset}' ({known})")
+        mapping.update(presets[args.preset])
+    mapping.update(parse_map_option(args.map))
+    if args.save_preset:
+        repository.set_setting(PRESETS_KEY, {**presets, args.save_preset: mapping})
+    return mapping
 
 
 def _print_preview(preview, as_json: bool, *, applied: bool) -> None:

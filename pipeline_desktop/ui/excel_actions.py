@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from pipeline_desktop.services.excel.apply import TableEdit, backup_before_import, install
 from pipeline_desktop.services.excel.export import export_workbook as write_workbook
+from pipeline_desktop.services.excel.mapping import PRESETS_KEY
 from pipeline_desktop.services.excel.preview import (
     Options,
     Preview,
@@ -18,7 +19,7 @@ from pipeline_desktop.services.excel.preview import (
 )
 from pipeline_desktop.services.excel.read import Cancelled
 from pipeline_desktop.ui.controller import _UndoAdapter
-from pipeline_desktop.ui.dialogs.import_wizard import PRESETS_KEY, ImportWizard
+from pipeline_desktop.ui.dialogs.import_wizard import ImportWizard
 from pipeline_desktop.ui.workers import Progress, run_job
 
 if TYPE_CHECKING:

@@ -10,6 +10,7 @@ from pipeline_desktop.errors import UsageError
 from pipeline_desktop.services.excel.schema import CUSTOM_PREFIX, DEALS
 
 IGNORE = "ignore"
+PRESETS_KEY = "import_presets"  # pipeline setting: {name: {header: field}}
 CUSTOM = ""  # an unmapped column: kept as a custom field
 
 # Fields a user can map a column to (the command line's --map and the wizard's combos).

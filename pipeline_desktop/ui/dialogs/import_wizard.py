@@ -34,7 +34,6 @@ from pipeline_desktop.domain.import_values import DayOrder
 from pipeline_desktop.services.excel.mapping import CUSTOM, FIELDS, IGNORE
 from pipeline_desktop.services.excel.preview import Options, Preview
 
-PRESETS_KEY = "import_presets"
 MAX_SHOWN = 500  # changed deals and problems listed (the counts cover all of them)
 _FIELD_LABELS = {
     CUSTOM: "Keep as custom field", IGNORE: "Ignore this column", "title": "Title",
