@@ -116,3 +116,16 @@ def test_full_disk_oserror_is_described() -> None:
     assert describe_storage_error(OSError(errno.ENOSPC, "No space left")).startswith(
         "The disk is full")
     assert describe_storage_error(ValueError("bug")) is None
+
+
+def test_names_with_uri_characters_open_read_only(tmp_path: Path) -> None:
+    """'#', '?' and spaces in a file name must not cut the read-only URI short."""
+    path = tmp_path / "Sales #1 ?final.pipeline"
+    session = open_session(str(path))
+    session.close()
+    assert integrity_problems(path) == []
+    viewer = open_session(str(path), read_only=True)
+    try:
+        assert viewer.repository.deal_count() == 0
+    finally:
+        viewer.close()

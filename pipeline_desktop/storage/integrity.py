@@ -8,7 +8,6 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from pipeline_desktop.errors import NotAPipelineError, StorageError
 
@@ -40,7 +39,7 @@ class ReadOnlyFileError(StorageError):
 
 def read_only_uri(path: Path) -> str:
     """A SQLite URI that opens `path` without ever writing (names with ? or # are quoted)."""
-    return f"file:{quote(str(path.absolute()))}?mode=ro"
+    return f"{path.absolute().as_uri()}?mode=ro"  # file:///C:/… on Windows, quoted
 
 
 def integrity_problems(path: Path) -> list[str]:
