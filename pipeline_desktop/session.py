@@ -58,21 +58,27 @@ def current_user() -> str:
         return os.environ.get("USER", "")
 
 
-def open_session(url: str, *, create: bool = True, read_only: bool = False) -> Session:
+def open_session(url: str, *, create: bool = True, read_only: bool = False,
+                 check_integrity: bool = True) -> Session:
     """Open a pipeline. A file is written by one session at a time: a second one gets
-    FileInUseError (or opens with `read_only=True`); a read-only file gets ReadOnlyFileError."""
+    FileInUseError (or opens with `read_only=True`); a read-only file gets ReadOnlyFileError.
+    `check_integrity=False`: the caller runs `integrity_problems` itself (in the background)."""
     path = sqlite_path(url)
     lock = None if path is None or read_only else _writer_lock(path)
+    db = None
     try:
-        db = open_database(url, create=create, read_only=read_only)
+        db = open_database(url, create=create, read_only=read_only,
+                           check_integrity=check_integrity)
+        repository = Repository(db, user=current_user())
+        install_process(repository)  # activities, stages, BANT, ICP commands; the fit scorer
+        # Team mode: a PostgreSQL role granted SELECT only opens the pipeline read-only.
+        read_only = read_only or is_read_only(db)
     except BaseException:
+        if db is not None:
+            db.close()
         if lock is not None:
             lock.release()
         raise
-    repository = Repository(db, user=current_user())
-    install_process(repository)  # activities, stages, BANT, ICP commands; the fit scorer
-    # Team mode: a PostgreSQL role granted SELECT only opens the pipeline read-only.
-    read_only = read_only or is_read_only(db)
     return Session(url, db, repository, lock=lock, read_only=read_only)
 
 

@@ -55,20 +55,28 @@ def shell(qtbot) -> Shell:
         opened.window.session.close()
 
 
-def test_opening_makes_the_days_backup_once(shell: Shell, sample: Path) -> None:
+def wait_for_daily_backup(qtbot, sample: Path) -> None:
+    """The window checks the file and makes the day's backup in the background."""
+    qtbot.waitUntil(lambda: bool(backup.backups_of(paths.backups_dir(), sample)))
+
+
+def test_opening_makes_the_days_backup_once(shell: Shell, sample: Path, qtbot) -> None:
     window = shell.open(str(sample))
     assert window is not None
+    wait_for_daily_backup(qtbot, sample)
     made = backup.backups_of(paths.backups_dir(), sample)
     assert len(made) == 1 and backup.describe(made[0]).reason == backup.DAILY
     window.session.close()
     shell.window = None
-    shell.open(str(sample))
+    second = shell.open(str(sample))
+    qtbot.waitSignal(second.background_check.done, timeout=5000, raising=False)
     assert len(backup.backups_of(paths.backups_dir(), sample)) == 1
 
 
 def test_restore_backup_from_the_menu(shell: Shell, sample: Path, qtbot,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     window = shell.open(str(sample))
+    wait_for_daily_backup(qtbot, sample)
     daily = backup.backups_of(paths.backups_dir(), sample)[0]
     window.controller.execute(DeleteDeal(1))
     assert window.session.repository.deal_count() == 39
@@ -94,22 +102,28 @@ def test_restore_dialog_lists_backups_newest_first(qtbot, session) -> None:
 
 
 def test_damaged_file_offers_the_latest_good_backup(shell: Shell, sample: Path,
-                                                    answers: dict) -> None:
+                                                    answers: dict, qtbot) -> None:
     first = shell.open(str(sample))
+    wait_for_daily_backup(qtbot, sample)
     first.session.close()
     shell.window = None
     damage(sample)
-    window = shell.open(str(sample))
-    assert window is not None, answers["warned"]
-    assert "damaged" in answers["asked"][0]
+    shell.open(str(sample))  # opens at once; the check in the background finds the damage
+    qtbot.waitUntil(lambda: bool(answers["asked"] or answers["warned"]))
+    assert "damaged" in answers["asked"][0], answers["warned"]
+    window = shell.window
+    assert window is not None
     assert window.session.repository.deal_count() == 40
     assert list(sample.parent.glob("shop.pipeline.damaged-*"))
 
 
-def test_damaged_file_without_backup_says_so(shell: Shell, sample: Path, answers: dict) -> None:
+def test_damaged_file_without_backup_says_so(shell: Shell, sample: Path, answers: dict,
+                                            qtbot) -> None:
     damage(sample)
-    assert shell.open(str(sample)) is None
+    shell.open(str(sample))
+    qtbot.waitUntil(lambda: bool(answers["warned"]))
     assert "no backup" in answers["warned"][0]
+    assert shell.window is None
 
 
 def test_file_in_use_offers_a_read_only_view(shell: Shell, sample: Path, answers: dict) -> None:

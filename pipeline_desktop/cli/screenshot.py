@@ -23,11 +23,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
     from pipeline_desktop.ui.app import build_window, create_application
     from pipeline_desktop.ui.screenshots import save_tab_screenshots
     from pipeline_desktop.ui.settings import AppSettings
-
-    from PySide6.QtCore import QSettings
 
     app = create_application()
     session = open_session(resolve_url(getattr(args, "db", None)), create=False)

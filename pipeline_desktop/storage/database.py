@@ -46,12 +46,16 @@ def is_server_url(url: str) -> bool:
     return url.startswith(("postgres://", "postgresql://"))
 
 
-def open_database(url: str, *, create: bool = True, read_only: bool = False) -> pw.Database:
+def open_database(url: str, *, create: bool = True, read_only: bool = False,
+                  check_integrity: bool = True) -> pw.Database:
     """Connect, check that it is a pipeline of a version we know, migrate it, bind the tables.
-    `read_only` opens an existing file for viewing (another window is its writer)."""
+    `read_only` opens an existing file for viewing (another window is its writer);
+    `check_integrity=False` leaves the full check (about 1 s at 100,000 deals) to the caller,
+    which the window runs in the background once it is shown."""
     path = sqlite_path(url)
     if path is not None:
-        db = _open_sqlite(path, create=create and not read_only, read_only=read_only)
+        db = _open_sqlite(path, create=create and not read_only, read_only=read_only,
+                          check_integrity=check_integrity)
     elif is_server_url(url):
         db = _open_postgres(url)
     else:
@@ -70,7 +74,8 @@ def open_database(url: str, *, create: bool = True, read_only: bool = False) -> 
     return db
 
 
-def _open_sqlite(path: Path, *, create: bool, read_only: bool = False) -> pw.SqliteDatabase:
+def _open_sqlite(path: Path, *, create: bool, read_only: bool = False,
+                 check_integrity: bool = True) -> pw.SqliteDatabase:
     if read_only and not path.exists():
         raise NotAPipelineError(f"No pipeline file at {path}")
     if path.exists():
@@ -91,7 +96,7 @@ def _open_sqlite(path: Path, *, create: bool, read_only: bool = False) -> pw.Sql
         db.connect()
     except pw.OperationalError as error:
         raise (storage_error(error) or StorageError(f"Cannot open {path}: {error}")) from None
-    problems = check_connection(db.connection())
+    problems = check_connection(db.connection()) if check_integrity else []
     if problems:  # checked on every open, before anything writes to the file
         db.close()
         raise DamagedFileError(path, problems)

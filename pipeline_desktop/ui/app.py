@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+import peewee as pw
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -45,11 +46,17 @@ class Shell:
                 return self.window  # already open here; a second writer would be refused
             current.close()  # File › New replaced it: let go of the old file, open the new one
         # Damaged → offer the latest good backup; in use or read-only → offer to view it.
-        session = open_with_recovery(url, replacing)
+        session = open_with_recovery(url, replacing, check_later=True)
         if session is None:
             return None
         self.settings.add_recent(url)
-        window = build_window(session, self.settings, self)
+        return self._show(session)
+
+    def _show(self, session: Session) -> MainWindow | None:
+        try:
+            window = build_window(session, self.settings, self)
+        except pw.DatabaseError as error:  # damage met before the background check ran
+            return self._damaged_while_opening(session, error)
         if session.read_only:
             window.setWindowTitle(window.windowTitle() + " " + window.tr("(read-only)"))
         if self.window is not None:
@@ -57,7 +64,41 @@ class Shell:
             self.window.controller.session.close()
         self.window = window
         window.show()
+        self._check_in_background(window)
         return window
+
+    def _check_in_background(self, window: MainWindow) -> None:
+        """The integrity check and the day's backup run after the window is on screen."""
+        from pipeline_desktop.ui.backup_actions import BackgroundCheck
+
+        check = BackgroundCheck(window.session, window)
+        check.damaged.connect(lambda error: self._damaged(window, error))
+        window.background_check = check
+        check.start()
+
+    def _damaged(self, window: MainWindow, error: object) -> None:
+        from pipeline_desktop.ui.backup_actions import restore_damaged
+
+        url = window.session.url
+        window.close()
+        window.session.close()
+        if self.window is window:
+            self.window = None
+        session = restore_damaged(url, error, None)  # type: ignore[arg-type]
+        if session is not None:
+            self._show(session)
+
+    def _damaged_while_opening(self, session: Session, error: pw.DatabaseError
+                               ) -> MainWindow | None:
+        from pipeline_desktop.ui.backup_actions import Ask, damage_of, restore_damaged
+
+        session.close()
+        damage = damage_of(session.path) if session.path is not None else None
+        if damage is None:
+            Ask.warning(None, f"Could not read {session.display_name}: {error}")
+            return None
+        restored = restore_damaged(session.url, damage, None)
+        return self._show(restored) if restored is not None else None
 
 
 def build_window(session: Session, settings: AppSettings, shell: Shell | None = None

@@ -4,10 +4,12 @@ file is damaged, in use by another window, or read-only."""
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+import peewee as pw
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,11 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from pipeline_desktop import APP_NAME, paths
-from pipeline_desktop.errors import PipelineError, StorageError
+from pipeline_desktop.errors import NotAPipelineError, PipelineError, StorageError
 from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage import backup
 from pipeline_desktop.storage.database import sqlite_path
-from pipeline_desktop.storage.integrity import DamagedFileError, ReadOnlyFileError
+from pipeline_desktop.storage.integrity import (
+    DamagedFileError,
+    ReadOnlyFileError,
+    integrity_problems,
+)
 from pipeline_desktop.storage.lock import FileInUseError
 
 if TYPE_CHECKING:
@@ -45,22 +51,82 @@ translate = QApplication.translate  # lupdate finds translate("backup", "…") c
 
 # ---- opening -------------------------------------------------------------------------------
 
-def open_with_recovery(url: str, parent: QWidget | None) -> Session | None:
+def open_with_recovery(url: str, parent: QWidget | None, *, check_later: bool = False
+                       ) -> Session | None:
     """Open a pipeline, asking the user what to do when it is damaged, in use or read-only.
-    Shows the message itself and returns None when nothing was opened."""
+    Shows the message itself and returns None when nothing was opened. With `check_later` the
+    integrity check and the daily backup are left to `BackgroundCheck`, so the window appears
+    at once even for a large pipeline."""
     try:
-        session = open_session(url)
+        session = open_session(url, check_integrity=not check_later)
     except DamagedFileError as error:
         return _offer_restore(url, error, parent)
     except (FileInUseError, ReadOnlyFileError) as error:
         if not Ask.question(parent, str(error), translate("backup", "Open read-only")):
             return None
         return _open_or_warn(url, parent, read_only=True)
-    except PipelineError as error:
+    except (PipelineError, pw.DatabaseError) as error:  # DatabaseError: damage met unchecked
+        damaged = _damage_behind(url, error) if check_later else None
+        if damaged is not None:
+            return _offer_restore(url, damaged, parent)
         Ask.warning(parent, str(error))
         return None
-    backup_on_open(session)
+    if not check_later:
+        backup_on_open(session)
     return session
+
+
+def _damage_behind(url: str, error: Exception) -> DamagedFileError | None:
+    """Opening without the full check failed: was it because the file is damaged?"""
+    path = sqlite_path(url)
+    if path is None or not path.exists() or isinstance(error, FileInUseError | NotAPipelineError):
+        return None
+    return damage_of(path)
+
+
+def damage_of(path: Path) -> DamagedFileError | None:
+    """The integrity check's verdict on a file, as the error to show (None when healthy)."""
+    problems = integrity_problems(path)
+    return DamagedFileError(path, problems) if problems else None
+
+
+class BackgroundCheck(QObject):
+    """Checks an open pipeline file in a thread, then makes the day's backup if it is healthy
+    (a damaged file must never push a good backup out). `damaged` carries a DamagedFileError."""
+
+    damaged = Signal(object)
+    done = Signal()
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def start(self) -> None:
+        if self.session.path is None:
+            self.done.emit()
+            return
+        threading.Thread(target=self._run, daemon=True, name="integrity-check").start()
+
+    def _run(self) -> None:
+        path = self.session.path
+        assert path is not None
+        problems = integrity_problems(path)
+        if problems:
+            self.damaged.emit(DamagedFileError(path, problems))
+            return
+        try:
+            backup_on_open(self.session)
+        finally:
+            if not self.session.db.is_closed():
+                self.session.db.close()  # this thread's own connection
+        self.done.emit()
+
+
+def restore_damaged(url: str, error: DamagedFileError, parent: QWidget | None
+                    ) -> Session | None:
+    """Offer the latest good backup for a file found damaged after it was opened (the caller
+    closed it first); the reopened pipeline, or None."""
+    return _offer_restore(url, error, parent)
 
 
 def _open_or_warn(url: str, parent: QWidget | None, *, read_only: bool = False
