@@ -15,7 +15,7 @@ import peewee as pw
 
 from pipeline_desktop import paths
 from pipeline_desktop.domain.commands import Applied, Changes
-from pipeline_desktop.services.excel.read import Cancelled
+from pipeline_desktop.services.excel.read import Cancelled, paused_gc
 from pipeline_desktop.services.excel.schema import TABLE_COLUMNS, TABLE_ORDER
 from pipeline_desktop.storage.backup import make_backup
 from pipeline_desktop.storage.bulk import execute_many, insert_rows, reset_sequences
@@ -55,6 +55,11 @@ def install(repository: Repository) -> None:
 
 def apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
     """Call inside a transaction (Repository.apply opens one)."""
+    with paused_gc():
+        return _apply_edit(db, edit)
+
+
+def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
     ticker = _Ticker(edit.progress, max(edit.size, 1))
     old_rows = {table: (cols, _fetch(db, table, cols, [r[0] for r in rows]))
                 for table, (cols, rows) in edit.updates.items() if rows}

@@ -19,7 +19,7 @@ from pipeline_desktop import __version__
 from pipeline_desktop.errors import StorageError
 from pipeline_desktop.services.excel.mapping import is_known_header
 from pipeline_desktop.services.excel.preview import PIPELINE_ID, pipeline_id
-from pipeline_desktop.services.excel.read import META_SHEET, Cancelled, Progress
+from pipeline_desktop.services.excel.read import META_SHEET, Cancelled, Progress, paused_gc
 from pipeline_desktop.services.excel.schema import (
     ACTIVITIES,
     COMPANIES,
@@ -70,6 +70,12 @@ def export_workbook(repository: Repository, target: Path, *, pipeline_file: str 
                     progress: Progress | None = None, now: datetime | None = None) -> int:
     """Write every sheet to `target` (atomically: a cancelled or failed export leaves no
     file behind). Returns the number of deals written."""
+    with paused_gc():
+        return _export(repository, target, pipeline_file, progress, now)
+
+
+def _export(repository: Repository, target: Path, pipeline_file: str,
+            progress: Progress | None, now: datetime | None) -> int:
     db = repository.db
     ident = pipeline_id(repository, create=True) or ""
     temp = target.with_name(f".{target.name}.part")

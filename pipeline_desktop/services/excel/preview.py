@@ -26,6 +26,7 @@ from pipeline_desktop.services.excel.read import (
     Progress,
     Source,
     open_source,
+    paused_gc,
     read_sheet,
 )
 from pipeline_desktop.services.excel.safety import DEFAULT_LIMITS, Limits
@@ -156,7 +157,13 @@ def set_pipeline_id(repository: Repository, value: str) -> None:
 
 def build_preview(repository: Repository, path: Path, options: Options | None = None,
                   progress: Progress | None = None) -> Preview:
-    options = options or Options()
+    """Read, map, validate and plan; nothing is written."""
+    with paused_gc():
+        return _build_preview(repository, path, options or Options(), progress)
+
+
+def _build_preview(repository: Repository, path: Path, options: Options,
+                   progress: Progress | None) -> Preview:
     source = open_source(path, options.limits)
     own = source.is_ours and options.sheet in (None, DEALS.name)
     sheet, rows = _deal_sheet(source, options.sheet if not own else DEALS.name, progress)

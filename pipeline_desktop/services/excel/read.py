@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +26,21 @@ from pipeline_desktop.services.excel.sniff import FileKind, ImportFileError, sni
 META_SHEET = "_pipeline"
 EMPTY_RUN = 1_000  # stop streaming after this many empty rows in a row
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector around bulk work: building a million small
+    objects (cells, tuples, dicts) otherwise triggers collection after collection over
+    everything already built; that alone cost ~40 % of an import. Nothing here makes cycles;
+    reference counting still frees memory as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class Cancelled(Exception):

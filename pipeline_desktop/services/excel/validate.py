@@ -175,6 +175,9 @@ def _fill_records(records: Records, plan: list[tuple[int, str, str, Converter]],
 
 def _convert_column(records: Records, header: str, cells: Sequence[object],
                     numbers: list[int], convert_one: Converter) -> list[object]:
+    fast = _fast_column(convert_one, cells)
+    if fast is not None:
+        return fast
     try:
         return list(map(convert_one, cells))
     except ValidationError:
@@ -187,6 +190,41 @@ def _convert_column(records: Records, header: str, cells: Sequence[object],
             records.problems.append(Problem(records.sheet, number, header, raw, str(error)))
             converted.append(_FAILED)
     return converted
+
+
+def _fast_column(convert_one: Converter, cells: Sequence[object]) -> list[object] | None:
+    """Whole columns whose cells already have the right type convert with C-level loops
+    (`map` over built-in methods): about 20× cheaper than one Python call per cell. None
+    when the column needs the cell-by-cell path."""
+    if not cells:
+        return []
+    type_list = list(map(type, cells))
+    types = set(type_list)
+    if types <= {str, type(None)} and cells.count("") + type_list.count(type(None)) == len(
+            cells) and convert_one not in (iv.clean_text, _custom):
+        return [None] * len(cells)  # an empty column of numbers or dates
+    if isinstance(convert_one, partial) and convert_one.func is _date and types <= {date, str} \
+            and type_list.count(date) + cells.count("") == len(cells):
+        return [None if v == "" else v.isoformat() for v in cells]  # type: ignore[union-attr]
+    if convert_one is iv.parse_amount and types <= {float, str} \
+            and type_list.count(float) + cells.count("") == len(cells):
+        cents = [None if v == "" else round(v * 100) for v in cells]  # type: ignore[operator]
+        if all(c is None or abs(v * 100 - c) < 1e-6  # type: ignore[operator]
+               for v, c in zip(cells, cents, strict=True)) and not any(
+                c is not None and abs(c) >= 10**13 for c in cents):
+            return cents
+        return None
+    if convert_one in (iv.clean_text, _custom) and types == {str}:
+        if all(map(str.isprintable, cells)) and max(map(len, cells)) <= iv.MAX_TEXT:
+            return list(map(str.strip, cells))
+        return None
+    if convert_one is iv.parse_int and types == {float} and all(map(float.is_integer, cells)):
+        return list(map(int, cells))
+    if convert_one is iv.parse_bool and types == {bool}:
+        return list(cells)
+    if isinstance(convert_one, partial) and convert_one.func is _date and types == {date}:
+        return list(map(date.isoformat, cells))
+    return None
 
 
 def _day_order(records: Records, header: str, values: list[object],
