@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import operator
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -109,10 +109,12 @@ class Planner:
         self.new_ids: dict[str, set[int]] = {t: set() for t in TABLE_ORDER}
         self.sheet = "Deals"
         self.header_of: dict[str, str] = {}
-        self.text_fields: list[str] = list(TEXT_FIELDS)
+        self.copy_to: list[str] = []
+        self.copy_from: Callable[[dict[str, object]], tuple] | None = None
         self._outcome_stage: dict[str, int] = {}
         self._company_of_name: dict[tuple, int] = {}  # (name, details) seen in this file
         self._stage_of_name: dict[str, int] = {}
+        self._custom_text: dict[tuple, str] = {}  # custom fields → their JSON (they repeat)
         self._template = dict(zip(DEAL_COLS, (
             0, "", None, None, None, self.currency, None, "open", None, "", "",
             self.today, None, None, "", "", "", "", "", None, 0, 0, "", "", None, "",
@@ -337,7 +339,14 @@ class Planner:
         counts = self.plan.counts.setdefault("Deals", Counts())
         self.sheet = records.sheet
         self.header_of = {f: h for h, f in zip(records.headers, records.fields, strict=False)}
-        self.text_fields = [f for f in TEXT_FIELDS if f in self.header_of]
+        copies = [(f, f) for f in (*TEXT_FIELDS, "expected_close", "closed", "timeline",
+                                   "probability", "budget_confirmed", "authority_known")]
+        copies += [("value", "value_cents"), ("budget", "budget_cents")]
+        present = [(source, target) for source, target in copies if source in self.header_of]
+        self.copy_to = [target for _source, target in present]
+        getter = operator.itemgetter(*[source for source, _target in present]) if present \
+            else None
+        self.copy_from = (lambda rec: (getter(rec),)) if len(present) == 1 else getter
         if self.trusted:
             self.reserve("deal", (r.get("id") for _n, r in records.rows))
         rejected = records.rejected_rows
@@ -400,9 +409,8 @@ class Planner:
     def _fill(self, number: int, rec: dict[str, object], values: dict[str, object],
               is_new: bool) -> bool:
         """Copy the record's fields over `values`; False (with a problem) when unusable."""
-        for name in self.text_fields:
-            if name in rec:
-                values[name] = rec[name] or ""
+        if self.copy_to:  # plain fields: one C-level update instead of a loop per field
+            values.update(zip(self.copy_to, self.copy_from(rec), strict=True))
         if rec.get("currency"):
             currency = str(rec["currency"]).upper()
             if len(currency) != 3 or not currency.isalpha():
@@ -411,24 +419,13 @@ class Planner:
                              f"'{rec['currency']}' is not a three-letter currency code")
                 return False
             values["currency"] = currency
-        for name in ("expected_close", "closed", "timeline"):
-            if name in rec:
-                values[name] = rec[name]
         if rec.get("created"):
             values["created"] = rec["created"]
-        if "probability" in rec:
-            values["probability"] = rec["probability"]
-        if "value" in rec:
-            if isinstance(rec["value"], int) and rec["value"] < 0:
-                self.problem(self.sheet, number, self.header_of.get("value", "Value"),
-                             rec["value"] / 100, "a deal's value cannot be negative")
-                return False
-            values["value_cents"] = rec["value"]
-        if "budget" in rec:
-            values["budget_cents"] = rec["budget"]
-        for name in ("budget_confirmed", "authority_known"):
-            if name in rec:
-                values[name] = int(bool(rec[name]))
+        cents = values["value_cents"]
+        if cents is not None and cents < 0:  # type: ignore[operator]
+            self.problem(self.sheet, number, self.header_of.get("value", "Value"),
+                         cents / 100, "a deal's value cannot be negative")  # type: ignore
+            return False
         if not values["title"]:
             self.problem(self.sheet, number, self.header_of.get("title", "Title"), "",
                          "a deal needs a title")
@@ -492,6 +489,13 @@ class Planner:
         new = rec["custom"]
         assert isinstance(new, dict)
         if not new and not values["custom"]:
+            return
+        if not values["custom"] and new:  # a new deal, or one without custom fields yet
+            signature = tuple(new.items())
+            text = self._custom_text.get(signature)
+            if text is None:
+                text = self._custom_text[signature] = json.dumps(new)
+            values["custom"] = text
             return
         current = _load_custom(str(values["custom"] or ""))
         wanted = dict(new) if self.own else {**current, **new}
