@@ -21,12 +21,11 @@ print("painted", flush=True)
 """
 OURS = """
 import sys
-from pipeline_desktop.ui.app import build_window, create_application
+from pipeline_desktop.ui.app import Shell, create_application
 from pipeline_desktop.ui.settings import AppSettings
-from pipeline_desktop.session import open_session
 app = create_application()
-session = open_session(sys.argv[1])
-window = build_window(session, AppSettings()); window.show(); app.processEvents()
+window = Shell(AppSettings()).open(sys.argv[1])  # the path File › Open and start-up take
+app.processEvents()
 window.grab()
 print("painted", window.deals_tab.model.rowCount(), flush=True)
 """

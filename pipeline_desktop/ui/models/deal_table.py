@@ -7,8 +7,9 @@ per row takes a few milliseconds."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -67,6 +68,24 @@ class DealFilter:
     fit: str | None = None  # good | poor (against the ideal customer profile)
     deal_ids: frozenset[int] | None = None
 
+    def row_checks(self) -> list[Callable[[DealRow], bool]]:
+        """One test per criterion that is set, the text search aside."""
+        checks: list[Callable[[DealRow], bool]] = []
+        if self.stage_id is not None:
+            checks.append(lambda row, v=self.stage_id: row.stage_id == v)
+        if self.owner is not None:
+            checks.append(lambda row, v=self.owner: row.owner == v)
+        if self.status is not None:
+            checks.append(lambda row, v=self.status: row.status == v)
+        if self.qualification is not None:
+            band = QUALIFICATION_BANDS[self.qualification]
+            checks.append(lambda row: band(row.qualification))
+        if self.fit is not None:
+            checks.append(lambda row, v=self.fit: fit_class(row.fit) == v)
+        if self.deal_ids is not None:
+            checks.append(lambda row, v=self.deal_ids: row.id in v)
+        return checks
+
     def accepts(self, row: DealRow, haystack: str) -> bool:
         return ((not self.text or self.text in haystack)
                 and (self.stage_id is None or row.stage_id == self.stage_id)
@@ -93,7 +112,7 @@ def _sort_key(index: int, kind: str) -> Callable[[DealRow], Any]:
     """A key for filled cells: text sorts case-insensitively, everything else by value."""
     if kind == "text":
         return lambda row: row[index].casefold()
-    return lambda row: row[index]
+    return itemgetter(index)  # a C-level key: sorting 100,000 rows by value takes ~30 ms
 
 
 class DealTableModel(QAbstractTableModel):
@@ -109,6 +128,7 @@ class DealTableModel(QAbstractTableModel):
         self._move_stage = move_stage
         self._all: list[DealRow] = []
         self._haystacks: dict[int, str] = {}
+        self._hay_list: list[str] | None = None  # haystacks in the order of `_all`, lazily
         self._rows: list[DealRow] = []
         self._filter = DealFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -145,6 +165,7 @@ class DealTableModel(QAbstractTableModel):
             self.endResetModel()
         else:
             self._all = [fresh.get(r.id, r) for r in self._all]
+            self._align_haystacks()
             for position, row in enumerate(self._rows):
                 if row.id in fresh:
                     self._rows[position] = fresh[row.id]
@@ -153,9 +174,10 @@ class DealTableModel(QAbstractTableModel):
         self.summary_changed.emit()
 
     def set_filter(self, deal_filter: DealFilter) -> None:
+        narrowing = self._narrows(deal_filter)
         self.beginResetModel()
         self._filter = deal_filter
-        self._rows = self._filtered()
+        self._rows = self._filtered(self._rows if narrowing else None)
         self.endResetModel()
         self.summary_changed.emit()
 
@@ -163,11 +185,35 @@ class DealTableModel(QAbstractTableModel):
     def deal_filter(self) -> DealFilter:
         return self._filter
 
-    def _filtered(self) -> list[DealRow]:
-        f, hay = self._filter, self._haystacks
+    def _narrows(self, new: DealFilter) -> bool:
+        """Typing one more letter can only hide rows: filter what is shown, not everything."""
+        old = self._filter
+        return (replace(new, text=old.text) == old and new.text.startswith(old.text)
+                and len(self._rows) < len(self._all) // 2)  # else one pass over all is faster
+
+    def _filtered(self, within: list[DealRow] | None = None) -> list[DealRow]:
+        """Rows passing the filter, in sort order; each criterion costs one tight loop."""
+        f = self._filter
         if f == DealFilter():
             return list(self._all)
-        return [row for row in self._all if f.accepts(row, hay[row.id])]
+        if within is None:
+            rows = self._all
+            if f.text:
+                needle = f.text
+                if self._hay_list is None:
+                    self._hay_list = [self._haystacks[row.id] for row in self._all]
+                rows = [row for row, hay in zip(rows, self._hay_list, strict=True)
+                        if needle in hay]
+        else:
+            hays = self._haystacks
+            rows = [row for row in within if f.text in hays[row.id]]
+        for check in f.row_checks():
+            rows = [row for row in rows if check(row)]
+        return rows if rows is not self._all else list(rows)
+
+    def _align_haystacks(self) -> None:
+        """`_all` changed order: the aligned haystacks are rebuilt when a search needs them."""
+        self._hay_list = None
 
     # ---- data out ------------------------------------------------------------------------
 
@@ -303,7 +349,9 @@ class DealTableModel(QAbstractTableModel):
                for i in persistent]
         self._sort_all()
         self._rows = self._filtered()
-        positions = {row.id: position for position, row in enumerate(self._rows)}
+        wanted = {deal_id for deal_id in ids if deal_id is not None}
+        positions = {row.id: position for position, row in enumerate(self._rows)
+                     if row.id in wanted}
         for old, deal_id in zip(persistent, ids, strict=True):
             new_row = positions.get(deal_id) if deal_id is not None else None
             new = QModelIndex() if new_row is None else self.index(new_row, old.column())
@@ -311,9 +359,11 @@ class DealTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_all(self) -> None:
-        if self._sort is None:
-            return
-        column, order = self._sort
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
+        self._align_haystacks()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         spec = COLUMNS[column]
         index = FIELD_INDEX["stage_position" if spec.key == "stage" else spec.key]
         key = _sort_key(index, "int" if spec.key == "stage" else spec.kind)
