@@ -10,7 +10,7 @@ import peewee as pw
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pipeline_desktop import APP_NAME, ORG_NAME, __version__
+from pipeline_desktop import APP_NAME, ORG_NAME
 from pipeline_desktop.session import Session, open_session, resolve_url
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.main_window import MainWindow
@@ -26,7 +26,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
     return app  # type: ignore[return-value]
 
 

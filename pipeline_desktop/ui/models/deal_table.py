@@ -229,6 +229,10 @@ class DealTableModel(QAbstractTableModel):
     def visible_rows(self) -> list[DealRow]:
         return self._rows
 
+    def owners(self) -> list[str]:
+        """Everyone who owns a deal, for the owner filter (no query: the rows are here)."""
+        return sorted({row.owner for row in self._all if row.owner}, key=str.casefold)
+
     def total_count(self) -> int:
         return len(self._all)
 

@@ -31,7 +31,7 @@ from pipeline_desktop.ui.models.deal_table import COLUMNS, DealFilter, DealTable
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
 
-FIRST_PAGE = 2_000  # rows painted at once; a larger pipeline loads the rest in the background
+FIRST_PAGE = 500  # rows painted at once (a screenful and more); the rest loads in the background
 ANY = None
 
 
@@ -132,7 +132,7 @@ class DealsTab(QWidget):
     def _fill_stage_and_owner_filters(self) -> None:
         for combo, items in ((self.stage_filter,
                               [(s.name, s.id) for s in self.repository.stages()]),
-                             (self.owner_filter, [(o, o) for o in self.repository.owners()])):
+                             (self.owner_filter, [(o, o) for o in self.model.owners()])):
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
@@ -177,10 +177,12 @@ class DealsTab(QWidget):
         total = self.repository.deal_count()
         if total <= FIRST_PAGE:
             self.model.set_rows(self.repository.deal_rows())
+            self._fill_stage_and_owner_filters()
             self._select_first()
             return
         self.loading = True
         self.model.set_rows(self.repository.deal_rows(newest=FIRST_PAGE))
+        self._fill_stage_and_owner_filters()
         self._select_first()
         self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}")
         threading.Thread(target=self._load_all_in_thread, daemon=True).start()
@@ -200,6 +202,7 @@ class DealsTab(QWidget):
     def _finish_loading(self, rows: list[DealRow]) -> None:
         self.model.set_rows(rows)
         self.loading = False
+        self._fill_stage_and_owner_filters()
         if self._changed_while_loading:
             self.refresh(Changes(frozenset(self._changed_while_loading)))
             self._changed_while_loading.clear()
