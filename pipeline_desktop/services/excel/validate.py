@@ -232,6 +232,7 @@ def _day_order(records: Records, header: str, values: list[object],
     if chosen is not None:
         records.day_orders[header] = chosen
         return chosen
+    values = [v for v in values if v.__class__ is str and v]  # real dates need no decision
     decided = iv.decide_day_order(values)
     if decided is None:
         decided = iv.default_day_order(values)
