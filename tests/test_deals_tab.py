@@ -213,3 +213,25 @@ def test_qualification_and_fit_filters(tab):
     tab.bant_filter.setCurrentIndex(0)
     tab.fit_filter.setCurrentIndex(tab.fit_filter.findData("good"))
     assert all(r.fit is not None and r.fit >= 60 for r in tab.model.visible_rows())
+
+
+def test_preferences_change_date_format_currency_and_new_stage_defaults(monkeypatch, window,
+                                                                       tab):
+    from pipeline_desktop.ui.dialogs import preferences, stages
+
+    def choose(cls, settings, parent=None):
+        settings.set("date_format", "dd.MM.yyyy")
+        settings.set("currency", "EUR")
+        settings.set("stale_days", 12)
+        return True
+
+    monkeypatch.setattr(preferences.PreferencesDialog, "ask", classmethod(choose))
+    window.actions_by_name["preferences"].trigger()
+    created = tab.model.row(0).created
+    year, month, day = created.split("-")
+    assert cell(tab, 0, "created") == f"{day}.{month}.{year}"
+    assert "€" in window.summary_label.text()
+    dialog = stages.StagesDialog(window.controller, window, window.settings.get("stale_days"))
+    dialog.add_stage()
+    assert dialog.edits()[-3].stale_after_days == 12
+    dialog.reject()

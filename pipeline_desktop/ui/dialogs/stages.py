@@ -55,8 +55,10 @@ class ReassignDialog:
 
 
 class StagesDialog(QDialog):
-    def __init__(self, controller: PipelineController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: PipelineController, parent: QWidget | None = None,
+                 default_stale_days: int = 30) -> None:
         super().__init__(parent)
+        self.default_stale_days = default_stale_days
         self.setWindowTitle(self.tr("Stages"))
         self.controller = controller
         self.repository = controller.repository
@@ -200,7 +202,8 @@ class StagesDialog(QDialog):
         while name.casefold() in names:
             name, number = self.tr("New stage %d") % number, number + 1
         row = self._first_outcome_row()
-        item = self._add_item(StageEdit(None, name, 50), row)
+        item = self._add_item(StageEdit(None, name, 50,
+                                        stale_after_days=self.default_stale_days), row)
         self.stages.setCurrentItem(item)
         self.name.setFocus()
         self.name.selectAll()
@@ -294,4 +297,4 @@ class StagesDialog(QDialog):
 
 
 def edit_stages(window: MainWindow) -> None:
-    StagesDialog(window.controller, window).exec()
+    StagesDialog(window.controller, window, window.settings.get("stale_days")).exec()

@@ -12,7 +12,15 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from pipeline_desktop.domain.commands import Changes, EditDeal
@@ -56,6 +64,7 @@ COLUMNS: tuple[Column, ...] = (
 TEXT_KEYS = ("title", "company", "contact", "stage", "owner", "source")
 FIELD_INDEX = {name: i for i, name in enumerate(DealRow._fields)}
 OVERDUE = QColor("#c62828")
+ISO_FORMAT = "yyyy-MM-dd"
 
 
 @dataclass
@@ -133,6 +142,8 @@ class DealTableModel(QAbstractTableModel):
         self._filter = DealFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.currency = "USD"
+        self.date_format = ISO_FORMAT
+        self._dates: dict[str, str] = {}  # ISO date → the user's format, for painted cells
         self.today = date.today().isoformat()
 
     # ---- data in -------------------------------------------------------------------------
@@ -292,7 +303,26 @@ class DealTableModel(QAbstractTableModel):
             return f"{value}/4"
         if column.key == "status":
             return self.tr(str(value).capitalize())
+        if column.kind == "date" and self.date_format != ISO_FORMAT:
+            return self._date_text(value)
         return str(value)
+
+    def set_display(self, currency: str, date_format: str) -> None:
+        """Preferences changed: repaint money and dates in the new formats."""
+        self.currency, self.date_format = currency, date_format
+        self._dates.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+        self.summary_changed.emit()
+
+    def _date_text(self, iso: str) -> str:
+        text = self._dates.get(iso)
+        if text is None:
+            day = QDate.fromString(iso, Qt.DateFormat.ISODate)
+            text = QLocale.c().toString(day, self.date_format) if day.isValid() else iso
+            self._dates[iso] = text
+        return text
 
     @staticmethod
     def _edit_value(column: Column, row: DealRow, value: Any) -> Any:

@@ -58,7 +58,7 @@ class DealsTab(QWidget):
         self.loading = False
         self._changed_while_loading: set[int] = set()
         self.model = DealTableModel(controller.execute, self._move_stage, self)
-        self.model.currency = settings.get("currency")
+        self.model.set_display(settings.get("currency"), settings.get("date_format"))
         self.table = self._build_table()
         self._build_filters()
         self.panel = self._build_panel()
@@ -269,9 +269,10 @@ class DealsTab(QWidget):
     def new_deal(self) -> None:
         sources = self.repository.setting("lead_sources", list(DEFAULT_LEAD_SOURCES))
         stages = [s for s in self.repository.stages() if s.is_open]
-        fields = DealDialog.ask(self, stages, self.repository.owners(), sources)
+        fields = DealDialog.ask(self, stages, self.model.owners(), sources)
         if fields is None:
             return
+        fields.setdefault("currency", self.settings.get("currency"))
         applied = self._guarded(lambda: self.controller.execute(CreateDeal(fields)))
         if applied is not None:
             self.select_deal(next(iter(applied.changes.deals)))
@@ -343,6 +344,10 @@ class DealsTab(QWidget):
         else:  # newest deals first until the user picks another order
             created = [c.key for c in COLUMNS].index("created")
             self.table.sortByColumn(created, Qt.SortOrder.DescendingOrder)
+
+    def apply_settings(self) -> None:
+        """Preferences changed (Edit › Preferences…)."""
+        self.model.set_display(self.settings.get("currency"), self.settings.get("date_format"))
 
     def save_state(self) -> None:
         self.settings.set_state("deal_table_header", self.table.horizontalHeader().saveState())
