@@ -217,3 +217,31 @@ def test_exported_workbook_is_pleasant_and_safe(session: Session, tmp_path: Path
                    for v in deals.data_validations.dataValidation}
     assert set(validations) == {"G2", "H2", "J2"}  # Stage, Status, Owner drop-downs
     assert deals.column_dimensions["B"].width > 30
+
+
+def test_restore_with_changed_stages_and_undo(session: Session, tmp_path: Path) -> None:
+    """Stages renamed, swapped and deleted in the source come back exactly in a new file,
+    and undoing that import gives back the new file's default stages."""
+    db = session.db
+    repository = session.repository
+    repository.apply(cmd.CreateDeal({"title": "Only deal", "created": "2026-01-02"}))
+    db.execute_sql("DELETE FROM stage WHERE name = 'Closing'")
+    db.execute_sql("UPDATE stage SET name = 'tmp' WHERE name = 'Proposal'")
+    db.execute_sql("UPDATE stage SET name = 'Proposal' WHERE name = 'Negotiation'")
+    db.execute_sql("UPDATE stage SET name = 'Negotiation' WHERE name = 'tmp'")
+    db.execute_sql("UPDATE stage SET name = 'Signed' WHERE name = 'Won'")
+    workbook = tmp_path / "stages.xlsx"
+    export_workbook(repository, workbook)
+    fresh = open_session(str(tmp_path / "fresh.pipeline"))
+    try:
+        empty = snapshot(fresh)
+        install(fresh.repository)
+        preview = build_preview(fresh.repository, workbook)
+        assert not preview.problems
+        assert str(preview.counts["Stages"]) == "0 new, 3 updated, 4 unchanged, 1 removed"
+        applied = fresh.repository.apply(preview.edit())
+        assert snapshot(fresh) == snapshot(session)
+        fresh.repository.apply(applied.inverse)
+        assert snapshot(fresh) == empty
+    finally:
+        fresh.close()

@@ -65,6 +65,7 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
                 for table, (cols, rows) in edit.updates.items() if rows}
     deleted = {table: (TABLE_COLUMNS[table], _fetch(db, table, TABLE_COLUMNS[table], ids))
                for table, ids in edit.deletes.items() if ids}
+    _park_stage_names(db, edit)
     for table in TABLE_ORDER:
         if table in edit.inserts and edit.inserts[table][1]:
             columns, rows = edit.inserts[table]
@@ -95,16 +96,23 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
 def _update(db: pw.Database, table: str, columns: tuple[str, ...], rows: list[tuple],
             ticker: _Ticker) -> None:
     names = columns[1:]
-    if table == "stage" and "name" in names:
-        # Stage names are unique: park them first so a swap of two names cannot collide.
-        db.cursor().executemany(f"UPDATE stage SET name = {db.param} WHERE id = {db.param}",
-                                [(f"\x00import {row[0]}", row[0]) for row in rows])
     assignments = ", ".join(f"{name} = {db.param}" for name in names)
     sql = f"UPDATE {table} SET {assignments} WHERE id = {db.param}"
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start:start + CHUNK]
         execute_many(db, table, sql, (*names, "id"), [(*row[1:], row[0]) for row in chunk])
         ticker.tick(len(chunk))
+
+
+def _park_stage_names(db: pw.Database, edit: TableEdit) -> None:
+    """Stage names are unique. Rename the stages this edit updates or deletes to placeholders
+    first, so swapped names, or a stage re-inserted under the name of one going away, cannot
+    collide half-way through."""
+    ids = [row[0] for row in edit.updates.get("stage", ((), []))[1]]
+    ids += list(edit.deletes.get("stage", ()))
+    if ids:
+        db.cursor().executemany(f"UPDATE stage SET name = {db.param} WHERE id = {db.param}",
+                                [(f"\x00import {sid}", sid) for sid in ids])
 
 
 def _fetch(db: pw.Database, table: str, columns: Sequence[str], ids: Sequence[int]

@@ -48,9 +48,11 @@ class Counts:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
+    removed: int = 0
 
     def __str__(self) -> str:
-        return f"{self.new} new, {self.changed} updated, {self.unchanged} unchanged"
+        text = f"{self.new} new, {self.changed} updated, {self.unchanged} unchanged"
+        return text + (f", {self.removed} removed" if self.removed else "")
 
 
 @dataclass
@@ -72,6 +74,7 @@ class DealChange:
 class Plan:
     inserts: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in TABLE_ORDER})
     updates: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in TABLE_ORDER})
+    deletes: dict[str, list[int]] = field(default_factory=dict)
     counts: dict[str, Counts] = field(default_factory=dict)
     changes: list[DealChange] = field(default_factory=list)
     conflicts: set[int] = field(default_factory=set)
@@ -188,6 +191,19 @@ class Planner:
             self.stage_by_key.pop(key(old_name), None)
             self.stage_by_key[key(name)] = stage_id
             self._map("stage", rec.get("id"), stage_id)
+
+    def drop_stages_not_in(self, records: Records) -> None:
+        """Restoring into an empty pipeline: its default stages that the workbook does not
+        have go, so the copy has exactly the workbook's stages."""
+        kept = {self.id_map["stage"].get(r.get("id"), -1) for _n, r in records.rows}  # type: ignore[arg-type]
+        gone = [sid for sid in self.rows["stage"] if sid not in kept]
+        if gone and records.rows:
+            self.plan.deletes["stage"] = gone
+            for sid in gone:
+                name = self.rows["stage"].pop(sid)[1]
+                if self.stage_by_key.get(key(name)) == sid:
+                    del self.stage_by_key[key(name)]
+            self.plan.counts.setdefault("Stages", Counts()).removed = len(gone)
 
     def _match_stage(self, wb_id: object, name: str) -> int | None:
         if self.trusted and isinstance(wb_id, int) and wb_id in self.rows["stage"]:

@@ -100,8 +100,8 @@ class Preview:
         if not take_conflicts or self._conflict_edit.is_empty():
             return self._edit
         return TableEdit(_merge(self._edit.inserts, self._conflict_edit.inserts),
-                         _merge(self._edit.updates, self._conflict_edit.updates), {},
-                         self._edit.label)
+                         _merge(self._edit.updates, self._conflict_edit.updates),
+                         self._edit.deletes, self._edit.label)
 
     def summary(self) -> str:
         return str(self.deals)
@@ -189,6 +189,8 @@ def _build_preview(repository: Repository, path: Path, options: Options,
                              (CONTACTS, planner.contacts)):
         if spec.name in others:
             plan_sheet(others[spec.name])
+    if empty and STAGES.name in others:
+        planner.drop_stages_not_in(others[STAGES.name])
     planner.deals(records, history_sheet=HISTORY.name in others)
     if HISTORY.name in others:
         planner.history(others[HISTORY.name])
@@ -209,15 +211,16 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         warnings=source.warnings + records.warnings + plan.warnings,
         new_stages=plan.new_stages, conflicts=plan.conflicts, day_orders={
             h: o for h, o in records.day_orders.items()},
-        _edit=_edit_of(plan.inserts, plan.updates, path.name),
+        _edit=_edit_of(plan.inserts, plan.updates, path.name, plan.deletes),
         _conflict_edit=_edit_of({"stage_change": plan.conflict_history},
                                 {"deal": plan.conflict_updates}, path.name),
     )
 
 
 def _edit_of(inserts: Mapping[str, list[tuple]], updates: Mapping[str, list[tuple]],
-             name: str) -> TableEdit:
+             name: str, deletes: Mapping[str, list[int]] | None = None) -> TableEdit:
     return TableEdit(
+        deletes={t: list(ids) for t, ids in (deletes or {}).items() if ids},
         inserts={t: (TABLE_COLUMNS[t], list(rows)) for t, rows in inserts.items() if rows},
         updates={t: (TABLE_COLUMNS[t], list(rows)) for t, rows in updates.items() if rows},
         label=f"Import {name}",
