@@ -192,10 +192,13 @@ class PeriodBar(QWidget):
         layout.addWidget(QLabel(self.tr("Closed in:")))
         self.combo = QComboBox()
         self.combo.setObjectName("period")
+        self.combo.setAccessibleName(self.tr("Period"))
         for preset, label in PRESET_LABELS.items():
             self.combo.addItem(self.tr(label), preset.value)
         layout.addWidget(self.combo)
         self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
+        self.start_edit.setAccessibleName(self.tr("Period starts"))
+        self.end_edit.setAccessibleName(self.tr("Period ends"))
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

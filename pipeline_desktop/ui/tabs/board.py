@@ -183,6 +183,7 @@ class CardList(_DropMixin, QListWidget):
         super().__init__(parent)
         self.stage_id = stage_id
         self.on_drop = on_drop
+        self.setAccessibleName(self.tr("Deals in this stage"))
         self.setItemDelegate(delegate)
         self.setUniformItemSizes(True)
         self.setDragEnabled(True)

@@ -44,6 +44,7 @@ class FunnelTab(AnalysisTab):
         self.period_bar.changed.connect(lambda _p: self.refresh())
         self.measure = QComboBox()
         self.measure.setObjectName("funnel_measure")
+        self.measure.setAccessibleName(self.tr("Bar width"))
         self.measure.addItem(self.tr("Bar width: number of deals"), COUNT)
         self.measure.addItem(self.tr("Bar width: value"), VALUE)
         self.measure.currentIndexChanged.connect(lambda _i: self.refresh())

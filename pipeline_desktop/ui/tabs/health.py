@@ -164,6 +164,7 @@ class HealthTab(QWidget):
         layout.addWidget(QLabel(self.tr("<b>Deals to act on</b> — named by the most findings, "
                                         "then by weighted value; double-click to open")))
         self.act_on_table = QTableWidget(0, 5)
+        self.act_on_table.setAccessibleName(self.tr("Deals to act on"))
         self.act_on_table.setObjectName("act_on")
         self.act_on_table.setHorizontalHeaderLabels(
             [self.tr("#"), self.tr("Deal"), self.tr("Stage"), self.tr("Value"), self.tr("Why")])

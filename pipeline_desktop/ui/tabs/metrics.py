@@ -376,6 +376,7 @@ class GroupTable(QTableWidget):
         super().__init__(0, 6)
         self.setHorizontalHeaderLabels([name, self.tr("Open"), self.tr("Won"), self.tr("Lost"),
                                         self.tr("Win rate"), self.tr("Won value")])
+        self.setAccessibleName(self.tr("Figures by %s") % name.lower())
         _setup(self)
 
     def show_groups(self, groups: list[GroupFigures], currency: str) -> None:
@@ -398,6 +399,7 @@ class StaleTable(QTableWidget):
         super().__init__(0, 5)
         self.setHorizontalHeaderLabels([self.tr("Deal"), self.tr("Stage"), self.tr("Owner"),
                                         self.tr("Days idle"), self.tr("Value")])
+        self.setAccessibleName(self.tr("Stale deals"))
         _setup(self)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
