@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -28,48 +29,153 @@ class Entry:
 
 
 SEPARATOR = None
+
 UI = "pipeline_desktop.ui"
 MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
-    ("&File", (
-        Entry("&New pipeline…", "new_pipeline", StandardKey.New, "new_pipeline"),
-        Entry("&Open pipeline…", "open_pipeline", StandardKey.Open, "open_pipeline"),
-        Entry("Open &team pipeline…", f"{UI}.team_actions:open_team_pipeline", None, "open_team"),
-        None,
-        Entry("Save a &copy as…", "save_copy", "Ctrl+Shift+S", "save_copy"),
-        Entry("Restore &backup…", f"{UI}.backup_actions:restore_backup", None, "restore_backup"),
-        Entry("Copy to team &server…", f"{UI}.team_actions:copy_to_server", None, "copy_server"),
-        None,
-        Entry("&Import…", f"{UI}.excel_actions:import_workbook", "Ctrl+I", "import"),
-        Entry("&Export to Excel…", f"{UI}.excel_actions:export_workbook", "Ctrl+E", "export"),
-        Entry("Export &report (PDF)…", f"{UI}.report_actions:export_report", "Ctrl+P",
-              "export_report"),
-        None,
-        Entry("&Quit", "close", StandardKey.Quit, "quit"),
-    )),
-    ("&Edit", (
-        Entry("&New deal…", "new_deal", "Ctrl+N", "new_deal"),
-        Entry("&Edit deal", "edit_deal", "F2", "edit_deal"),
-        Entry("&Delete deal", "delete_deal", StandardKey.Delete, "delete_deal"),
-        Entry("Log &activity…", f"{UI}.activity_actions:log_activity", "Ctrl+L", "log_activity"),
-        None,
-        Entry("&Find", "focus_search", StandardKey.Find, "find"),
-        None,
-        Entry("&Preferences…", f"{UI}.dialogs.preferences:edit_preferences",
-              StandardKey.Preferences, "preferences"),
-    )),
-    ("&Pipeline", (
-        Entry("&Stages…", f"{UI}.dialogs.stages:edit_stages", None, "edit_stages"),
-        Entry("&Ideal customer…", f"{UI}.dialogs.icp:edit_icp", None, "edit_icp"),
-        Entry("&Lost reasons and lead sources…", f"{UI}.dialogs.lists:edit_lists", None,
-              "edit_lists"),
-        Entry("Revenue &targets…", f"{UI}.dialogs.targets:edit_targets", None, "edit_targets"),
-    )),
-    ("&View", (
-        Entry("&Today…", f"{UI}.dialogs.today:show_today", "Ctrl+T", "today"),
-    )),
-    ("&Help", (
-        Entry("&About Pipeline Desktop", f"{UI}.dialogs.about:show_about", None, "about"),
-    )),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&File"),
+        (
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&New pipeline…"),
+                "new_pipeline",
+                StandardKey.New,
+                "new_pipeline",
+            ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Open pipeline…"),
+                "open_pipeline",
+                StandardKey.Open,
+                "open_pipeline",
+            ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "Open &team pipeline…"),
+                f"{UI}.team_actions:open_team_pipeline",
+                None,
+                "open_team",
+            ),
+            None,
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "Save a &copy as…"),
+                "save_copy",
+                "Ctrl+Shift+S",
+                "save_copy",
+            ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "Restore &backup…"),
+                f"{UI}.backup_actions:restore_backup",
+                None,
+                "restore_backup",
+            ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "Copy to team &server…"),
+                f"{UI}.team_actions:copy_to_server",
+                None,
+                "copy_server",
+            ),
+            None,
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Import…"),
+                f"{UI}.excel_actions:import_workbook",
+                "Ctrl+I",
+                "import",
+            ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Export to Excel…"),
+                f"{UI}.excel_actions:export_workbook",
+                "Ctrl+E",
+                "export",
+            ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "Export &report (PDF)…"),
+                f"{UI}.report_actions:export_report",
+                "Ctrl+P",
+                "export_report",
+            ),
+            None,
+            Entry(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", StandardKey.Quit, "quit"),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+        (
+            Entry(QT_TRANSLATE_NOOP("MainWindow", "&New deal…"), "new_deal", "Ctrl+N", "new_deal"),
+            Entry(QT_TRANSLATE_NOOP("MainWindow", "&Edit deal"), "edit_deal", "F2", "edit_deal"),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Delete deal"),
+                "delete_deal",
+                StandardKey.Delete,
+                "delete_deal",
+            ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "Log &activity…"),
+                f"{UI}.activity_actions:log_activity",
+                "Ctrl+L",
+                "log_activity",
+            ),
+            None,
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Find"), "focus_search", StandardKey.Find, "find"
+            ),
+            None,
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Preferences…"),
+                f"{UI}.dialogs.preferences:edit_preferences",
+                StandardKey.Preferences,
+                "preferences",
+            ),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&Pipeline"),
+        (
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Stages…"),
+                f"{UI}.dialogs.stages:edit_stages",
+                None,
+                "edit_stages",
+            ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Ideal customer…"),
+                f"{UI}.dialogs.icp:edit_icp",
+                None,
+                "edit_icp",
+            ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Lost reasons and lead sources…"),
+                f"{UI}.dialogs.lists:edit_lists",
+                None,
+                "edit_lists",
+            ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "Revenue &targets…"),
+                f"{UI}.dialogs.targets:edit_targets",
+                None,
+                "edit_targets",
+            ),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&View"),
+        (
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Today…"),
+                f"{UI}.dialogs.today:show_today",
+                "Ctrl+T",
+                "today",
+            ),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+        (
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&About Pipeline Desktop"),
+                f"{UI}.dialogs.about:show_about",
+                None,
+                "about",
+            ),
+        ),
+    ),
 )
 
 

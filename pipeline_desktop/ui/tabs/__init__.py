@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -18,11 +19,11 @@ class TabSpec:
 
 
 TABS: tuple[TabSpec, ...] = (
-    TabSpec("deals", "Deals", "pipeline_desktop.ui.tabs.deals", "DealsTab"),
-    TabSpec("board", "Board", "pipeline_desktop.ui.tabs.board", "BoardTab"),
-    TabSpec("funnel", "Funnel", "pipeline_desktop.ui.tabs.funnel", "FunnelTab"),
-    TabSpec("metrics", "Metrics", "pipeline_desktop.ui.tabs.metrics", "MetricsTab"),
-    TabSpec("health", "Health", "pipeline_desktop.ui.tabs.health", "HealthTab"),
+    TabSpec("deals", QT_TRANSLATE_NOOP("MainWindow", "Deals"), "pipeline_desktop.ui.tabs.deals", "DealsTab"),
+    TabSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Board"), "pipeline_desktop.ui.tabs.board", "BoardTab"),
+    TabSpec("funnel", QT_TRANSLATE_NOOP("MainWindow", "Funnel"), "pipeline_desktop.ui.tabs.funnel", "FunnelTab"),
+    TabSpec("metrics", QT_TRANSLATE_NOOP("MainWindow", "Metrics"), "pipeline_desktop.ui.tabs.metrics", "MetricsTab"),
+    TabSpec("health", QT_TRANSLATE_NOOP("MainWindow", "Health"), "pipeline_desktop.ui.tabs.health", "HealthTab"),
 )
 
 
