@@ -18,12 +18,13 @@ class TabSpec:
     class_name: str
 
 
+TABS_PACKAGE = "pipeline_desktop.ui.tabs"
 TABS: tuple[TabSpec, ...] = (
-    TabSpec("deals", QT_TRANSLATE_NOOP("MainWindow", "Deals"), "pipeline_desktop.ui.tabs.deals", "DealsTab"),
-    TabSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Board"), "pipeline_desktop.ui.tabs.board", "BoardTab"),
-    TabSpec("funnel", QT_TRANSLATE_NOOP("MainWindow", "Funnel"), "pipeline_desktop.ui.tabs.funnel", "FunnelTab"),
-    TabSpec("metrics", QT_TRANSLATE_NOOP("MainWindow", "Metrics"), "pipeline_desktop.ui.tabs.metrics", "MetricsTab"),
-    TabSpec("health", QT_TRANSLATE_NOOP("MainWindow", "Health"), "pipeline_desktop.ui.tabs.health", "HealthTab"),
+    TabSpec("deals", QT_TRANSLATE_NOOP("MainWindow", "Deals"), f"{TABS_PACKAGE}.deals", "DealsTab"),
+    TabSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Board"), f"{TABS_PACKAGE}.board", "BoardTab"),
+    TabSpec("funnel", QT_TRANSLATE_NOOP("MainWindow", "Funnel"), f"{TABS_PACKAGE}.funnel", "FunnelTab"),
+    TabSpec("metrics", QT_TRANSLATE_NOOP("MainWindow", "Metrics"), f"{TABS_PACKAGE}.metrics", "MetricsTab"),
+    TabSpec("health", QT_TRANSLATE_NOOP("MainWindow", "Health"), f"{TABS_PACKAGE}.health", "HealthTab"),
 )
 
 
