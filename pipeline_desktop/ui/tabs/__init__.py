@@ -12,19 +12,21 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 @dataclass(frozen=True)
 class TabSpec:
-    key: str  # also the screenshot file name
+    key: str  # also the screenshot file name and the module's name in this package
     title: str
-    module: str
     class_name: str
 
+    @property
+    def module(self) -> str:
+        return f"{__name__}.{self.key}"
 
-TABS_PACKAGE = "pipeline_desktop.ui.tabs"
+
 TABS: tuple[TabSpec, ...] = (
-    TabSpec("deals", QT_TRANSLATE_NOOP("MainWindow", "Deals"), f"{TABS_PACKAGE}.deals", "DealsTab"),
-    TabSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Board"), f"{TABS_PACKAGE}.board", "BoardTab"),
-    TabSpec("funnel", QT_TRANSLATE_NOOP("MainWindow", "Funnel"), f"{TABS_PACKAGE}.funnel", "FunnelTab"),
-    TabSpec("metrics", QT_TRANSLATE_NOOP("MainWindow", "Metrics"), f"{TABS_PACKAGE}.metrics", "MetricsTab"),
-    TabSpec("health", QT_TRANSLATE_NOOP("MainWindow", "Health"), f"{TABS_PACKAGE}.health", "HealthTab"),
+    TabSpec("deals", QT_TRANSLATE_NOOP("MainWindow", "Deals"), "DealsTab"),
+    TabSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Board"), "BoardTab"),
+    TabSpec("funnel", QT_TRANSLATE_NOOP("MainWindow", "Funnel"), "FunnelTab"),
+    TabSpec("metrics", QT_TRANSLATE_NOOP("MainWindow", "Metrics"), "MetricsTab"),
+    TabSpec("health", QT_TRANSLATE_NOOP("MainWindow", "Health"), "HealthTab"),
 )
 
 
