@@ -153,3 +153,18 @@ def test_demo_is_deterministic_and_realistic(tmp_path):
     assert len({r.owner for r in rows[0]}) == 5
     assert min(r.created for r in rows[0]) < "2025-07-01"  # about a year of history
     assert all(r.closed for r in rows[0] if r.status != "open")
+
+
+def test_a_copy_is_complete_or_not_there(demo_session: Session, tmp_path):
+    from pipeline_desktop.errors import StorageError
+    from pipeline_desktop.storage.copy import copy_pipeline
+
+    target = tmp_path / "copy.pipeline"
+    target.write_text("an older copy")
+    copy_pipeline(demo_session.db, target)
+    assert target.read_bytes().startswith(b"SQLite format 3")
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    with pytest.raises(StorageError, match="Could not write"):
+        copy_pipeline(demo_session.db, folder)  # cannot replace a folder: nothing half-written
+    assert folder.is_dir() and not list(tmp_path.glob(".*.partial"))
