@@ -42,7 +42,7 @@ class Limits:
     max_ratio: float = 200.0  # inflated / compressed, for parts over `ratio_floor` bytes
     ratio_floor: int = 2_000_000
     max_cells: int = 8_000_000  # rows × columns calamine may allocate for one sheet
-    max_rows: int = 300_000
+    max_rows: int = 1_048_576  # a sheet cannot hold more; memory is bounded by max_cells
     max_columns: int = 1_000
 
 
