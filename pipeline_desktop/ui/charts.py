@@ -33,6 +33,7 @@ from pipeline_desktop.services.periods import (
     month_label,
     preset_period,
 )
+from pipeline_desktop.ui.theme import is_dark
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                "Dec")
@@ -43,7 +44,9 @@ RED = QColor(205, 72, 62)
 ORANGE = QColor(230, 140, 30)
 GREY = QColor(140, 140, 140)
 
-pg.setConfigOptions(antialias=True, background="w", foreground="k")
+# Charts take the theme in effect when they are first built (theme.apply sets it at start-up).
+pg.setConfigOptions(antialias=True, background="#1f2023" if is_dark() else "w",
+                    foreground="#e6e6e6" if is_dark() else "k")
 
 
 def shared_engine(controller) -> MetricsEngine:

@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
+# Secondary text (captions, hints): the palette's placeholder colour reads well in both themes.
+MUTED = "color: palette(placeholder-text);"
 ICON_NAME = "pipeline-desktop"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 Role = QPalette.ColorRole

@@ -29,6 +29,7 @@ from pipeline_desktop.ui.charts import (
     set_category_ticks,
     text_item,
 )
+from pipeline_desktop.ui.theme import MUTED
 
 BAR_HEIGHT = 0.62
 COUNT, VALUE = "count", "value"
@@ -66,7 +67,7 @@ class FunnelTab(AnalysisTab):
         top.addWidget(self.measure)
         top.addStretch(1)
         hint = QLabel(self.tr("Click a stage to see its deals."))
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(MUTED)
         top.addWidget(hint)
         body = QHBoxLayout()
         body.addWidget(self.chart, 1)

@@ -42,6 +42,7 @@ from pipeline_desktop.ui.charts import (
     set_month_ticks,
     text_item,
 )
+from pipeline_desktop.ui.theme import MUTED
 
 STALE_SHOWN = 200  # the stale deals idle longest; the card gives the full count
 TargetsProvider = Callable[[], dict[str, float]]
@@ -268,11 +269,11 @@ class KpiCard(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         self.title = QLabel(title)
-        self.title.setStyleSheet("color: #555;")
+        self.title.setStyleSheet(MUTED)
         self.value = QLabel("—")
         self.value.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.delta = QLabel()
-        self.delta.setStyleSheet("color: #555;")
+        self.delta.setStyleSheet(MUTED)
         self.delta.setWordWrap(True)
         for label in (self.title, self.value, self.delta):
             layout.addWidget(label)
@@ -280,7 +281,7 @@ class KpiCard(QFrame):
     def show(self, value: str, change: tuple[str, bool] | None, note: str) -> None:
         self.value.setText(value)
         if change is None:
-            self.delta.setStyleSheet("color: #555;")
+            self.delta.setStyleSheet(MUTED)
             self.delta.setText(note)
         else:
             text, good = change
