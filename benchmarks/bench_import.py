@@ -7,7 +7,6 @@ Each measurement runs in its own process so its peak memory (ru_maxrss) is its o
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -104,11 +103,21 @@ def our_import(path: str) -> None:
     session.close()
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: Linux carries ru_maxrss
+    across exec, so a child would report its (bigger) parent's peak."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def child(case: str, path: str) -> None:
     started = time.perf_counter()
     {"calamine": calamine_read, "ours": our_import}[case](path)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     print(json.dumps({"seconds": seconds, "peak_mb": peak}))
 
 
