@@ -59,10 +59,10 @@ def current_user() -> str:
 
 
 def open_session(url: str, *, create: bool = True, read_only: bool = False,
-                 check_integrity: bool = True) -> Session:
+                 check_integrity: str = "full") -> Session:
     """Open a pipeline. A file is written by one session at a time: a second one gets
     FileInUseError (or opens with `read_only=True`); a read-only file gets ReadOnlyFileError.
-    `check_integrity=False`: the caller runs `integrity_problems` itself (in the background)."""
+    `check_integrity="quick"`: the caller runs the full check itself (in the background)."""
     path = sqlite_path(url)
     lock = None if path is None or read_only else _writer_lock(path)
     db = None

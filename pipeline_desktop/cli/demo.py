@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         with session.db.atomic():
             clear_pipeline(session.db)
-            generate(session.db, session.repository.stages(), deals=args.deals, seed=args.seed)
+            generate(session.db, session.repository.stages(), deals=args.deals, seed=args.seed,
+                     sample_settings=True)
         print(f"{args.deals} sample deals written to {session.url} "
               f"in {time.perf_counter() - started:.1f} s")
     finally:

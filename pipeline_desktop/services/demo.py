@@ -16,6 +16,7 @@ import peewee as pw
 from pipeline_desktop.domain.model import Outcome, Stage
 from pipeline_desktop.domain.stages import DEFAULT_LOST_REASONS
 from pipeline_desktop.storage.bulk import insert_rows, reset_sequences
+from pipeline_desktop.storage.tables import SettingTable
 
 OWNERS = ("Ana Ruiz", "Ben Okafor", "Chloé Martin", "Dev Patel", "Emma Larsen")
 SOURCES = (("Website", 30), ("Referral", 22), ("Cold outreach", 18), ("Event", 12),
@@ -58,9 +59,22 @@ class _Tables:
     activities: list[tuple] = field(default_factory=list)
 
 
+# The sample business sells best to mid-sized tech, health and logistics firms in two regions.
+SAMPLE_ICP = {
+    "industries": ["Software", "Healthcare", "Logistics"], "industry_weight": 3,
+    "min_employees": 20, "max_employees": 500, "size_weight": 2,
+    "regions": ["North America", "Western Europe"], "region_weight": 1,
+    "job_titles": ["CTO", "IT Director", "Head of Operations"], "title_weight": 1,
+}
+FIT_BOOST = 0.06  # good-fit deals move on a little more often, so the profile shows in the data
+
+
 def generate(db: pw.Database, stages: list[Stage], *, deals: int = 300, seed: int = 1,
-             today: date | None = None) -> int:
-    """Fill an empty pipeline with `deals` sample deals; return how many were made."""
+             today: date | None = None, sample_settings: bool = False) -> int:
+    """Fill an empty pipeline with `deals` sample deals; return how many were made.
+
+    `sample_settings` also writes an ideal customer profile and monthly revenue targets, so a
+    first look shows fit scores and coverage (tests leave it off and set their own)."""
     rng = random.Random(seed)
     today = today or date.today()
     tables = _Tables()
@@ -69,8 +83,9 @@ def generate(db: pw.Database, stages: list[Stage], *, deals: int = 300, seed: in
     lost = next(s for s in stages if s.outcome is Outcome.LOST)
     company_count = max(5, min(deals // 3, 20_000))
     _make_companies(rng, tables, company_count)
+    boost = FIT_BOOST if sample_settings else 0.0
     for deal_id in range(1, deals + 1):
-        _make_deal(rng, tables, deal_id, today, open_stages, won, lost)
+        _make_deal(rng, tables, deal_id, today, open_stages, won, lost, boost)
     with db.atomic():
         insert_rows(db, "company", ("id", "name", "name_key", "industry", "employees", "region",
                                     "website"), tables.companies)
@@ -82,7 +97,33 @@ def generate(db: pw.Database, stages: list[Stage], *, deals: int = 300, seed: in
         insert_rows(db, "activity", ("deal_id", "kind", "subject", "due", "done", "notes",
                                      "owner", "created_at"), tables.activities)
         reset_sequences(db, ("company", "contact", "deal", "stage_change", "activity"))
+        if sample_settings:
+            _write_sample_settings(db, tables, today)
     return deals
+
+
+def _write_sample_settings(db: pw.Database, tables: _Tables, today: date) -> None:
+    """The ideal customer profile, and a revenue target for each quarter from two back to two
+    ahead: 30 % above the last full quarter's wins, as an ambitious owner would set."""
+    won_by_month: dict[str, int] = {}
+    for deal in tables.deals:
+        if deal[7] == "won" and deal[4]:
+            month = deal[13][:7]
+            won_by_month[month] = won_by_month.get(month, 0) + deal[4]
+    current = today.isoformat()[:7]
+    recent = sorted(m for m in won_by_month if m < current)[-3:]  # the last full quarter
+    average = sum(won_by_month[m] for m in recent) // max(len(recent), 1)
+    target = max(100_000, int(round(average * 1.3, -5)))  # cents, rounded to 1,000
+    quarters = []
+    first = today.year * 4 + (today.month - 1) // 3 - 2
+    for index in range(first, first + 5):  # two quarters back, this one, two ahead
+        quarters.append({"period": f"{index // 4}-Q{index % 4 + 1}", "amount_cents": 3 * target,
+                         "owner": ""})
+    for key, value in (("icp", SAMPLE_ICP), ("targets", quarters)):
+        text = json.dumps(value)
+        (SettingTable.insert(key=key, value=text)
+         .on_conflict(conflict_target=[SettingTable.key], update={SettingTable.value: text})
+         .execute())
 
 
 DEAL_COLUMNS = ("id", "title", "company_id", "contact_id", "value_cents", "currency", "stage_id",
@@ -111,15 +152,18 @@ def _make_companies(rng: random.Random, tables: _Tables, count: int) -> None:
 
 
 def _make_deal(rng: random.Random, tables: _Tables, deal_id: int, today: date,
-               open_stages: list[Stage], won: Stage, lost: Stage) -> None:
+               open_stages: list[Stage], won: Stage, lost: Stage, boost: float = 0.0) -> None:
     company_id = rng.randint(1, len(tables.companies))
     employees = tables.companies[company_id - 1][4]
-    created = today - timedelta(days=int(rng.triangular(0, 380, 40)))
+    # A business that grows a little: deal creation rises slowly towards today.
+    created = today - timedelta(days=int(380 * (1 - rng.random() ** 0.5)))
     owner = rng.choice(OWNERS)
     source = rng.choices([s for s, _ in SOURCES], [w for _, w in SOURCES])[0]
     value = round(rng.lognormvariate(8.6, 0.8) * (1 + min(employees, 2000) / 400), -1)
-    history, stage, status, closed, lost_reason = _walk_stages(rng, created, today, open_stages,
-                                                               won, lost)
+    company = tables.companies[company_id - 1]
+    fits = company[3] in SAMPLE_ICP["industries"] and 20 <= employees <= 500
+    history, stage, status, closed, lost_reason = _walk_stages(
+        rng, created, today, open_stages, won, lost, boost if fits else -boost / 2)
     for from_id, to_id, when in history:
         tables.changes.append((deal_id, from_id, to_id, f"{when} 10:00:00", owner))
     last_move = history[-1][2]
@@ -147,7 +191,7 @@ def _make_deal(rng: random.Random, tables: _Tables, deal_id: int, today: date,
 
 
 def _walk_stages(rng: random.Random, created: date, today: date, open_stages: list[Stage],
-                 won: Stage, lost: Stage):
+                 won: Stage, lost: Stage, boost: float = 0.0):
     """Walk a deal through the process until it closes or reaches today."""
     history: list[tuple[int | None, int, date]] = [(None, open_stages[0].id, created)]
     when, rank = created, 0
@@ -157,7 +201,7 @@ def _walk_stages(rng: random.Random, created: date, today: date, open_stages: li
             return history, open_stages[rank], "open", None, ""
         when += timedelta(days=stay)
         current = open_stages[rank].id
-        if rng.random() < ADVANCE[min(rank, 5)]:
+        if rng.random() < ADVANCE[min(rank, 5)] + boost:
             if rank + 1 == len(open_stages):
                 history.append((current, won.id, when))
                 return history, won, "won", when, ""

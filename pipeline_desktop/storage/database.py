@@ -47,11 +47,11 @@ def is_server_url(url: str) -> bool:
 
 
 def open_database(url: str, *, create: bool = True, read_only: bool = False,
-                  check_integrity: bool = True) -> pw.Database:
+                  check_integrity: str = "full") -> pw.Database:
     """Connect, check that it is a pipeline of a version we know, migrate it, bind the tables.
     `read_only` opens an existing file for viewing (another window is its writer);
-    `check_integrity=False` leaves the full check (about 1 s at 100,000 deals) to the caller,
-    which the window runs in the background once it is shown."""
+    `check_integrity="quick"` runs only `quick_check` and leaves the full check (about 1 s at
+    100,000 deals) to the caller, which the window runs in the background once it is shown."""
     path = sqlite_path(url)
     if path is not None:
         db = _open_sqlite(path, create=create and not read_only, read_only=read_only,
@@ -75,7 +75,7 @@ def open_database(url: str, *, create: bool = True, read_only: bool = False,
 
 
 def _open_sqlite(path: Path, *, create: bool, read_only: bool = False,
-                 check_integrity: bool = True) -> pw.SqliteDatabase:
+                 check_integrity: str = "full") -> pw.SqliteDatabase:
     if read_only and not path.exists():
         raise NotAPipelineError(f"No pipeline file at {path}")
     if path.exists():
@@ -96,7 +96,7 @@ def _open_sqlite(path: Path, *, create: bool, read_only: bool = False,
         db.connect()
     except pw.OperationalError as error:
         raise (storage_error(error) or StorageError(f"Cannot open {path}: {error}")) from None
-    problems = check_connection(db.connection()) if check_integrity else []
+    problems = check_connection(db.connection(), quick=check_integrity == "quick")
     if problems:  # checked on every open, before anything writes to the file
         db.close()
         raise DamagedFileError(path, problems)

@@ -131,7 +131,7 @@ def create_sample(url: str, deals: int = SAMPLE_DEALS) -> None:
     session = open_session(url)
     try:
         if not session.repository.deal_count():
-            generate(session.db, session.repository.stages(), deals=deals)
+            generate(session.db, session.repository.stages(), deals=deals, sample_settings=True)
     finally:
         session.close()
 

@@ -54,11 +54,11 @@ translate = QApplication.translate  # lupdate finds translate("backup", "…") c
 def open_with_recovery(url: str, parent: QWidget | None, *, check_later: bool = False
                        ) -> Session | None:
     """Open a pipeline, asking the user what to do when it is damaged, in use or read-only.
-    Shows the message itself and returns None when nothing was opened. With `check_later` the
-    integrity check and the daily backup are left to `BackgroundCheck`, so the window appears
-    at once even for a large pipeline."""
+    Shows the message itself and returns None when nothing was opened. With `check_later` only
+    SQLite's quick check runs now (it finds damaged pages); the full integrity check and the
+    daily backup are left to `BackgroundCheck`, so a large pipeline's window appears sooner."""
     try:
-        session = open_session(url, check_integrity=not check_later)
+        session = open_session(url, check_integrity="quick" if check_later else "full")
     except DamagedFileError as error:
         return _offer_restore(url, error, parent)
     except (FileInUseError, ReadOnlyFileError) as error:
