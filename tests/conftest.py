@@ -32,9 +32,10 @@ def pipeline_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def session(pipeline_path: Path) -> Iterator[Session]:
-    """An empty pipeline in a real SQLite file (default stages only)."""
-    opened = open_session(str(pipeline_path))
+def session(session_url: str) -> Iterator[Session]:
+    """An empty pipeline in a real SQLite file (default stages only); on the PostgreSQL test
+    server instead when PIPELINE_DESKTOP_TEST_ENGINE=postgres (tests/pg.py, .ci/run)."""
+    opened = open_session(session_url)
     yield opened
     opened.close()
 

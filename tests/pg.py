@@ -187,3 +187,17 @@ def viewer_url(pg_url: str) -> Iterator[str]:
         cursor.execute(f"DROP OWNED BY {role}")
         cursor.execute(f"DROP ROLE {role}")
     conn.close()
+
+
+ENGINE_ENV = "PIPELINE_DESKTOP_TEST_ENGINE"
+
+
+@pytest.fixture
+def session_url(pipeline_path: Path, request: pytest.FixtureRequest) -> str:
+    """The address of conftest's `session`: the SQLite file, or with
+    PIPELINE_DESKTOP_TEST_ENGINE=postgres a fresh database on the test server, so the storage,
+    metrics and import/export suites run unchanged against PostgreSQL (a second pass in
+    .ci/run)."""
+    if os.environ.get(ENGINE_ENV) == "postgres":
+        return request.getfixturevalue("pg_url")
+    return str(pipeline_path)

@@ -242,12 +242,16 @@ def stored_password(url: str) -> str | None:
 
 
 def connect_params(url: str) -> dict[str, str]:
-    """Extra connection arguments for a server URL: the remembered password, if the URL has
-    none (libpq's own PGPASSWORD and ~/.pgpass still apply after that)."""
-    if urlsplit(url).password is not None:
-        return {}
-    password = stored_password(url)
-    return {"password": password} if password else {}
+    """Extra connection arguments for a server URL: a connection timeout, and the remembered
+    password if the URL has none (libpq's PGPASSWORD and ~/.pgpass still apply after that)."""
+    parts = urlsplit(url)
+    params: dict[str, str] = {}
+    if "connect_timeout=" not in parts.query:
+        params["connect_timeout"] = "10"  # libpq waits forever by default; the window would too
+    password = stored_password(url) if parts.password is None else None
+    if password:
+        params["password"] = password
+    return params
 
 
 def connection_error(error: Exception) -> StorageError:

@@ -110,9 +110,9 @@ def _park_stage_names(db: pw.Database, edit: TableEdit) -> None:
     collide half-way through."""
     ids = [row[0] for row in edit.updates.get("stage", ((), []))[1]]
     ids += list(edit.deletes.get("stage", ()))
-    if ids:
+    if ids:  # \x01, not NUL: PostgreSQL text refuses NUL
         db.cursor().executemany(f"UPDATE stage SET name = {db.param} WHERE id = {db.param}",
-                                [(f"\x00import {sid}", sid) for sid in ids])
+                                [(f"\x01import {sid}", sid) for sid in ids])
 
 
 def _fetch(db: pw.Database, table: str, columns: Sequence[str], ids: Sequence[int]
