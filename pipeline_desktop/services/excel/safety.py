@@ -185,8 +185,6 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo,
         raise ImportFileError(f"{path.name} is damaged ({error})") from None
     except (EOFError, OSError, ValueError, zlib.error) as error:
         raise ImportFileError(f"{path.name} is damaged or incomplete ({error})") from None
-    if sheet is not None and sheet.columns == 0 and sheet.rows:
-        sheet.columns = 26  # only one-letter columns were seen
 
 
 def _measure(sheet: SheetInfo, data: bytes) -> None:
@@ -199,6 +197,20 @@ def _measure(sheet: SheetInfo, data: bytes) -> None:
     wide = set(_WIDE.findall(data))
     if wide:
         sheet.columns = max(sheet.columns, *(column_number(c.decode()) for c in wide))
+    elif sheet.columns < 26:
+        _measure_narrow(sheet, data)
+
+
+def _measure_narrow(sheet: SheetInfo, data: bytes) -> None:
+    """The last one-letter column in use: one quick search for anything beyond the widest
+    seen so far, then a letter-by-letter look only when there is something."""
+    beyond = chr(65 + sheet.columns)  # the letter after the widest column seen
+    if re.search(b'r="[' + beyond.encode() + b'-Z][0-9]', data) is None:
+        return
+    for number in range(26, sheet.columns, -1):
+        if b'r="' + chr(64 + number).encode() in data:
+            sheet.columns = number
+            return
 
 
 def column_number(letters: str) -> int:
