@@ -11,9 +11,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pipeline_desktop.paths import ENV_DATA_DIR  # noqa: E402
-from pipeline_desktop.services.demo import generate  # noqa: E402
-from pipeline_desktop.session import Session, open_session  # noqa: E402
+from pipeline_desktop.paths import ENV_DATA_DIR
+from pipeline_desktop.services.demo import generate
+from pipeline_desktop.session import Session, open_session
 
 DEMO_TODAY = date(2026, 6, 15)
 
