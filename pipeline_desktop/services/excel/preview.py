@@ -39,6 +39,7 @@ from pipeline_desktop.services.excel.schema import (
     STAGES,
     TABLE_COLUMNS,
     TABLE_ORDER,
+    SheetSpec,
 )
 from pipeline_desktop.services.excel.sniff import ImportFileError
 from pipeline_desktop.services.excel.validate import (
@@ -178,39 +179,44 @@ def _build_preview(repository: Repository, path: Path, options: Options,
     samples = _samples(rows, header_row, len(headers))
     del rows  # the raw cells are no longer needed: keeps the peak memory down
     _check_deal_records(records, own)
+    day_orders_used = dict(records.day_orders)
     db = repository.db
     empty = all(state.count(db, t) == 0 for t in ("deal", "company", "contact"))
     trusted = own and (empty or source.meta.get(PIPELINE_ID) == pipeline_id(repository))
-    others = _other_sheets(source, trusted) if own else {}
-    tables = _tables_needed(others)
+    others = _other_sheets(source, (STAGES, COMPANIES, CONTACTS)) if own else {}
+    later = [spec for spec in (HISTORY, ACTIVITIES)
+             if own and trusted and source.info and source.info.sheet(spec.name)]
     planner = Planner(db, trusted=trusted, own=own, user=repository.user, today=options.today,
-                      default_currency=options.default_currency, tables=tables)
+                      default_currency=options.default_currency,
+                      tables=_tables_needed(later))
     for spec, plan_sheet in ((STAGES, planner.stages), (COMPANIES, planner.companies),
                              (CONTACTS, planner.contacts)):
         if spec.name in others:
             plan_sheet(others[spec.name])
     if empty and STAGES.name in others:
         planner.drop_stages_not_in(others[STAGES.name])
-    planner.deals(records, history_sheet=HISTORY.name in others)
-    if HISTORY.name in others:
-        planner.history(others[HISTORY.name])
-    if ACTIVITIES.name in others:
-        planner.activities(others[ACTIVITIES.name])
+    planner.deals(records, history_sheet=HISTORY in later)
+    problems = records.problems + [p for r in others.values() for p in r.problems]
+    warnings = source.warnings + records.warnings
+    del records, others  # big sheets come next: one at a time, freed after planning
+    for spec in later:
+        sheet_records = _other_sheets(source, (spec,))[spec.name]
+        (planner.history if spec is HISTORY else planner.activities)(sheet_records)
+        problems += sheet_records.problems
+        del sheet_records
     if own and not trusted:
-        source.warnings.append("This workbook comes from another pipeline: deals are added "
-                               "(or matched by external ID); activities and stage history "
-                               "are restored only into their own pipeline or an empty one")
+        warnings.append("This workbook comes from another pipeline: deals are added "
+                        "(or matched by external ID); activities and stage history "
+                        "are restored only into their own pipeline or an empty one")
     plan = planner.plan
-    problems = records.problems + [p for r in others.values() for p in r.problems] \
-        + plan.problems
+    problems += plan.problems
     return Preview(
         source=source, sheet=sheet, own=own, trusted=trusted,
         headers=[str(h or "") for h in headers], fields=fields,
         samples=samples, counts=plan.counts,
         changes=plan.changes, problems=problems,
-        warnings=source.warnings + records.warnings + plan.warnings,
-        new_stages=plan.new_stages, conflicts=plan.conflicts, day_orders={
-            h: o for h, o in records.day_orders.items()},
+        warnings=warnings + plan.warnings,
+        new_stages=plan.new_stages, conflicts=plan.conflicts, day_orders=day_orders_used,
         _edit=_edit_of(plan.inserts, plan.updates, path.name, plan.deletes),
         _conflict_edit=_edit_of({"stage_change": plan.conflict_history},
                                 {"deal": plan.conflict_updates}, path.name),
@@ -267,9 +273,8 @@ def _check_deal_records(records: Records, own: bool) -> None:
                                         "no column holds the deal's title; map one to 'title'"))
 
 
-def _other_sheets(source: Source, trusted: bool) -> dict[str, Records]:
+def _other_sheets(source: Source, specs: tuple[SheetSpec, ...]) -> dict[str, Records]:
     found: dict[str, Records] = {}
-    specs = (STAGES, COMPANIES, CONTACTS) + ((HISTORY, ACTIVITIES) if trusted else ())
     for spec in specs:
         if source.info is None or source.info.sheet(spec.name) is None:
             continue
@@ -280,11 +285,11 @@ def _other_sheets(source: Source, trusted: bool) -> dict[str, Records]:
     return found
 
 
-def _tables_needed(others: Mapping[str, Records]) -> tuple[str, ...]:
+def _tables_needed(later: list[SheetSpec]) -> tuple[str, ...]:
     tables = ["stage", "company", "contact", "deal"]
-    if HISTORY.name in others:
+    if HISTORY in later:
         tables.append("stage_change")
-    if ACTIVITIES.name in others:
+    if ACTIVITIES in later:
         tables.append("activity")
     return tuple(t for t in TABLE_ORDER if t in tables)
 
