@@ -66,6 +66,15 @@ def test_others_changes_reach_the_tabs(team_window, team_session: Session, qtbot
     assert watch.check().deals == {5}
 
 
+def test_polling_runs_until_the_window_closes(qtbot, team_session: Session) -> None:
+    window = build_window(team_session, AppSettings())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.team_watch.timer.isActive()
+    window.close()
+    assert not window.team_watch.timer.isActive()
+
+
 def test_own_edits_are_not_reported_as_others(team_window, qtbot) -> None:
     watch = team_window.team_watch
     with qtbot.assertNotEmitted(watch.others_changed):

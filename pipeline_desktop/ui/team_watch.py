@@ -12,7 +12,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 import peewee as pw
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
@@ -115,6 +115,12 @@ class TeamWatch(QObject):
         self.others_changed.emit(changes)
         return changes
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Stop polling when the window closes (its session is closed right after)."""
+        if event.type() == QEvent.Type.Close:
+            self.timer.stop()
+        return False
+
     def mark_lost(self, detail: str) -> None:
         if not self.lost:
             self.lost = True
@@ -213,6 +219,7 @@ def install(window: MainWindow) -> TeamWatch | None:
     if session.path is not None:
         return None
     watch = TeamWatch(window.controller, parent=window)
+    window.installEventFilter(watch)
     window.controller.execute = TeamExecutor(window, watch)  # type: ignore[method-assign]
     bar = window.statusBar()
     watch.others_changed.connect(
