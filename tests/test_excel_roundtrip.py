@@ -245,3 +245,26 @@ def test_restore_with_changed_stages_and_undo(session: Session, tmp_path: Path) 
         assert snapshot(fresh) == empty
     finally:
         fresh.close()
+
+
+def test_stage_or_status_edited_in_the_workbook(demo_session: Session, tmp_path: Path) -> None:
+    """Our workbook has Stage and Status: whichever the person changed wins, and moves
+    follow the app's rules (reopening clears the close date and lost reason)."""
+    target = tmp_path / "s.xlsx"
+    export_workbook(demo_session.repository, target)
+    rows = {r.id: r for r in demo_session.repository.deal_rows()}
+    lost = next(i for i, r in rows.items() if r.status == "lost")
+    still_open = next(i for i, r in rows.items() if r.status == "open")
+    workbook = openpyxl.load_workbook(target)
+    deals = workbook["Deals"]
+    by_id = {deals.cell(row=n, column=1).value: n for n in range(2, deals.max_row + 1)}
+    deals.cell(row=by_id[lost], column=7, value="Proposal")  # Stage edited, Status not
+    deals.cell(row=by_id[still_open], column=8, value="won")  # Status edited, Stage not
+    workbook.save(target)
+    preview = build_preview(demo_session.repository, target)
+    apply_preview(demo_session.repository, preview, demo_session.path)
+    reopened = demo_session.repository.deal(lost)
+    assert reopened["status"] == "open" and reopened["closed"] is None
+    assert reopened["lost_reason"] == ""
+    won = demo_session.repository.deal(still_open)
+    assert won["status"] == "won" and won["closed"] is not None

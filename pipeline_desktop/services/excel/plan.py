@@ -475,6 +475,16 @@ class Planner:
         status = _status_of(rec)
         stage_name = str(rec.get("stage") or "")
         stage_id = values["stage_id"]
+        if self.own and stage_id is not None and status is not None:
+            # Our workbook has both columns: whichever the person edited wins.
+            current = self.rows["stage"].get(stage_id)  # type: ignore[arg-type]
+            stage_edited = current is not None and key(stage_name) != key(current[1])
+            if stage_edited:
+                status = None
+            elif status.value != values["status"]:
+                stage_name = "" if status is Outcome.OPEN else stage_name
+                if status is Outcome.OPEN:
+                    stage_id = None  # reopened: back to the first open stage
         if stage_name:
             stage_id = self._stage_of_name.get(stage_name) or self.stage_by_key.get(
                 key(stage_name))
@@ -493,8 +503,13 @@ class Planner:
             stage_id = self.outcome_stage(status)
         if stage_id is None:
             stage_id = self.outcome_stage("open")
+        was = values["status"]
         values["stage_id"] = stage_id
         values["status"] = self.stage_outcome(stage_id)  # type: ignore[arg-type]
+        if values["status"] != was and values["status"] != "lost":  # as MoveStage does
+            values["lost_reason"] = ""
+            if values["status"] == "open":
+                values["closed"] = None
         if values["status"] != "open" and not values["closed"]:
             values["closed"] = (rec.get("won_time") or rec.get("lost_time")
                                 or values["expected_close"] or self.today)

@@ -214,7 +214,10 @@ class ImportWizard(QDialog):
         self.changes.setObjectName("changes_tree")
         self.changes.setHeaderLabels([self.tr("Deal / field"), self.tr("Now"),
                                       self.tr("After import")])
-        self.changes.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.changes.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.changes.header().setStretchLastSection(True)
+        self.changes.setColumnWidth(0, 400)
+        self.changes.setColumnWidth(1, 220)
         self.problems = QListWidget(page)
         self.problems.setObjectName("problems_list")
         self.conflict_box = QWidget(page)
