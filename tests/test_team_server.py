@@ -152,6 +152,10 @@ def test_a_lost_server_gives_a_clear_message_and_the_retry_works(pg_server: PgSe
         terminate_connections(pg_server.admin_url, pg_url)
         assert not concurrency.is_alive(session.db)
         assert concurrency.is_alive(session.db)  # reconnected
+        terminate_connections(pg_server.admin_url, pg_url)
+        with pytest.raises(StorageError, match="cannot be reached"):  # reads too: no crash
+            session.repository.deal_rows()
+        assert len(session.repository.deal_rows()) == 5
     finally:
         session.close()
 

@@ -144,12 +144,39 @@ READ_ONLY_ROLE = ("Your role on the team server may read this pipeline but not c
                   "the server's administrator for write access.")
 
 
+class ServerUnreachable(StorageError, pw.OperationalError):
+    """The team server stopped answering a query. Both a StorageError (the window shows its
+    sentence instead of a crash report) and an OperationalError (code that catches driver
+    errors still does)."""
+
+
+class TeamDatabase(pw.PostgresqlDatabase):
+    """A PostgreSQL database whose queries, reads included, turn a dropped connection into
+    ServerUnreachable and forget it, so the next query connects afresh."""
+
+    def _execute_cursor(self, sql: str, params: Any, **cursor_options: Any) -> Any:
+        try:
+            return super()._execute_cursor(sql, params, **cursor_options)
+        except (pw.OperationalError, pw.InterfaceError) as error:
+            if isinstance(error, StorageError) or not self._broken():
+                raise
+            detail = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
+            drop_broken_connection(self)
+            raise ServerUnreachable(LOST_SERVER.format(detail=detail)) from error
+
+    def _broken(self) -> bool:
+        conn = self._state.conn
+        return conn is None or bool(getattr(conn, "closed", 0))
+
+
 @contextmanager
 def storage_errors(db: pw.Database) -> Iterator[None]:
     """Turn a dropped server connection into a StorageError with a clear sentence, and close
     it so the next attempt connects afresh. SQLite errors pass through unchanged."""
     try:
         yield
+    except StorageError:
+        raise
     except pw.ProgrammingError as error:
         if "permission denied" not in str(error):
             raise

@@ -104,16 +104,12 @@ def _open_sqlite(path: Path, *, create: bool, read_only: bool = False,
 
 
 def _open_postgres(url: str) -> pw.Database:
-    try:
-        from playhouse.db_url import connect
-    except ImportError as error:  # pragma: no cover - peewee always ships playhouse
-        raise StorageError(str(error)) from None
     from pipeline_desktop.storage import team  # late: team imports this module
 
     try:  # the password comes from the URL, the keyring or libpq's own ~/.pgpass
-        db = connect(url, unquote_password=True, unquote_user=True, **team.connect_params(url))
+        db = team.connect(url)
         db.connect()
-    except ImportError:
+    except (ImportError, pw.ImproperlyConfigured):
         raise StorageError("Team mode needs psycopg2: pip install 'pipeline-desktop[team]'"
                            ) from None
     except pw.OperationalError as error:

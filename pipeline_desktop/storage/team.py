@@ -241,6 +241,19 @@ def stored_password(url: str) -> str | None:
         return None
 
 
+def connect(url: str) -> pw.PostgresqlDatabase:
+    """A server database for `url` (not yet connected), with the remembered password."""
+    from playhouse.db_url import parse
+
+    from pipeline_desktop.storage.concurrency import TeamDatabase
+
+    params = parse(url, unquote_password=True, unquote_user=True)
+    if not params.get("database"):
+        raise StorageError(f"{display_url(url)} has no database name: add it after the "
+                           "server, as in postgresql://user@host/pipeline")
+    return TeamDatabase(**{**params, **connect_params(url)})
+
+
 def connect_params(url: str) -> dict[str, str]:
     """Extra connection arguments for a server URL: a connection timeout, and the remembered
     password if the URL has none (libpq's PGPASSWORD and ~/.pgpass still apply after that)."""
