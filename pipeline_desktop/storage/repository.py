@@ -28,21 +28,28 @@ from pipeline_desktop.storage.tables import (
     utc_now,
 )
 
-_DEAL_ROWS_SQL = """
+_DEAL_COLUMNS_SQL = """
 SELECT d.id, d.title, COALESCE(c.name, ''), COALESCE(p.name, ''), d.stage_id, s.name,
        s.position, d.status, d.value_cents, d.currency, COALESCE(d.probability, s.probability),
-       d.owner, d.source, d.created, d.expected_close, d.closed, la.last_done, na.next_due,
-       d.budget_confirmed, d.authority_known, d.need, d.timeline,
+       d.owner, d.source, d.created, d.expected_close, d.closed, {activity},
+       d.budget_confirmed, d.authority_known, d.need <> '', d.timeline,
        COALESCE(c.industry, ''), c.employees, COALESCE(c.region, ''), COALESCE(p.job_title, '')
 FROM deal d
 JOIN stage s ON s.id = d.stage_id
 LEFT JOIN company c ON c.id = d.company_id
 LEFT JOIN contact p ON p.id = d.contact_id
+"""
+# All deals: aggregate the activity table once (about 2× faster than a lookup per deal).
+_ALL_DEAL_ROWS_SQL = _DEAL_COLUMNS_SQL.format(activity="la.last_done, na.next_due") + """
 LEFT JOIN (SELECT deal_id, MAX(done) AS last_done FROM activity
            WHERE done IS NOT NULL GROUP BY deal_id) la ON la.deal_id = d.id
 LEFT JOIN (SELECT deal_id, MIN(due) AS next_due FROM activity
            WHERE done IS NULL AND due IS NOT NULL GROUP BY deal_id) na ON na.deal_id = d.id
 """
+# A few deals: look their activities up through the index on activity.deal_id.
+_SOME_DEAL_ROWS_SQL = _DEAL_COLUMNS_SQL.format(activity=(
+    "(SELECT MAX(a.done) FROM activity a WHERE a.deal_id = d.id), "
+    "(SELECT MIN(a.due) FROM activity a WHERE a.deal_id = d.id AND a.done IS NULL)"))
 
 # A function that scores a deal's fit against the ideal customer profile, given
 # (industry, employees, region, job_title); None when no profile is set.
@@ -100,15 +107,16 @@ class Repository:
                   newest: int | None = None) -> list[DealRow]:
         """Rows for the deal table: all deals, only `ids` (those that still exist), or the
         `newest` few (what the window paints first while the rest loads)."""
-        sql, params = _DEAL_ROWS_SQL, ()
+        sql, params = _ALL_DEAL_ROWS_SQL, ()
         if ids is not None:
             id_list = [int(i) for i in ids]
             if not id_list:
                 return []
             marks = ", ".join([self.db.param] * len(id_list))
-            sql, params = f"{sql} WHERE d.id IN ({marks})", tuple(id_list)
-        if newest is not None:
-            sql = f"{sql} WHERE d.id IN (SELECT id FROM deal ORDER BY id DESC LIMIT {int(newest)})"
+            sql, params = f"{_SOME_DEAL_ROWS_SQL} WHERE d.id IN ({marks})", tuple(id_list)
+        elif newest is not None:
+            sql = (f"{_SOME_DEAL_ROWS_SQL} WHERE d.id IN "
+                   f"(SELECT id FROM deal ORDER BY id DESC LIMIT {int(newest)})")
         cursor = self.db.execute_sql(sql + " ORDER BY d.id", params)
         return self._to_rows(cursor.fetchall(), today or date.today())
 
