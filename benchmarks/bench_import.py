@@ -27,13 +27,17 @@ def own_workbook() -> Path:
     path = FOLDER / f"pipeline-bench-deals-{BENCH_DEALS}.xlsx"
     if path.exists():
         return path
+    import sqlite3
+
     from pipeline_desktop.services.excel.export import export_workbook
     from pipeline_desktop.session import open_session
-    from pipeline_desktop.storage.copy import copy_pipeline
 
-    source = open_session(str(demo_file()))
+    # A private copy, read without taking the shared demo file's writer lock.
     copy = FOLDER / f"pipeline-bench-deals-{BENCH_DEALS}.pipeline"
-    copy_pipeline(source.db, copy)
+    source = sqlite3.connect(f"file:{demo_file()}?mode=ro", uri=True)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    target.close()
     source.close()
     session = open_session(str(copy))
     session.db.execute_sql("DELETE FROM activity")
