@@ -112,7 +112,8 @@ def _export(repository: Repository, target: Path, pipeline_file: str,
         raise
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as error:
         temp.unlink(missing_ok=True)
-        raise StorageError(f"Could not write {target}: {error}") from None
+        reason = getattr(error, "strerror", None) or str(error)
+        raise StorageError(f"Could not write {target}: {reason}") from None
     return len(deals)
 
 
