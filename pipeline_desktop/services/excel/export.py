@@ -77,6 +77,8 @@ def export_workbook(repository: Repository, target: Path, *, pipeline_file: str 
 def _export(repository: Repository, target: Path, pipeline_file: str,
             progress: Progress | None, now: datetime | None) -> int:
     db = repository.db
+    if not target.parent.is_dir():
+        raise StorageError(f"Could not write {target}: the folder {target.parent} does not exist")
     ident = pipeline_id(repository, create=True) or ""
     temp = target.with_name(f".{target.name}.part")
     total = _count(db, "deal") + _count(db, "activity") + _count(db, "stage_change") + 1
@@ -112,7 +114,7 @@ def _export(repository: Repository, target: Path, pipeline_file: str,
         raise
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as error:
         temp.unlink(missing_ok=True)
-        reason = getattr(error, "strerror", None) or str(error)
+        reason = getattr(error, "strerror", None) or str(error).replace(str(temp), target.name)
         raise StorageError(f"Could not write {target}: {reason}") from None
     return len(deals)
 
