@@ -56,10 +56,15 @@ class PipelineController(QObject):
     def execute(self, command: object) -> Applied:
         """Apply a command and make it undoable. Raises PipelineError (nothing stored)."""
         applied = self.repository.apply(command)
-        label = getattr(command, "label", "Edit")
-        self.undo_stack.push(_UndoAdapter(self, applied, label))
+        self.push_applied(applied, getattr(command, "label", "Edit"), notify=False)
         self.changed.emit(applied.changes)
         return applied
+
+    def push_applied(self, applied: Applied, label: str, *, notify: bool = True) -> None:
+        """Make undoable a command a worker thread already applied (a long import)."""
+        self.undo_stack.push(_UndoAdapter(self, applied, label))
+        if notify:
+            self.changed.emit(applied.changes)
 
     def apply_quietly(self, command: object) -> Applied:
         """Apply an undo or redo step; report a failure instead of raising into Qt."""

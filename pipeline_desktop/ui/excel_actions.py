@@ -18,7 +18,6 @@ from pipeline_desktop.services.excel.preview import (
     build_preview,
 )
 from pipeline_desktop.services.excel.read import Cancelled
-from pipeline_desktop.ui.controller import _UndoAdapter
 from pipeline_desktop.ui.dialogs.import_wizard import ImportWizard
 from pipeline_desktop.ui.workers import Progress, run_job
 
@@ -105,7 +104,7 @@ def import_workbook(window: MainWindow, path: Path | None = None) -> Preview | N
         window.statusBar().showMessage(window.tr("Import cancelled; nothing was changed"), 8000)
         return None
     applied = result.value
-    controller.undo_stack.push(_UndoAdapter(controller, applied, edit.label))
+    controller.push_applied(applied, edit.label, notify=False)
     adopt_identity(controller.repository, preview)
     controller.changed.emit(applied.changes)
     window.statusBar().showMessage(window.tr("Imported %s: %s") % (path.name, preview.summary()),
