@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench demo screenshots package clean
+.PHONY: run test lint bench screenshots package clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) packaging/ensure_system_deps.py --for venv
