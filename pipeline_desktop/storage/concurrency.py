@@ -164,9 +164,34 @@ class TeamDatabase(pw.PostgresqlDatabase):
             drop_broken_connection(self)
             raise ServerUnreachable(LOST_SERVER.format(detail=detail)) from error
 
+    def _connect(self) -> Any:
+        conn = super()._connect()
+        _dates_as_text(conn)
+        return conn
+
     def _broken(self) -> bool:
         conn = self._state.conn
         return conn is None or bool(getattr(conn, "closed", 0))
+
+
+def _dates_as_text(conn: Any) -> None:
+    """Dates and timestamps come back as the ISO text a pipeline file holds, as on SQLite:
+    the same values from both engines, and no date objects made only to be turned back into
+    text (the deal table reads 100,000 rows of them)."""
+    try:
+        from psycopg2 import extensions
+    except ImportError:  # another driver: its own date objects, which the code also accepts
+        return
+    if not isinstance(conn, extensions.connection):
+        return
+    for oid, name in ((1082, "PIPELINE_DATE"), (1114, "PIPELINE_TIMESTAMP")):
+        extensions.register_type(extensions.new_type((oid,), name, _as_is), conn)
+    with conn.cursor() as cursor:
+        cursor.execute("SET DateStyle = 'ISO, YMD'")
+
+
+def _as_is(value: str | None, _cursor: Any) -> str | None:
+    return value
 
 
 @contextmanager
