@@ -80,6 +80,11 @@ def test_own_edits_are_not_reported_as_others(team_window, qtbot) -> None:
     with qtbot.assertNotEmitted(watch.others_changed):
         team_window.controller.execute(cmd.EditDeal(6, {"title": "Mine"}))
         assert watch.check() is None
+        team_window.controller.execute(cmd.EditDeal(6, {"title": "Mine again"}))
+        qtbot.wait(20)  # the deferred look runs
+        team_window.session.repository.set_setting("targets", {"2026-06": 1})
+        team_window.controller.notify()  # what a settings dialog does after saving
+        assert watch.check() is None
 
 
 def test_a_stale_save_asks_whose_value_to_keep(team_window, team_session: Session,

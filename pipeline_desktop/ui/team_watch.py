@@ -79,6 +79,8 @@ class TeamWatch(QObject):
         self.apply = controller.execute  # the plain one, before `install` wraps it
         self.lost = False
         self._quiet = False
+        self._own: set[int] = set()  # deals our own edits changed since the last look
+        self._own_rest = Changes()  # and whether they touched stages/settings or activities
         self._fingerprint = read_fingerprint(self.db)
         self._versions = read_versions(self.db)
         controller.changed.connect(self._after_own_change)
@@ -87,8 +89,10 @@ class TeamWatch(QObject):
         self.timer.timeout.connect(self.check)
         self.timer.start()
 
-    def check(self, exclude: frozenset[int] = frozenset()) -> Changes | None:
+    def check(self) -> Changes | None:
         """Look once; tell the tabs what others changed. Returns it (None: nothing/no server)."""
+        exclude, self._own = frozenset(self._own), set()
+        own_rest, self._own_rest = self._own_rest, Changes()
         try:
             fingerprint = read_fingerprint(self.db)
             if fingerprint == self._fingerprint and not self.lost:
@@ -104,7 +108,10 @@ class TeamWatch(QObject):
             self.retry_pending()
         changes = changes_between(self._fingerprint, fingerprint, self._versions, versions)
         self._fingerprint, self._versions = fingerprint, versions
-        changes = dataclasses.replace(changes, deals=changes.deals - exclude)
+        changes = dataclasses.replace(
+            changes, deals=changes.deals - exclude,
+            activities=changes.activities and not (own_rest.activities or own_rest.everything),
+            everything=changes.everything and not (own_rest.everything or own_rest.stages))
         if changes == Changes():
             return None
         self._quiet = True
@@ -127,9 +134,14 @@ class TeamWatch(QObject):
             self.connection_lost.emit(detail.strip().splitlines()[0] if detail.strip() else "")
 
     def _after_own_change(self, changes: Changes) -> None:
-        """Our own edit moved the fingerprint: take it in, and tell about anything else."""
+        """Our own edit moved the fingerprint: take it in soon (after the tabs have painted),
+        and tell about anything else that changed meanwhile."""
         if not self._quiet:
-            self.check(exclude=changes.deals)
+            first = not self._own and self._own_rest == Changes()
+            self._own |= changes.deals
+            self._own_rest = self._own_rest | dataclasses.replace(changes, deals=frozenset())
+            if first:
+                QTimer.singleShot(0, self, self.check)
 
     # ---- edits that could not reach the server ---------------------------------------------
 
