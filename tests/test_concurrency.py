@@ -216,3 +216,32 @@ def test_history_records_who_moved_a_deal(any_demo_session: Session) -> None:
     as_other_person(any_demo_session, lambda r: r.apply(cmd.MoveStage(10, stages[3].id)))
     history = any_demo_session.repository.stage_history(10)
     assert history[-1][1] == stages[3].name and history[-1][3] == "bob"
+
+
+def test_undoing_several_own_edits_in_turn(any_demo_session: Session) -> None:
+    """Each undo bumps the version; the next undo of one's own earlier edit still works."""
+    repo = any_demo_session.repository
+    before = repo.deal(11)
+    stages = repo.stages()
+    steps = [repo.apply(cmd.EditDeal(11, {"title": "One"})),
+             repo.apply(cmd.MoveStage(11, stages[2].id)),
+             repo.apply(cmd.EditDeal(11, {"notes": "Two"})),
+             repo.apply(cmd.EditDeal(11, {"title": "Three"}))]
+    undone = [repo.apply(step.inverse) for step in reversed(steps)]
+    after = repo.deal(11)
+    assert (after["title"], after["notes"], after["stage"]) == (before["title"], before["notes"],
+                                                                before["stage"])
+    for redo in reversed(undone):  # and redo them all again
+        repo.apply(redo.inverse)
+    assert repo.deal(11)["title"] == "Three"
+
+
+def test_undo_stops_at_someone_elses_change_in_between(any_demo_session: Session) -> None:
+    repo = any_demo_session.repository
+    first = repo.apply(cmd.EditDeal(12, {"title": "Mine"}))
+    as_other_person(any_demo_session, lambda r: r.apply(cmd.EditDeal(12, {"title": "Bob's"})))
+    second = repo.apply(cmd.EditDeal(12, {"notes": "mine too"}))
+    repo.apply(second.inverse)  # my latest edit: fine
+    with pytest.raises(ConflictError):
+        repo.apply(first.inverse)  # would overwrite Bob's title
+    assert title_of(any_demo_session, 12) == "Bob's"

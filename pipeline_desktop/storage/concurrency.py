@@ -101,6 +101,52 @@ def require(deal_id: int, expected: int | None, mine: Mapping[str, Any] | None =
     return current
 
 
+class VersionTracker:
+    """The versions this session itself wrote, deal by deal (one per Repository).
+
+    A command made from version `expected` may still be applied at a later version when every
+    version since was written here: undoing one's own edits in turn bumps the version each
+    time, and that is nobody else's change. A version written by anyone else in between makes
+    the command stale, and it is refused."""
+
+    NOTE_LIMIT = 2_000  # bigger changes (imports) are not tracked deal by deal
+
+    def __init__(self) -> None:
+        self.written: dict[int, set[int]] = {}
+
+    def require(self, deal_id: int, expected: int | None,
+                mine: Mapping[str, Any] | None = None, current: int | None = None) -> int:
+        """Like `require`, letting through versions written by this session since."""
+        if current is None:
+            current = deal_version(deal_id)
+        if current is None:
+            raise gone(deal_id)
+        if expected is not None and current != expected and not self._all_mine(
+                deal_id, expected, current):
+            raise conflict(deal_id, expected, mine or {})
+        return current
+
+    def update_deal(self, deal_id: int, values: Mapping[str, Any], expected: int, *,
+                    mine: Mapping[str, Any] | None = None) -> int:
+        version = update_deal(deal_id, values, expected, mine=mine)
+        self.written.setdefault(deal_id, set()).add(version)
+        return version
+
+    def note(self, deal_ids: frozenset[int]) -> None:
+        """After a command (in its transaction, rows still ours): remember the versions it
+        left, so commands written elsewhere (activities, qualification…) count as ours."""
+        if not deal_ids or len(deal_ids) > self.NOTE_LIMIT:
+            return
+        rows = (DealTable.select(DealTable.id, DealTable.version)
+                .where(DealTable.id.in_(list(deal_ids))).tuples())
+        for deal_id, version in rows:
+            self.written.setdefault(deal_id, set()).add(int(version))
+
+    def _all_mine(self, deal_id: int, expected: int, current: int) -> bool:
+        mine = self.written.get(deal_id, set())
+        return current > expected and all(v in mine for v in range(expected + 1, current + 1))
+
+
 def conflict(deal_id: int, expected: int, mine: Mapping[str, Any]
              ) -> DealConflict | ValidationError:
     """The error for a write that found the deal changed (or deleted) since `expected`, with

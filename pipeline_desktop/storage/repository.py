@@ -76,6 +76,7 @@ class Repository:
         self.db = db
         self.user = user
         self.fit_scorer: FitScorer | None = None
+        self.versions = concurrency.VersionTracker()  # team mode: what this session wrote
         self._handlers: dict[type, Callable[[Any], cmd.Applied]] = {
             cmd.CreateDeal: self._create_deal,
             cmd.EditDeal: self._edit_deal,
@@ -187,7 +188,9 @@ class Repository:
         if handler is None:
             raise TypeError(f"no handler for {type(command).__name__}")
         with concurrency.storage_errors(self.db), self.db.atomic():
-            return handler(command)
+            applied = handler(command)
+            self.versions.note(applied.changes.deals)
+            return applied
 
     def register(self, command_type: type, handler: Callable[[Any], cmd.Applied]) -> None:
         """Let a feature module add its own commands (activities, stages, imports)."""
@@ -243,16 +246,16 @@ class Repository:
         new = normalise_fields(command.changes)
         current = self.deal(command.deal_id)
         old = {name: self._current_value(current, name) for name in new}
-        seen = concurrency.require(command.deal_id, command.expected_version, new,
+        seen = self.versions.require(command.deal_id, command.expected_version, new,
                                    current["version"])
         values = self._storable(new)
         values.update(updated_at=utc_now())
-        version = concurrency.update_deal(command.deal_id, values, seen, mine=new)
+        version = self.versions.update_deal(command.deal_id, values, seen, mine=new)
         inverse = cmd.EditDeal(command.deal_id, old, command.label, expected_version=version)
         return cmd.Applied(inverse, command, cmd.Changes(frozenset({command.deal_id})))
 
     def _delete_deal(self, command: cmd.DeleteDeal) -> cmd.Applied:
-        concurrency.require(command.deal_id, command.expected_version)
+        self.versions.require(command.deal_id, command.expected_version)
         snapshot = DealSnapshot(
             deal=DealTable.select().where(DealTable.id == command.deal_id).dicts().get(),
             activities=list(ActivityTable.select()
@@ -282,7 +285,7 @@ class Repository:
         if deal is None:
             raise concurrency.gone(command.deal_id)
         target = StageTable.get_by_id(command.to_stage_id)
-        seen = concurrency.require(deal.id, command.expected_version, {"stage": target.name},
+        seen = self.versions.require(deal.id, command.expected_version, {"stage": target.name},
                                    deal.version)
         restore = {"stage": deal.stage_id, "status": deal.status, "closed": deal.closed,
                    "lost_reason": deal.lost_reason}
@@ -296,7 +299,7 @@ class Repository:
                 changes["closed"] = when.date()
             changes["lost_reason"] = (command.lost_reason or "").strip() \
                 if target.outcome == Outcome.LOST else ""
-        version = concurrency.update_deal(deal.id, changes, seen, mine={"stage": target.name})
+        version = self.versions.update_deal(deal.id, changes, seen, mine={"stage": target.name})
         change_id = StageChangeTable.insert(deal=deal.id, from_stage=deal.stage_id,
                                             to_stage=target.id, changed_at=when,
                                             changed_by=self.user).execute()
@@ -308,9 +311,9 @@ class Repository:
         restore = dict(command.restore)
         restore.update(updated_at=utc_now())
         back = {"stage": concurrency.stage_name(restore.get("stage"))}  # type: ignore[arg-type]
-        seen = concurrency.require(command.deal_id, command.expected_version, back)
+        seen = self.versions.require(command.deal_id, command.expected_version, back)
         target = StageChangeTable.get_by_id(command.stage_change_id)
-        version = concurrency.update_deal(command.deal_id, restore, seen, mine=back)
+        version = self.versions.update_deal(command.deal_id, restore, seen, mine=back)
         StageChangeTable.delete().where(StageChangeTable.id == command.stage_change_id).execute()
         redo = cmd.MoveStage(command.deal_id, target.to_stage_id, label=command.label,
                              expected_version=version)
