@@ -57,6 +57,9 @@ def copy_pipeline(source: pw.Database, target_url: str, *, replace: bool = False
     from pipeline_desktop.session import open_session
 
     target = open_session(with_password(target_url, password))
+    # Opening bound the tables to the target; the copy itself is plain SQL, so give them back
+    # to the open pipeline at once (the window keeps painting during the copy).
+    source.bind(TABLES, bind_refs=False, bind_backrefs=False)
     try:
         if target.read_only:
             raise StorageError("Your role on the team server may read this pipeline but not "
