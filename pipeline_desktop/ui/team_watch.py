@@ -247,8 +247,11 @@ def install(window: MainWindow) -> TeamWatch | None:
 def _others_message(window: MainWindow, changes: Changes) -> str:
     if changes.everything or changes.stages:
         return window.tr("Someone else changed the pipeline; it is up to date again.")
-    return window.tr("%n deal(s) changed by someone else.", "", len(changes.deals)) \
-        if changes.deals else window.tr("Someone else logged activities.")
+    if not changes.deals:
+        return window.tr("Someone else logged activities.")
+    if len(changes.deals) == 1:
+        return window.tr("A deal was changed by someone else.")
+    return window.tr("%d deals were changed by someone else.") % len(changes.deals)
 
 
 def disable_editing(window: MainWindow) -> None:
