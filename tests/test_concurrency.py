@@ -16,8 +16,10 @@ import pytest
 
 from pipeline_desktop.domain import commands as cmd
 from pipeline_desktop.errors import ConflictError, StorageError, ValidationError
+from pipeline_desktop.services.demo import generate
 from pipeline_desktop.session import Session
 from pipeline_desktop.storage.concurrency import DealConflict, deal_version
+from pipeline_desktop.storage.process_store import install as install_process
 from pipeline_desktop.storage.repository import Repository
 
 # A refused save; two SQLite transactions writing at the same moment may get "busy" instead.
@@ -27,6 +29,7 @@ BUSY_OR_CONFLICT = (ConflictError, StorageError, pw.OperationalError)
 def as_other_person(session: Session, work: Callable[[Repository], Any]) -> Any:
     """Run `work` on a second connection (another thread), as user "bob"."""
     other = Repository(session.db, user="bob")
+    install_process(other)  # activities, qualification and criteria commands too
 
     def run() -> Any:
         try:
@@ -245,3 +248,37 @@ def test_undo_stops_at_someone_elses_change_in_between(any_demo_session: Session
     with pytest.raises(ConflictError):
         repo.apply(first.inverse)  # would overwrite Bob's title
     assert title_of(any_demo_session, 12) == "Bob's"
+
+
+def test_undo_of_any_deal_command_respects_others_later_change(any_demo_session: Session
+                                                               ) -> None:
+    """Qualification and criteria commands (stored by the sales-process module) too."""
+    from pipeline_desktop.domain import process_commands as pc
+
+    repo = any_demo_session.repository
+    ticked = repo.apply(pc.EditQualification(13, {"need": "Mine"}))
+    as_other_person(any_demo_session, lambda r: r.apply(
+        pc.EditQualification(13, {"need": "Bob's need"})))
+    with pytest.raises(ConflictError, match="not undone"):
+        repo.apply(ticked.inverse)
+    assert repo.deal(13)["need"] == "Bob's need"
+    # Nobody in between: undo and redo as usual.
+    mine = repo.apply(pc.EditQualification(13, {"need": "Mine again"}))
+    redo = repo.apply(mine.inverse)
+    repo.apply(redo.inverse)
+    assert repo.deal(13)["need"] == "Mine again"
+
+
+@pytest.mark.postgres
+def test_undoing_an_activity_ignores_others_edits_of_the_deal(pg_url: str, open_any) -> None:
+    """PostgreSQL knows which rows a transaction wrote; a SQLite file has one writer at a
+    time, so there an activity's undo is guarded by the deal's version as a whole."""
+    from pipeline_desktop.domain import process_commands as pc
+
+    any_demo_session = open_any(pg_url)
+    generate(any_demo_session.db, any_demo_session.repository.stages(), deals=20, seed=7)
+    repo = any_demo_session.repository
+    logged = repo.apply(pc.AddActivity(14, {"kind": "call", "subject": "Called"}))
+    as_other_person(any_demo_session, lambda r: r.apply(cmd.EditDeal(14, {"title": "Bob's"})))
+    repo.apply(logged.inverse)  # the activity goes; Bob's title stays
+    assert title_of(any_demo_session, 14) == "Bob's"

@@ -12,6 +12,7 @@ Also here: turning a lost server or a locked file into a `StorageError` a person
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -31,8 +32,10 @@ class DealConflict(ConflictError):
     `expected_version=current_version`."""
 
     def __init__(self, deal_id: int, title: str, expected_version: int, current_version: int,
-                 mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> None:
+                 mine: Mapping[str, Any], theirs: Mapping[str, Any], *,
+                 undo: bool = False) -> None:
         self.deal_id = deal_id
+        self.undo = undo
         self.title = title
         self.expected_version = expected_version
         self.current_version = current_version
@@ -41,6 +44,9 @@ class DealConflict(ConflictError):
         super().__init__(self._message())
 
     def _message(self) -> str:
+        if self.undo:
+            return (f"Someone else changed the deal “{self.title}” since; undoing would "
+                    f"overwrite their change, so it was not undone.")
         differing = [name for name in self.mine if self.theirs.get(name) != self.mine[name]]
         detail = "; ".join(
             f"{field_label(name)}: now {_show(show_value(name, self.theirs.get(name)))}, "
@@ -113,6 +119,7 @@ class VersionTracker:
 
     def __init__(self) -> None:
         self.written: dict[int, set[int]] = {}
+        self._made_at: dict[int, dict[int, int]] = {}
 
     def require(self, deal_id: int, expected: int | None,
                 mine: Mapping[str, Any] | None = None, current: int | None = None) -> int:
@@ -132,22 +139,50 @@ class VersionTracker:
         self.written.setdefault(deal_id, set()).add(version)
         return version
 
-    def note(self, deal_ids: frozenset[int]) -> None:
-        """After a command (in its transaction, rows still ours): remember the versions it
-        left, so commands written elsewhere (activities, qualification…) count as ours."""
+    def note(self, db: pw.Database, deal_ids: frozenset[int]) -> dict[int, int]:
+        """After a command, in its transaction: remember the versions it wrote, so commands
+        stored elsewhere (qualification, criteria…) count as ours too. On PostgreSQL only rows
+        this transaction wrote count (`xmin`); a SQLite file has one writer at a time."""
         if not deal_ids or len(deal_ids) > self.NOTE_LIMIT:
+            return {}
+        query = DealTable.select(DealTable.id, DealTable.version).where(
+            DealTable.id.in_(sorted(deal_ids)))
+        if isinstance(db, pw.PostgresqlDatabase):
+            query = query.where(pw.SQL("xmin::text = mod(txid_current(), 4294967296)::text"))
+        found = {int(deal_id): int(version) for deal_id, version in query.tuples()}
+        for deal_id, version in found.items():
+            self.written.setdefault(deal_id, set()).add(version)
+        return found
+
+    def remember(self, inverse: object, versions: dict[int, int]) -> None:
+        """The versions an inverse (an undo or redo step) was made at, for `check`."""
+        if not versions:
             return
-        rows = (DealTable.select(DealTable.id, DealTable.version)
-                .where(DealTable.id.in_(list(deal_ids))).tuples())
-        for deal_id, version in rows:
-            self.written.setdefault(deal_id, set()).add(int(version))
+        key = id(inverse)
+        try:
+            weakref.finalize(inverse, self._made_at.pop, key, None)
+        except TypeError:  # a command type without weak references: not guarded
+            return
+        self._made_at[key] = versions
+
+    def check(self, command: object) -> None:
+        """Refuse an undo or redo step when someone else wrote one of its deals since it was
+        made (whatever the command type: qualification, criteria…). Commands that carry
+        their own `expected_version` are checked by their handler, which can say more."""
+        if getattr(command, "expected_version", None) is not None:
+            return
+        for deal_id, version in self._made_at.get(id(command), {}).items():
+            current = deal_version(deal_id)
+            if current is not None and current != version and not self._all_mine(
+                    deal_id, version, current):
+                raise conflict(deal_id, version, {}, undo=True)
 
     def _all_mine(self, deal_id: int, expected: int, current: int) -> bool:
         mine = self.written.get(deal_id, set())
         return current > expected and all(v in mine for v in range(expected + 1, current + 1))
 
 
-def conflict(deal_id: int, expected: int, mine: Mapping[str, Any]
+def conflict(deal_id: int, expected: int, mine: Mapping[str, Any], *, undo: bool = False
              ) -> DealConflict | ValidationError:
     """The error for a write that found the deal changed (or deleted) since `expected`, with
     the stored values of the fields the write wanted to change."""
@@ -155,7 +190,8 @@ def conflict(deal_id: int, expected: int, mine: Mapping[str, Any]
     if row is None:
         return gone(deal_id)
     theirs = {name: _stored(row, name) for name in mine}
-    return DealConflict(deal_id, row["title"], expected, int(row["version"]), mine, theirs)
+    return DealConflict(deal_id, row["title"], expected, int(row["version"]), mine, theirs,
+                        undo=undo)
 
 
 def gone(deal_id: int) -> ValidationError:

@@ -188,8 +188,10 @@ class Repository:
         if handler is None:
             raise TypeError(f"no handler for {type(command).__name__}")
         with concurrency.storage_errors(self.db), self.db.atomic():
+            self.versions.check(command)  # an undo of a deal someone else changed since: no
             applied = handler(command)
-            self.versions.note(applied.changes.deals)
+            self.versions.remember(applied.inverse,
+                                   self.versions.note(self.db, applied.changes.deals))
             return applied
 
     def register(self, command_type: type, handler: Callable[[Any], cmd.Applied]) -> None:
