@@ -4,11 +4,13 @@ Optimistic locking: every deal carries `version`, bumped on every write. A comma
 copy of the deal at version v carries `expected_version=v`; storage writes with
 `UPDATE … WHERE id = ? AND version = v` and, when no row changed, refuses with a `DealConflict`
 that holds both values (theirs now, yours) so the window can show them and let the person
-choose. The inverse of every applied command carries the version that command produced, so an
-undo made after someone else's later change is refused the same way instead of reverting it.
+choose. The inverse of every applied command carries the version that command produced, and
+each Repository's `VersionTracker` knows which versions it wrote itself: an undo goes through
+when every write since was this session's own (undoing several edits in turn), and is refused
+when anyone else wrote the deal in between, whatever the command type.
 
-Also here: turning a lost server or a locked file into a `StorageError` a person can act on
-(the database reconnects on the next try), and the read-only check for PostgreSQL roles."""
+Also here: `TeamDatabase`, which turns a dropped server connection into a `StorageError` a
+person can act on (and reconnects on the next try), and the read-only check for roles."""
 
 from __future__ import annotations
 
@@ -293,7 +295,7 @@ def storage_errors(db: pw.Database) -> Iterator[None]:
             raise  # a file's troubles are described by storage.integrity
         detail = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
         drop_broken_connection(db)
-        raise StorageError(LOST_SERVER.format(detail=detail)) from error
+        raise ServerUnreachable(LOST_SERVER.format(detail=detail)) from error
 
 
 def _driver_connection_errors() -> tuple[type[Exception], ...]:

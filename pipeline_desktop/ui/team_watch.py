@@ -19,6 +19,7 @@ from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
 from pipeline_desktop.errors import PipelineError, StorageError
 from pipeline_desktop.storage.concurrency import (
     DealConflict,
+    ServerUnreachable,
     drop_broken_connection,
     field_label,
     show_value,
@@ -205,9 +206,7 @@ class TeamExecutor:
             return self.plain_execute(command)
         except DealConflict as error:
             return self._resolve(command, error)
-        except StorageError as error:
-            if self.window.session.read_only or "may read this pipeline" in str(error):
-                raise
+        except ServerUnreachable as error:
             self.watch.hold(command)
             self.watch.mark_lost(str(error))  # the next poll retries when the server answers
             raise StorageError(f"{error} " + self.window.tr(
