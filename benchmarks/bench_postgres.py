@@ -70,7 +70,8 @@ def in_process(url: str) -> dict[str, float]:
     from pipeline_desktop.services.metrics import compute_metrics, to_json
     from pipeline_desktop.session import open_session
 
-    session = open_session(url, create=False)
+    # Read-only: the cached demo file may be open in another benchmark at the same time.
+    session = open_session(url, create=False, read_only=not url.startswith("postgresql"))
     try:
         repository = session.repository
         return {
