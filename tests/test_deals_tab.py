@@ -235,3 +235,13 @@ def test_preferences_change_date_format_currency_and_new_stage_defaults(monkeypa
     dialog.add_stage()
     assert dialog.edits()[-3].stale_after_days == 12
     dialog.reject()
+
+
+def test_an_edit_made_on_a_stale_row_is_refused(tab, warnings):
+    """Someone else changed the deal after the table showed it (team mode): no lost update."""
+    row = tab.model.row(0)
+    tab.repository.db.execute_sql(
+        "UPDATE deal SET value_cents = 777700, version = version + 1 WHERE id = ?", (row.id,))
+    assert not tab.model.setData(tab.model.index(0, COL["value_cents"]), "1")
+    assert warnings, "the user is told why"
+    assert tab.repository.deal_rows([row.id])[0].value_cents == 777700

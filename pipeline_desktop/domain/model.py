@@ -80,6 +80,7 @@ class DealRow(NamedTuple):
     next_activity: str | None
     qualification: int  # BANT score 0–4
     fit: int | None  # ideal-customer fit 0–100, None when nothing is known
+    version: int = 1  # the deal's version when read: an edit made from it says so (team mode)
 
 
 @dataclass

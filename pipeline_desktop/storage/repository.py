@@ -33,7 +33,8 @@ SELECT d.id, d.title, COALESCE(c.name, ''), COALESCE(p.name, ''), d.stage_id, s.
        s.position, d.status, d.value_cents, d.currency, COALESCE(d.probability, s.probability),
        d.owner, d.source, d.created, d.expected_close, d.closed, {activity},
        d.budget_confirmed, d.authority_known, d.need <> '', d.timeline,
-       COALESCE(c.industry, ''), c.employees, COALESCE(c.region, ''), COALESCE(p.job_title, '')
+       COALESCE(c.industry, ''), c.employees, COALESCE(c.region, ''), COALESCE(p.job_title, ''),
+       d.version
 FROM deal d
 JOIN stage s ON s.id = d.stage_id
 LEFT JOIN company c ON c.id = d.company_id
@@ -136,7 +137,7 @@ class Repository:
             rows.append(DealRow(
                 r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
                 weighted_cents(r[8], r[10]), r[11], r[12], created, _iso(r[14]), closed, age,
-                _iso(r[16]), _iso(r[17]), qualification, fit,
+                _iso(r[16]), _iso(r[17]), qualification, fit, r[26],
             ))
         return rows
 

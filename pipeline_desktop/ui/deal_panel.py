@@ -405,6 +405,11 @@ class DealPanel(QWidget):
             return False
         return True
 
+    def _version(self) -> int | None:
+        """The version of the deal as shown: a save made from it is refused if someone else
+        changed the deal since (team mode)."""
+        return self.deal.get("version")
+
     def _field_edited(self, name: str) -> None:
         if self._loading or self.deal_id is None:
             return
@@ -414,24 +419,28 @@ class DealPanel(QWidget):
         value: object = text
         if name == "probability" and not text:
             value = None
-        self._execute(EditDeal(self.deal_id, {name: value}, label=f"Edit {name}"))
+        self._execute(EditDeal(self.deal_id, {name: value}, label=f"Edit {name}",
+                               expected_version=self._version()))
 
     def _source_edited(self) -> None:
         text = self.source.currentText().strip()
         if not self._loading and self.deal_id is not None and text != (self.deal["source"] or ""):
-            self._execute(EditDeal(self.deal_id, {"source": text}, label="Edit lead source"))
+            self._execute(EditDeal(self.deal_id, {"source": text}, label="Edit lead source",
+                                   expected_version=self._version()))
 
     def _notes_edited(self) -> None:
         text = self.notes.toPlainText()
         if not self._loading and self.deal_id is not None and text != (self.deal["notes"] or ""):
-            self._execute(EditDeal(self.deal_id, {"notes": text}, label="Edit notes"))
+            self._execute(EditDeal(self.deal_id, {"notes": text}, label="Edit notes",
+                                   expected_version=self._version()))
 
     def _stage_chosen(self, _index: int) -> None:
         stage_id = self.stage.currentData()
         if self.deal_id is None or stage_id == self.deal.get("stage"):
             return
         try:
-            moved = move_deal(self, self.controller, self.deal_id, stage_id)
+            moved = move_deal(self, self.controller, self.deal_id, stage_id,
+                              expected_version=self._version())
         except PipelineError as error:
             QMessageBox.warning(self, self.tr("Cannot move"), str(error))
             moved = False

@@ -41,8 +41,9 @@ class MissingCriteriaDialog:
 
 
 def move_deal(parent: QWidget | None, controller: PipelineController, deal_id: int,
-              to_stage_id: int) -> bool:
-    """Move one deal; return False when the user cancelled."""
+              to_stage_id: int, *, expected_version: int | None = None) -> bool:
+    """Move one deal; return False when the user cancelled. `expected_version` is the version
+    the user was looking at: someone else's newer change refuses the move (team mode)."""
     stages = controller.repository.stages()
     stage = next(s for s in stages if s.id == to_stage_id)
     deal = controller.repository.deal(deal_id)
@@ -57,5 +58,6 @@ def move_deal(parent: QWidget | None, controller: PipelineController, deal_id: i
         if lost_reason is None:
             return False
     controller.execute(MoveStage(deal_id, to_stage_id, lost_reason,
-                                 label=f"Move to {stage.name}"))
+                                 label=f"Move to {stage.name}",
+                                 expected_version=expected_version))
     return True

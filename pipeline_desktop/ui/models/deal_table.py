@@ -131,7 +131,7 @@ class DealTableModel(QAbstractTableModel):
     summary_changed = Signal()
 
     def __init__(self, execute: Callable[[object], object],
-                 move_stage: Callable[[int, int], bool], parent=None) -> None:
+                 move_stage: Callable[[DealRow, int], bool], parent=None) -> None:
         super().__init__(parent)
         self._execute = execute
         self._move_stage = move_stage
@@ -358,7 +358,7 @@ class DealTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         try:
             if column.edit_field == "stage":
-                return self._move_stage(row.id, int(value)) if int(value) != row.stage_id \
+                return self._move_stage(row, int(value)) if int(value) != row.stage_id \
                     else False
             if column.edit_field is None:
                 return False
@@ -366,7 +366,7 @@ class DealTableModel(QAbstractTableModel):
             if str(value) == str(current):
                 return False
             self._execute(EditDeal(row.id, {column.edit_field: value},
-                                   f"Edit {column.title.lower()}"))
+                                   f"Edit {column.title.lower()}", expected_version=row.version))
         except PipelineError as error:
             self.edit_failed.emit(str(error))
             return False

@@ -286,7 +286,7 @@ class DealsTab(QWidget):
         rows = self.selected_rows()
         if not rows or not ConfirmDelete.ask(self, [row.title for row in rows]):
             return
-        commands = tuple(DeleteDeal(row.id) for row in rows)
+        commands = tuple(DeleteDeal(row.id, expected_version=row.version) for row in rows)
         command = commands[0] if len(commands) == 1 else Batch(commands, "Delete deals")
         self._guarded(lambda: self.controller.execute(command))
 
@@ -312,8 +312,9 @@ class DealsTab(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
 
-    def _move_stage(self, deal_id: int, stage_id: int) -> bool:
-        return bool(self._guarded(lambda: move_deal(self, self.controller, deal_id, stage_id)))
+    def _move_stage(self, row: DealRow, stage_id: int) -> bool:
+        return bool(self._guarded(lambda: move_deal(self, self.controller, row.id, stage_id,
+                                                    expected_version=row.version)))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if self.panel is not None:
