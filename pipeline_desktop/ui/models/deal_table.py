@@ -142,6 +142,7 @@ class DealTableModel(QAbstractTableModel):
         self._filter = DealFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.currency = "USD"
+        self.read_only = False  # a pipeline opened for viewing: no cell is editable
         self.date_format = ISO_FORMAT
         self._dates: dict[str, str] = {}  # ISO date → the user's format, for painted cells
         self.today = date.today().isoformat()
@@ -346,7 +347,7 @@ class DealTableModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """Editable cells are those a person may change directly."""
         base = super().flags(index)
-        if index.isValid() and COLUMNS[index.column()].edit_field:
+        if index.isValid() and COLUMNS[index.column()].edit_field and not self.read_only:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 

@@ -245,6 +245,9 @@ class StageColumn(QFrame):
             lambda: board.controller.show_deals.emit({"stage_id": stage.id}))
         self.summary = QLabel(self)
         self.list = CardList(stage.id, board.drop_deal, board.delegate, self)
+        if board.controller.session.read_only:  # look, don't drag
+            self.list.setDragEnabled(False)
+            self.list.setAcceptDrops(False)
         self.list.itemDoubleClicked.connect(lambda item: board.open_card(item))
         self.list.currentItemChanged.connect(lambda item, _old: board.card_selected(item))
         self.more = QPushButton(self)
@@ -369,6 +372,7 @@ class BoardTab(QWidget):
                 self.strip_layout.addWidget(column, 1)
             else:
                 zone = DropZone(stage, self.drop_deal, self)
+                zone.setAcceptDrops(not self.controller.session.read_only)
                 self.zones[stage.outcome.value] = zone
                 self.zone_box.addWidget(zone, 1)
 

@@ -28,6 +28,7 @@ from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.delegates import StageDelegate
 from pipeline_desktop.ui.dialogs.deal_dialog import DealDialog
 from pipeline_desktop.ui.models.deal_table import COLUMNS, DealFilter, DealTableModel
+from pipeline_desktop.ui.read_only import freeze
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
 
@@ -71,6 +72,8 @@ class DealsTab(QWidget):
         self._rows_ready.connect(self._finish_loading)
         self._restore_state()
         self._load()
+        if controller.session.read_only:
+            self._make_read_only()
 
     # ---- building ------------------------------------------------------------------------
 
@@ -345,6 +348,14 @@ class DealsTab(QWidget):
         else:  # newest deals first until the user picks another order
             created = [c.key for c in COLUMNS].index("created")
             self.table.sortByColumn(created, Qt.SortOrder.DescendingOrder)
+
+    def _make_read_only(self) -> None:
+        """Look, search and filter; change nothing."""
+        self.model.read_only = True
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.new_button.setEnabled(False)
+        if self.panel is not None:
+            freeze(self.panel)
 
     def apply_settings(self) -> None:
         """Preferences changed (Edit › Preferences…)."""
