@@ -6,6 +6,8 @@ Views turn gestures into domain commands and call `execute`; the controller appl
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -52,9 +54,18 @@ class PipelineController(QObject):
         self.session = session
         self.repository = session.repository
         self.undo_stack = QUndoStack(self)
+        # (plain execute, command) → Applied: wraps every edit, e.g. TeamExecutor
+        self.execute_hook: Callable[[Callable[[object], Applied], object], Applied] | None = None
 
     def execute(self, command: object) -> Applied:
-        """Apply a command and make it undoable. Raises PipelineError (nothing stored)."""
+        """Apply a command and make it undoable. Raises PipelineError (nothing stored).
+        Team mode puts a hook around this (conflicts, retries while the server is away)."""
+        if self.execute_hook is not None:
+            return self.execute_hook(self.execute_unhooked, command)
+        return self.execute_unhooked(command)
+
+    def execute_unhooked(self, command: object) -> Applied:
+        """`execute` without the hook: what the hook itself (or a retry) calls."""
         applied = self.repository.apply(command)
         self.push_applied(applied, getattr(command, "label", "Edit"), notify=False)
         self.changed.emit(applied.changes)

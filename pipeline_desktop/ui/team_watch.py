@@ -9,6 +9,7 @@ controller tells every tab through its usual `changed` signal."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import peewee as pw
@@ -77,7 +78,7 @@ class TeamWatch(QObject):
         self.controller = controller
         self.db = controller.session.db
         self.pending: list[object] = []  # edits typed while the server was away
-        self.apply = controller.execute  # the plain one, before `install` wraps it
+        self.apply = controller.execute_unhooked  # a retry must not go round the hook again
         self.lost = False
         self._quiet = False
         self._own: set[int] = set()  # deals our own edits changed since the last look
@@ -199,11 +200,12 @@ class TeamExecutor:
     def __init__(self, window: MainWindow, watch: TeamWatch) -> None:
         self.window = window
         self.watch = watch
-        self.plain_execute = window.controller.execute
+        self.plain_execute: Callable[[object], Applied] = window.controller.execute_unhooked
 
-    def __call__(self, command: object) -> Applied:
+    def __call__(self, plain_execute: Callable[[object], Applied], command: object) -> Applied:
+        self.plain_execute = plain_execute
         try:
-            return self.plain_execute(command)
+            return plain_execute(command)
         except DealConflict as error:
             return self._resolve(command, error)
         except ServerUnreachable as error:
@@ -231,7 +233,7 @@ def install(window: MainWindow) -> TeamWatch | None:
         return None
     watch = TeamWatch(window.controller, parent=window)
     window.installEventFilter(watch)
-    window.controller.execute = TeamExecutor(window, watch)  # type: ignore[method-assign]
+    window.controller.execute_hook = TeamExecutor(window, watch)
     bar = window.statusBar()
     watch.others_changed.connect(
         lambda changes: bar.showMessage(_others_message(window, changes), 5000))
