@@ -16,7 +16,10 @@ def main() -> int:
         if only and not any(name in script.stem for name in only):
             continue
         print(f"\n=== {script.stem} ===", flush=True)
-        failed |= subprocess.run([sys.executable, str(script)], check=False).returncode != 0
+        code = subprocess.run([sys.executable, str(script)], check=False).returncode
+        if code:
+            print(f"{script.stem} stopped with exit status {code}", flush=True)
+        failed |= code != 0
     return int(failed)
 
 

@@ -14,7 +14,7 @@ import peewee as pw
 
 from pipeline_desktop.domain import commands as cmd
 from pipeline_desktop.domain.deals import normalise_fields, weighted_cents
-from pipeline_desktop.domain.model import DealRow, DealSnapshot, Outcome, Stage
+from pipeline_desktop.domain.model import DealRow, DealSnapshot, Outcome, Stage, search_text
 from pipeline_desktop.errors import ValidationError
 from pipeline_desktop.storage import concurrency
 from pipeline_desktop.storage.tables import (
@@ -138,6 +138,7 @@ class Repository:
                 r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
                 weighted_cents(r[8], r[10]), r[11], r[12], created, _iso(r[14]), closed, age,
                 _iso(r[16]), _iso(r[17]), qualification, fit, r[26],
+                search_text(r[1], r[2], r[3], r[5], r[11], r[12]),
             ))
         return rows
 

@@ -17,6 +17,7 @@ from pipeline_desktop.ui.main_window import MainWindow
 from pipeline_desktop.ui.settings import AppSettings
 
 SAMPLE_DEALS = 300
+CHECK_AFTER_MS = 500
 SMOKE_TEST_ENV = "PIPELINE_DESKTOP_SMOKE_TEST"
 
 
@@ -73,7 +74,7 @@ class Shell:
         check = BackgroundCheck(window.session, window)
         check.damaged.connect(lambda error: self._damaged(window, error))
         window.background_check = check
-        check.start()
+        QTimer.singleShot(CHECK_AFTER_MS, check.start)  # once the window is on screen
 
     def _damaged(self, window: MainWindow, error: object) -> None:
         from pipeline_desktop.ui.backup_actions import restore_damaged

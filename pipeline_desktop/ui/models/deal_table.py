@@ -7,9 +7,11 @@ per row takes a few milliseconds."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, not_
 from typing import Any
 
 from PySide6.QtCore import (
@@ -61,10 +63,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("qualification", "BANT", "score", width=55),
     Column("fit", "Fit", "percent", width=50),
 )
-TEXT_KEYS = ("title", "company", "contact", "stage", "owner", "source")
 FIELD_INDEX = {name: i for i, name in enumerate(DealRow._fields)}
 OVERDUE = QColor("#c62828")
 ISO_FORMAT = "yyyy-MM-dd"
+ID_OF = itemgetter(0)  # DealRow.id
+SEARCH = DealRow._fields.index("search")
 
 
 @dataclass
@@ -95,8 +98,8 @@ class DealFilter:
             checks.append(lambda row, v=self.deal_ids: row.id in v)
         return checks
 
-    def accepts(self, row: DealRow, haystack: str) -> bool:
-        return ((not self.text or self.text in haystack)
+    def accepts(self, row: DealRow) -> bool:
+        return ((not self.text or self.text in row.search)
                 and (self.stage_id is None or row.stage_id == self.stage_id)
                 and (self.owner is None or row.owner == self.owner)
                 and (self.status is None or row.status == self.status)
@@ -113,8 +116,11 @@ QUALIFICATION_BANDS: dict[str, Callable[[int], bool]] = {
 }
 
 
-def _haystack(row: DealRow) -> str:
-    return "\x1f".join(row[FIELD_INDEX[key]] or "" for key in TEXT_KEYS).casefold()
+def _searchable(rows: list[DealRow]) -> list[DealRow]:
+    """Rows from the repository carry their search text; rows made elsewhere get it here."""
+    if rows and not rows[0].search:
+        return [row.with_search_text() for row in rows]
+    return rows
 
 
 def _sort_key(index: int, kind: str) -> Callable[[DealRow], Any]:
@@ -136,8 +142,7 @@ class DealTableModel(QAbstractTableModel):
         self._execute = execute
         self._move_stage = move_stage
         self._all: list[DealRow] = []
-        self._haystacks: dict[int, str] = {}
-        self._hay_list: list[str] | None = None  # haystacks in the order of `_all`, lazily
+        self._ids: set[int] = set()
         self._rows: list[DealRow] = []
         self._filter = DealFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -151,8 +156,8 @@ class DealTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[DealRow]) -> None:
         self.beginResetModel()
-        self._all = rows
-        self._haystacks = {row.id: _haystack(row) for row in rows}
+        self._all = _searchable(rows)
+        self._ids = {row.id for row in self._all}
         self._sort_all()
         self._rows = self._filtered()
         self.endResetModel()
@@ -160,24 +165,20 @@ class DealTableModel(QAbstractTableModel):
 
     def apply_changes(self, changes: Changes, fresh_rows: Iterable[DealRow]) -> None:
         """Update the deals a command touched; a row that stays visible keeps its place."""
-        fresh = {row.id: row for row in fresh_rows}
+        fresh = {row.id: row for row in _searchable(list(fresh_rows))}
         gone = changes.deals - fresh.keys()
-        new_ids = fresh.keys() - self._haystacks.keys()
-        for row_id, row in fresh.items():
-            self._haystacks[row_id] = _haystack(row)
-        in_place = all(self._filter.accepts(r, self._haystacks[r.id]) for r in fresh.values())
+        new_ids = fresh.keys() - self._ids
+        in_place = all(self._filter.accepts(row) for row in fresh.values())
         if gone or new_ids or not in_place:
-            for row_id in gone:
-                self._haystacks.pop(row_id, None)
             self.beginResetModel()
             self._all = [fresh.get(r.id, r) for r in self._all if r.id not in gone]
             self._all.extend(fresh[i] for i in new_ids)
+            self._ids = (self._ids - gone) | new_ids
             self._sort_all()
             self._rows = self._filtered()
             self.endResetModel()
         else:
             self._all = [fresh.get(r.id, r) for r in self._all]
-            self._align_haystacks()
             for position, row in enumerate(self._rows):
                 if row.id in fresh:
                     self._rows[position] = fresh[row.id]
@@ -189,7 +190,7 @@ class DealTableModel(QAbstractTableModel):
         narrowing = self._narrows(deal_filter)
         self.beginResetModel()
         self._filter = deal_filter
-        self._rows = self._filtered(self._rows if narrowing else None)
+        self._rows = self._filtered(self._rows if narrowing else self._all)
         self.endResetModel()
         self.summary_changed.emit()
 
@@ -200,32 +201,20 @@ class DealTableModel(QAbstractTableModel):
     def _narrows(self, new: DealFilter) -> bool:
         """Typing one more letter can only hide rows: filter what is shown, not everything."""
         old = self._filter
-        return (replace(new, text=old.text) == old and new.text.startswith(old.text)
-                and len(self._rows) < len(self._all) // 2)  # else one pass over all is faster
+        return replace(new, text=old.text) == old and new.text.startswith(old.text)
 
     def _filtered(self, within: list[DealRow] | None = None) -> list[DealRow]:
         """Rows passing the filter, in sort order; each criterion costs one tight loop."""
         f = self._filter
+        rows = self._all if within is None else within
         if f == DealFilter():
-            return list(self._all)
-        if within is None:
-            rows = self._all
-            if f.text:
-                needle = f.text
-                if self._hay_list is None:
-                    self._hay_list = [self._haystacks[row.id] for row in self._all]
-                rows = [row for row, hay in zip(rows, self._hay_list, strict=True)
-                        if needle in hay]
-        else:
-            hays = self._haystacks
-            rows = [row for row in within if f.text in hays[row.id]]
+            return list(rows)
+        if f.text:
+            needle, search = f.text, SEARCH
+            rows = [row for row in rows if needle in row[search]]
         for check in f.row_checks():
             rows = [row for row in rows if check(row)]
         return rows if rows is not self._all else list(rows)
-
-    def _align_haystacks(self) -> None:
-        """`_all` changed order: the aligned haystacks are rebuilt when a search needs them."""
-        self._hay_list = None
 
     # ---- data out ------------------------------------------------------------------------
 
@@ -384,26 +373,38 @@ class DealTableModel(QAbstractTableModel):
                for i in persistent]
         self._sort_all()
         self._rows = self._filtered()
-        wanted = {deal_id for deal_id in ids if deal_id is not None}
-        positions = {row.id: position for position, row in enumerate(self._rows)
-                     if row.id in wanted}
+        positions = self._positions_of({deal_id for deal_id in ids if deal_id is not None})
         for old, deal_id in zip(persistent, ids, strict=True):
             new_row = positions.get(deal_id) if deal_id is not None else None
             new = QModelIndex() if new_row is None else self.index(new_row, old.column())
             self.changePersistentIndex(old, new)
         self.layoutChanged.emit()
 
+    def _positions_of(self, deal_ids: set[int]) -> dict[int, int]:
+        """Where a few deals now stand (the selection): a C-level search per deal."""
+        shown = list(map(ID_OF, self._rows))
+        positions = {}
+        for deal_id in deal_ids:
+            with suppress(ValueError):
+                positions[deal_id] = shown.index(deal_id)
+        return positions
+
     def _sort_all(self) -> None:
         if self._sort is not None:
             self._sort_rows(*self._sort)
-        self._align_haystacks()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         spec = COLUMNS[column]
         index = FIELD_INDEX["stage_position" if spec.key == "stage" else spec.key]
         key = _sort_key(index, "int" if spec.key == "stage" else spec.kind)
+        reverse = order == Qt.SortOrder.DescendingOrder
+        values = list(map(itemgetter(index), self._all))
+        if None not in values and "" not in values:  # the usual case: one C-level sort
+            self._all.sort(key=key, reverse=reverse)
+            return
         # Empty cells go last in either direction: sort the filled ones, then append the rest.
-        filled = [row for row in self._all if row[index] not in (None, "")]
-        empty = [row for row in self._all if row[index] in (None, "")]
-        filled.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        keep = [value is not None and value != "" for value in values]
+        filled = list(compress(self._all, keep))
+        empty = list(compress(self._all, map(not_, keep)))
+        filled.sort(key=key, reverse=reverse)
         self._all = filled + empty

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from pipeline_desktop.ui.read_only import freeze
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
 
+AFTER_PAINT_MS = 150
 FIRST_PAGE = 500  # rows painted at once (a screenful and more); the rest loads in the background
 ANY = None
 
@@ -188,7 +189,10 @@ class DealsTab(QWidget):
         self._fill_stage_and_owner_filters()
         self._select_first()
         self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}")
-        threading.Thread(target=self._load_all_in_thread, daemon=True).start()
+        # After the first paint: the loading thread would otherwise hold the GIL while the
+        # window tries to appear.
+        QTimer.singleShot(AFTER_PAINT_MS, lambda: threading.Thread(
+            target=self._load_all_in_thread, daemon=True).start())
 
     def _select_first(self) -> None:
         """Start with the top deal selected, so the panel shows something useful."""
