@@ -17,7 +17,7 @@ from pipeline_desktop.ui.main_window import MainWindow
 from pipeline_desktop.ui.settings import AppSettings
 
 SAMPLE_DEALS = 300
-CHECK_AFTER_MS = 500
+CHECK_AFTER_MS = 0  # on the first turn of the event loop, once the window is shown
 SMOKE_TEST_ENV = "PIPELINE_DESKTOP_SMOKE_TEST"
 
 
