@@ -9,8 +9,10 @@ from typing import Any
 
 from pipeline_desktop.cli import add_db_option
 from pipeline_desktop.domain.money import format_money
+from pipeline_desktop.services.fit_metrics import closed_deal_fits, fit_comparison
 from pipeline_desktop.services.metrics import compute_metrics, to_json
 from pipeline_desktop.services.periods import parse_day, parse_period
+from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.session import open_session, resolve_url
 
 
@@ -34,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
     today = parse_day(args.today, "--today") or date.today()
     session = open_session(resolve_url(getattr(args, "db", None)), create=False)
     try:
-        data = to_json(compute_metrics(session.repository, period, today))
+        snapshot = PipelineSnapshot.load(session.repository)
+        data = to_json(compute_metrics(snapshot, period, today))
+        fits = closed_deal_fits(session.db, session.repository.fit_scorer)
+        data["by_fit"] = [f.to_json() for f in fit_comparison(snapshot.deals.values(), fits,
+                                                                period)]
     finally:
         session.close()
     if args.json:
@@ -103,6 +109,11 @@ def render_text(m: dict[str, Any]) -> str:
     lines += _table(["Month", "Weighted forecast", "Won"], [
         [f["month"], _money(f["weighted_value"], cur), _money(f["won_value"], cur)]
         for f in m["forecast"]])
+    if m.get("by_fit"):
+        lines.append("")
+        lines += _table(["Ideal-customer fit", "Won", "Lost", "Win rate", "Average deal"], [
+            [f["fit"], str(f["won"]), str(f["lost"]), _percent(f["win_rate"]),
+             _money(f["average_deal_size"], cur)] for f in m["by_fit"]])
     for key, title in (("by_owner", "Owner"), ("by_source", "Lead source")):
         lines.append("")
         lines += _table([title, "Open", "Won", "Lost", "Won value", "Win rate"], [

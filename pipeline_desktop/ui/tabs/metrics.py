@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pipeline_desktop.domain.icp import GOOD_FIT_THRESHOLD
 from pipeline_desktop.domain.money import format_compact, format_money
+from pipeline_desktop.services.fit_metrics import FitFigures, closed_deal_fits, fit_comparison
 from pipeline_desktop.services.metrics import GroupFigures, Metrics
 from pipeline_desktop.services.periods import Preset
 from pipeline_desktop.ui.charts import (
@@ -95,6 +97,9 @@ class MetricsTab(AnalysisTab):
         stale_layout.addWidget(self.stale_note)
         stale_layout.addWidget(self.stale_table)
         self.details.addTab(stale, self.tr("Stale deals"))
+        self.fit_table = FitTable()
+        self.details.addTab(self.fit_table, self.tr("Ideal-customer fit"))
+        self.details.currentChanged.connect(lambda _index: self._fill_fit())
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(charts)
         body.addWidget(self.details)
@@ -121,6 +126,7 @@ class MetricsTab(AnalysisTab):
         self.owners.show_groups(m.by_owner, m.currency)
         self.sources.show_groups(m.by_source, m.currency)
         self._fill_stale(m)
+        self._fill_fit()
 
     def _fill_cards(self, m: Metrics, p: Metrics | None) -> None:
         cur = m.currency
@@ -208,6 +214,15 @@ class MetricsTab(AnalysisTab):
         else:
             note = self.tr("%s stale deals.") % f"{len(m.stale):,}"
         self.stale_note.setText(note + " " + self.tr("Double-click a deal to open it."))
+
+    def _fill_fit(self) -> None:
+        """Good-fit against poor-fit deals; scored only while this table is on screen."""
+        if self.metrics is None or self.details.currentWidget() is not self.fit_table:
+            return
+        repository = self.controller.repository
+        fits = closed_deal_fits(repository.db, repository.fit_scorer)
+        figures = fit_comparison(self.engine.snapshot.deals.values(), fits, self.metrics.period)
+        self.fit_table.show_fits(figures, self.metrics.currency)
 
     def _open_stale(self, index) -> None:
         deal_id = self.stale_table.deal_id(index.row())
@@ -393,6 +408,34 @@ class GroupTable(QTableWidget):
             for column, cell in enumerate(cells):
                 self.setItem(row, column, cell)
         self.setSortingEnabled(True)
+
+
+class FitTable(QTableWidget):
+    """Is the ideal customer profile right? Good-fit deals should win more often."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 5)
+        self.setHorizontalHeaderLabels([self.tr("Fit"), self.tr("Won"), self.tr("Lost"),
+                                        self.tr("Win rate"), self.tr("Average deal size")])
+        self.setAccessibleName(self.tr("Figures by ideal-customer fit"))
+        _setup(self)
+
+    def show_fits(self, figures: list[FitFigures], currency: str) -> None:
+        self.setRowCount(len(figures))
+        names = {"good": self.tr("Good fit (%d or more)") % GOOD_FIT_THRESHOLD,
+                 "poor": self.tr("Poor fit")}
+        for row, f in enumerate(figures):
+            rate, average = f.win_rate, f.average_deal_size
+            cells = [names[f.fit], f"{f.won:,}", f"{f.lost:,}",
+                     "—" if rate is None else f"{rate * 100:.1f} %",
+                     "—" if average is None else format_money(round(average), currency,
+                                                               whole=True)]
+            for column, text in enumerate(cells):
+                self.setItem(row, column, _Item(text))
+        if not figures:
+            self.setRowCount(1)
+            self.setItem(0, 0, _Item(self.tr("Set an ideal customer profile "
+                                             "(Pipeline › Ideal customer…) to compare.")))
 
 
 class StaleTable(QTableWidget):
