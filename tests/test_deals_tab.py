@@ -219,7 +219,7 @@ def test_preferences_change_date_format_currency_and_new_stage_defaults(monkeypa
                                                                        tab):
     from pipeline_desktop.ui.dialogs import preferences, stages
 
-    def choose(cls, settings, parent=None):
+    def choose(cls, settings, parent=None, thresholds=None):
         settings.set("date_format", "dd.MM.yyyy")
         settings.set("currency", "EUR")
         settings.set("stale_days", 12)

@@ -68,7 +68,7 @@ def test_date_formats_are_shown_as_examples(qtbot) -> None:
 
 def test_edit_preferences_applies_theme_and_refreshes(window, qapp, monkeypatch,
                                                       light_afterwards) -> None:
-    def choose_dark(_cls, settings, _parent=None) -> bool:
+    def choose_dark(_cls, settings, _parent=None, _thresholds=None) -> bool:
         settings.set("theme", "dark")
         return True
 
@@ -225,3 +225,17 @@ def test_translation_catalog_is_up_to_date() -> None:
     ours = Path(preferences.__file__).read_text()
     for text in re.findall(r'self\.tr\("([^"]+)"\)', ours):
         assert text in known, text
+
+
+def test_health_thresholds_are_a_preferences_page_saved_with_the_pipeline(qtbot, window):
+    from pipeline_desktop.services import health
+    from pipeline_desktop.ui.dialogs.preferences import _health_page
+
+    page = _health_page(window)
+    dialog = PreferencesDialog(window.settings, window, page)
+    qtbot.addWidget(dialog)
+    name, (box, _percent) = next(iter(page.editor.inputs.items()))
+    box.setValue(box.minimum())
+    dialog.save()
+    saved = health.load_thresholds(window.controller.repository)
+    assert getattr(saved, name) != getattr(health.Thresholds(), name)

@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/team_watch.py" line="159"/>
+        <location filename="../../ui/team_watch.py" line="179"/>
         <source>Someone else changed this deal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="160"/>
+        <location filename="../../ui/team_watch.py" line="180"/>
         <source>“%s” was changed by someone else after you opened it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="164"/>
+        <location filename="../../ui/team_watch.py" line="184"/>
         <source>Save mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="165"/>
+        <location filename="../../ui/team_watch.py" line="185"/>
         <source>Keep theirs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -108,45 +108,53 @@
 <context>
     <name>BoardTab</name>
     <message>
-        <location filename="../../ui/tabs/board.py" line="348"/>
+        <location filename="../../ui/tabs/board.py" line="352"/>
         <source>%s open deals · %s · drag a card to move it; double-click to open it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/board.py" line="415"/>
+        <location filename="../../ui/tabs/board.py" line="420"/>
         <source>Cannot move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/board.py" line="437"/>
+        <location filename="../../ui/tabs/board.py" line="442"/>
         <source>Deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardList</name>
+    <message>
+        <location filename="../../ui/tabs/board.py" line="186"/>
+        <source>Deals in this stage</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts.py" line="96"/>
+        <location filename="../../ui/charts.py" line="99"/>
         <source>Save chart as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="107"/>
+        <location filename="../../ui/charts.py" line="110"/>
         <source>Save chart as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="109"/>
+        <location filename="../../ui/charts.py" line="112"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="113"/>
+        <location filename="../../ui/charts.py" line="116"/>
         <source>Save chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="114"/>
+        <location filename="../../ui/charts.py" line="117"/>
         <source>Could not write %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -229,7 +237,7 @@
     <message>
         <location filename="../../ui/deal_panel.py" line="127"/>
         <location filename="../../ui/deal_panel.py" line="129"/>
-        <location filename="../../ui/deal_panel.py" line="224"/>
+        <location filename="../../ui/deal_panel.py" line="226"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -305,143 +313,145 @@
     </message>
     <message>
         <location filename="../../ui/deal_panel.py" line="200"/>
+        <location filename="../../ui/deal_panel.py" line="203"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="203"/>
+        <location filename="../../ui/deal_panel.py" line="204"/>
         <source>Activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="203"/>
+        <location filename="../../ui/deal_panel.py" line="204"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="208"/>
+        <location filename="../../ui/deal_panel.py" line="209"/>
         <source>Log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="209"/>
-        <location filename="../../ui/deal_panel.py" line="476"/>
+        <location filename="../../ui/deal_panel.py" line="210"/>
+        <location filename="../../ui/deal_panel.py" line="487"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="210"/>
+        <location filename="../../ui/deal_panel.py" line="211"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="221"/>
+        <location filename="../../ui/deal_panel.py" line="222"/>
+        <location filename="../../ui/deal_panel.py" line="225"/>
         <source>Stage history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="224"/>
+        <location filename="../../ui/deal_panel.py" line="226"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="255"/>
+        <location filename="../../ui/deal_panel.py" line="257"/>
         <source>No deal selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="278"/>
+        <location filename="../../ui/deal_panel.py" line="280"/>
         <source>%d (stage)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="306"/>
+        <location filename="../../ui/deal_panel.py" line="308"/>
         <source>Created %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="308"/>
+        <location filename="../../ui/deal_panel.py" line="310"/>
         <source>closed %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="310"/>
+        <location filename="../../ui/deal_panel.py" line="312"/>
         <source>lost: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="324"/>
+        <location filename="../../ui/deal_panel.py" line="326"/>
         <source>Exit criteria — %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="326"/>
+        <location filename="../../ui/deal_panel.py" line="328"/>
         <source>None for this stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="338"/>
+        <location filename="../../ui/deal_panel.py" line="340"/>
         <source>Qualification (BANT) — %d/%d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="353"/>
+        <location filename="../../ui/deal_panel.py" line="355"/>
         <source>Nothing known about the company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="355"/>
+        <location filename="../../ui/deal_panel.py" line="357"/>
         <source>No ideal customer profile set (Pipeline menu)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="359"/>
+        <location filename="../../ui/deal_panel.py" line="361"/>
         <source>Fit unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="361"/>
+        <location filename="../../ui/deal_panel.py" line="363"/>
         <source>good fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="361"/>
+        <location filename="../../ui/deal_panel.py" line="363"/>
         <source>poor fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="362"/>
+        <location filename="../../ui/deal_panel.py" line="364"/>
         <source>%d / 100 — %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="371"/>
+        <location filename="../../ui/deal_panel.py" line="373"/>
         <source>due %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="379"/>
+        <location filename="../../ui/deal_panel.py" line="381"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="387"/>
+        <location filename="../../ui/deal_panel.py" line="389"/>
         <source>(deleted stage)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="401"/>
-        <location filename="../../ui/deal_panel.py" line="483"/>
+        <location filename="../../ui/deal_panel.py" line="403"/>
+        <location filename="../../ui/deal_panel.py" line="494"/>
         <source>Cannot save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="434"/>
+        <location filename="../../ui/deal_panel.py" line="445"/>
         <source>Cannot move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/deal_panel.py" line="476"/>
+        <location filename="../../ui/deal_panel.py" line="487"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,12 +459,12 @@
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../ui/models/deal_table.py" line="227"/>
+        <location filename="../../ui/models/deal_table.py" line="278"/>
         <source>No next activity planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/deal_table.py" line="235"/>
+        <location filename="../../ui/models/deal_table.py" line="286"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -462,92 +472,92 @@
 <context>
     <name>DealsTab</name>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="80"/>
+        <location filename="../../ui/tabs/deals.py" line="84"/>
         <source>Deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="103"/>
+        <location filename="../../ui/tabs/deals.py" line="107"/>
         <source>Search title, company, contact, owner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="105"/>
+        <location filename="../../ui/tabs/deals.py" line="109"/>
         <source>Search deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="107"/>
+        <location filename="../../ui/tabs/deals.py" line="111"/>
         <source>All stages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="108"/>
+        <location filename="../../ui/tabs/deals.py" line="112"/>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="109"/>
+        <location filename="../../ui/tabs/deals.py" line="113"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="112"/>
+        <location filename="../../ui/tabs/deals.py" line="116"/>
         <source>Any qualification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="113"/>
+        <location filename="../../ui/tabs/deals.py" line="117"/>
         <source>Qualified (4/4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="114"/>
+        <location filename="../../ui/tabs/deals.py" line="118"/>
         <source>Partly qualified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="115"/>
+        <location filename="../../ui/tabs/deals.py" line="119"/>
         <source>Not qualified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="117"/>
+        <location filename="../../ui/tabs/deals.py" line="121"/>
         <source>Any fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="118"/>
+        <location filename="../../ui/tabs/deals.py" line="122"/>
         <source>Good fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="119"/>
+        <location filename="../../ui/tabs/deals.py" line="123"/>
         <source>Poor fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="121"/>
+        <location filename="../../ui/tabs/deals.py" line="125"/>
         <source>New deal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="185"/>
+        <location filename="../../ui/tabs/deals.py" line="191"/>
         <source>Loading %s deals…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="257"/>
+        <location filename="../../ui/tabs/deals.py" line="267"/>
         <source>%s deals · %s total · %s weighted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="261"/>
+        <location filename="../../ui/tabs/deals.py" line="271"/>
         <source> (filtered from %s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="332"/>
+        <location filename="../../ui/tabs/deals.py" line="344"/>
         <source>Cannot save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,7 +565,7 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../ui/tabs/board.py" line="221"/>
+        <location filename="../../ui/tabs/board.py" line="222"/>
         <source>%s
 
 drop a card here</source>
@@ -576,29 +586,77 @@ drop a card here</source>
     </message>
 </context>
 <context>
+    <name>FitTable</name>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="418"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="418"/>
+        <source>Won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="418"/>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="419"/>
+        <source>Win rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="419"/>
+        <source>Average deal size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="420"/>
+        <source>Figures by ideal-customer fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="425"/>
+        <source>Good fit (%d or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="426"/>
+        <source>Poor fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="437"/>
+        <source>Set an ideal customer profile (Pipeline › Ideal customer…) to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ForecastChart</name>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="313"/>
+        <location filename="../../ui/tabs/metrics.py" line="329"/>
         <source>won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="314"/>
+        <location filename="../../ui/tabs/metrics.py" line="330"/>
         <source>weighted forecast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="319"/>
+        <location filename="../../ui/tabs/metrics.py" line="335"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="324"/>
+        <location filename="../../ui/tabs/metrics.py" line="340"/>
         <source>value (%s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="342"/>
+        <location filename="../../ui/tabs/metrics.py" line="358"/>
         <source>target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -606,52 +664,57 @@ drop a card here</source>
 <context>
     <name>FunnelTab</name>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="47"/>
+        <location filename="../../ui/tabs/funnel.py" line="48"/>
+        <source>Bar width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/funnel.py" line="49"/>
         <source>Bar width: number of deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="48"/>
+        <location filename="../../ui/tabs/funnel.py" line="50"/>
         <source>Bar width: value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="50"/>
+        <location filename="../../ui/tabs/funnel.py" line="52"/>
         <source>Open pipeline by stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="67"/>
+        <location filename="../../ui/tabs/funnel.py" line="69"/>
         <source>Click a stage to see its deals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="108"/>
+        <location filename="../../ui/tabs/funnel.py" line="110"/>
         <source>%s deals · %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="117"/>
+        <location filename="../../ui/tabs/funnel.py" line="119"/>
         <source>deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="118"/>
+        <location filename="../../ui/tabs/funnel.py" line="120"/>
         <source>value (%s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="119"/>
+        <location filename="../../ui/tabs/funnel.py" line="121"/>
         <source>Open pipeline by stage — bar width: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="124"/>
+        <location filename="../../ui/tabs/funnel.py" line="126"/>
         <source>won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="124"/>
+        <location filename="../../ui/tabs/funnel.py" line="126"/>
         <source>move on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -659,28 +722,33 @@ drop a card here</source>
 <context>
     <name>GroupTable</name>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="377"/>
+        <location filename="../../ui/tabs/metrics.py" line="393"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="377"/>
+        <location filename="../../ui/tabs/metrics.py" line="393"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="377"/>
+        <location filename="../../ui/tabs/metrics.py" line="393"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="378"/>
+        <location filename="../../ui/tabs/metrics.py" line="394"/>
         <source>Win rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="378"/>
+        <location filename="../../ui/tabs/metrics.py" line="394"/>
         <source>Won value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="395"/>
+        <source>Figures by %s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -707,87 +775,92 @@ drop a card here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="169"/>
+        <location filename="../../ui/tabs/health.py" line="167"/>
+        <source>Deals to act on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/health.py" line="170"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="169"/>
+        <location filename="../../ui/tabs/health.py" line="170"/>
         <source>Deal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="169"/>
+        <location filename="../../ui/tabs/health.py" line="170"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="169"/>
+        <location filename="../../ui/tabs/health.py" line="170"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="169"/>
+        <location filename="../../ui/tabs/health.py" line="170"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="207"/>
+        <location filename="../../ui/tabs/health.py" line="208"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="228"/>
+        <location filename="../../ui/tabs/health.py" line="229"/>
         <source>The check failed: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="260"/>
+        <location filename="../../ui/tabs/health.py" line="261"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="268"/>
+        <location filename="../../ui/tabs/health.py" line="269"/>
         <source>No revenue target covers today. Set one to see attainment, the gap and coverage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="272"/>
+        <location filename="../../ui/tabs/health.py" line="273"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="272"/>
+        <location filename="../../ui/tabs/health.py" line="273"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="272"/>
+        <location filename="../../ui/tabs/health.py" line="273"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="272"/>
+        <location filename="../../ui/tabs/health.py" line="273"/>
         <source>Gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="273"/>
+        <location filename="../../ui/tabs/health.py" line="274"/>
         <source>Coverage (healthy %s×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="283"/>
+        <location filename="../../ui/tabs/health.py" line="284"/>
         <source>target met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="286"/>
+        <location filename="../../ui/tabs/health.py" line="287"/>
         <source>Business</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/health.py" line="300"/>
+        <location filename="../../ui/tabs/health.py" line="301"/>
         <source>Nothing to worry about.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,167 +916,167 @@ drop a card here</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
         <source>Import %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="75"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
         <source>&lt; Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="75"/>
         <source>Preview &gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="77"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="80"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="79"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="113"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="112"/>
         <source>Choose what each column holds. Columns kept as custom fields are stored with each deal, so nothing is dropped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="120"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="119"/>
         <source>Decide from the column (or month first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="120"/>
         <source>Month first: 03/04 is March 4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="122"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
         <source>Day first: 03/04 is 3 April</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="126"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="125"/>
         <source>Save as preset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="129"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="128"/>
         <source>Sheet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="130"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="129"/>
         <source>Dates:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="131"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="130"/>
         <source>Preset:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="137"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="139"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
         <source>Sample values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="139"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
         <source>Import as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="163"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="162"/>
         <source>(no header)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="177"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="176"/>
         <source>(choose)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="199"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="198"/>
         <source>Save mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="199"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="198"/>
         <source>Preset name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="216"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="215"/>
         <source>Deal / field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="216"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="215"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="217"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="216"/>
         <source>After import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="222"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="224"/>
         <source>Keep the app&apos;s version of deals edited since the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="224"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="226"/>
         <source>Take the file&apos;s version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="237"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="239"/>
         <source>Changes to deals already in the pipeline:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="239"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="241"/>
         <source>Problems (fix them in the file, or map the column differently):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="246"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="248"/>
         <source>Deals: %s, %d rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="250"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="252"/>
         <source>New stages: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
         <source>Note: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="255"/>
         <source>%d deals were edited in the app after this file was exported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="263"/>
         <source>— edited in the app since the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="270"/>
         <source>… and %d more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,126 +1126,291 @@ drop a card here</source>
         <source>Copy saved to %s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/menus.py" line="36"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="39"/>
+        <source>&amp;New pipeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="45"/>
+        <source>&amp;Open pipeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="51"/>
+        <source>Open &amp;team pipeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="58"/>
+        <source>Save a &amp;copy as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="64"/>
+        <source>Restore &amp;backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="70"/>
+        <source>Copy to team &amp;server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="77"/>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="83"/>
+        <source>&amp;Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="89"/>
+        <source>Export &amp;report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="95"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="99"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="101"/>
+        <source>&amp;New deal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="102"/>
+        <source>&amp;Edit deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="104"/>
+        <source>&amp;Delete deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="110"/>
+        <source>Log &amp;activity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="117"/>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="121"/>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="129"/>
+        <source>&amp;Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="132"/>
+        <source>&amp;Stages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="138"/>
+        <source>&amp;Ideal customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="144"/>
+        <source>&amp;Lost reasons and lead sources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="150"/>
+        <source>Revenue &amp;targets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="158"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="161"/>
+        <source>&amp;Today…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="169"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="172"/>
+        <source>&amp;About Pipeline Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/__init__.py" line="25"/>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/__init__.py" line="26"/>
+        <source>Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/__init__.py" line="27"/>
+        <source>Funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/__init__.py" line="28"/>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/__init__.py" line="29"/>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetricsTab</name>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="64"/>
+        <location filename="../../ui/tabs/metrics.py" line="67"/>
         <source>Forecast: weighted open value and value won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="65"/>
+        <location filename="../../ui/tabs/metrics.py" line="68"/>
         <source>Win rate by month (closed deals)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="67"/>
+        <location filename="../../ui/tabs/metrics.py" line="70"/>
         <source>Lost deals by reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="68"/>
+        <location filename="../../ui/tabs/metrics.py" line="71"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="69"/>
+        <location filename="../../ui/tabs/metrics.py" line="72"/>
         <source>Lead source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="88"/>
+        <location filename="../../ui/tabs/metrics.py" line="91"/>
         <source>By owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="89"/>
+        <location filename="../../ui/tabs/metrics.py" line="92"/>
         <source>By lead source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="90"/>
+        <location filename="../../ui/tabs/metrics.py" line="93"/>
         <source>Lost reasons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="96"/>
+        <location filename="../../ui/tabs/metrics.py" line="99"/>
         <source>Stale deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="128"/>
+        <location filename="../../ui/tabs/metrics.py" line="101"/>
+        <source>Ideal-customer fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="135"/>
         <source>vs previous %s days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="129"/>
+        <location filename="../../ui/tabs/metrics.py" line="136"/>
         <source>open pipeline, today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="136"/>
+        <location filename="../../ui/tabs/metrics.py" line="143"/>
         <source>%s days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="141"/>
+        <location filename="../../ui/tabs/metrics.py" line="148"/>
         <source>%s open deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="144"/>
+        <location filename="../../ui/tabs/metrics.py" line="151"/>
         <source>%s / day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="147"/>
+        <location filename="../../ui/tabs/metrics.py" line="154"/>
         <source>no activity or move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="150"/>
+        <location filename="../../ui/tabs/metrics.py" line="157"/>
         <source>all time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="157"/>
+        <location filename="../../ui/tabs/metrics.py" line="164"/>
         <source>no target set (Pipeline › Revenue targets…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="161"/>
+        <location filename="../../ui/tabs/metrics.py" line="168"/>
         <source>target met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="163"/>
+        <location filename="../../ui/tabs/metrics.py" line="170"/>
         <source>gap %s · coverage %.1f× (healthy ≥ %.0f×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="180"/>
+        <location filename="../../ui/tabs/metrics.py" line="187"/>
         <source>won ÷ closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="197"/>
+        <location filename="../../ui/tabs/metrics.py" line="204"/>
         <source>lost deals in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="205"/>
+        <location filename="../../ui/tabs/metrics.py" line="212"/>
         <source>%s stale deals; the %s idle longest are listed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="208"/>
+        <location filename="../../ui/tabs/metrics.py" line="215"/>
         <source>%s stale deals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="209"/>
+        <location filename="../../ui/tabs/metrics.py" line="216"/>
         <source>Double-click a deal to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1180,12 +1418,27 @@ drop a card here</source>
 <context>
     <name>PeriodBar</name>
     <message>
-        <location filename="../../ui/charts.py" line="192"/>
+        <location filename="../../ui/charts.py" line="195"/>
         <source>Closed in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/charts.py" line="198"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts.py" line="203"/>
+        <source>Period starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/charts.py" line="204"/>
+        <source>Period ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts.py" line="210"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,110 +1446,120 @@ drop a card here</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="42"/>
+        <location filename="../../ui/dialogs/preferences.py" line="47"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="52"/>
+        <location filename="../../ui/dialogs/preferences.py" line="57"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="54"/>
+        <location filename="../../ui/dialogs/preferences.py" line="59"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="54"/>
+        <location filename="../../ui/dialogs/preferences.py" line="59"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="55"/>
+        <location filename="../../ui/dialogs/preferences.py" line="60"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="58"/>
+        <location filename="../../ui/dialogs/preferences.py" line="63"/>
         <source>&amp;Currency of new deals</source>
         <translation>&amp;Währung neuer Geschäfte</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="59"/>
+        <location filename="../../ui/dialogs/preferences.py" line="64"/>
         <source>&amp;Date format</source>
         <translation>&amp;Datumsformat</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="60"/>
+        <location filename="../../ui/dialogs/preferences.py" line="65"/>
         <source>Deals are &amp;stale after</source>
         <translation>Geschäfte &amp;veralten nach</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="61"/>
+        <location filename="../../ui/dialogs/preferences.py" line="66"/>
         <source>&amp;Theme</source>
         <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="67"/>
+        <location filename="../../ui/dialogs/preferences.py" line="72"/>
         <source>Stages can set their own stale time in Pipeline › Stages…; this is the default for new stages and the health check.</source>
         <translation>Phasen können unter Pipeline › Phasen… eine eigene Frist haben; dies ist der Standard für neue Phasen und die Zustandsprüfung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preferences.py" line="89"/>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preferences.py" line="90"/>
+        <source>Health check</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="36"/>
+        <location filename="../../ui/backup_actions.py" line="42"/>
         <source>opened that day</source>
         <translation>beim Öffnen an dem Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="37"/>
+        <location filename="../../ui/backup_actions.py" line="43"/>
         <source>before an import</source>
         <translation>vor einem Import</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="38"/>
+        <location filename="../../ui/backup_actions.py" line="44"/>
         <source>before a restore</source>
         <translation>vor einer Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="39"/>
+        <location filename="../../ui/backup_actions.py" line="45"/>
         <source>saved by hand</source>
         <translation>von Hand gesichert</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="164"/>
+        <location filename="../../ui/backup_actions.py" line="230"/>
         <source>Restore backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="167"/>
+        <location filename="../../ui/backup_actions.py" line="233"/>
         <source>Choose the backup to go back to. The pipeline as it is now is backed up first, so this can be undone the same way.</source>
         <translation>Wählen Sie die Sicherung, zu der Sie zurückkehren möchten. Die Pipeline wird vorher in ihrem jetzigen Stand gesichert, so lässt sich auch das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="173"/>
+        <location filename="../../ui/backup_actions.py" line="239"/>
         <source>Backups, newest first</source>
         <translation>Sicherungen, neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="177"/>
+        <location filename="../../ui/backup_actions.py" line="243"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="177"/>
+        <location filename="../../ui/backup_actions.py" line="243"/>
         <source>1 deal</source>
         <translation>1 Geschäft</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="178"/>
+        <location filename="../../ui/backup_actions.py" line="244"/>
         <source>{n} deals</source>
         <translation>{n} Geschäfte</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="187"/>
+        <location filename="../../ui/backup_actions.py" line="253"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
@@ -1304,17 +1567,17 @@ drop a card here</source>
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/tabs/board.py" line="242"/>
+        <location filename="../../ui/tabs/board.py" line="243"/>
         <source>Show these deals in the Deals tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/board.py" line="264"/>
+        <location filename="../../ui/tabs/board.py" line="268"/>
         <source>%s deals · %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/board.py" line="276"/>
+        <location filename="../../ui/tabs/board.py" line="280"/>
         <source>%s more…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1330,86 +1593,86 @@ drop a card here</source>
 <context>
     <name>StagesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="60"/>
-        <location filename="../../ui/dialogs/stages.py" line="223"/>
-        <location filename="../../ui/dialogs/stages.py" line="291"/>
+        <location filename="../../ui/dialogs/stages.py" line="62"/>
+        <location filename="../../ui/dialogs/stages.py" line="226"/>
+        <location filename="../../ui/dialogs/stages.py" line="294"/>
         <source>Stages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="91"/>
+        <location filename="../../ui/dialogs/stages.py" line="93"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="93"/>
+        <location filename="../../ui/dialogs/stages.py" line="95"/>
         <source>One criterion a line, e.g.
 Budget confirmed
 Decision maker met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="100"/>
+        <location filename="../../ui/dialogs/stages.py" line="102"/>
         <source>Add stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="101"/>
+        <location filename="../../ui/dialogs/stages.py" line="103"/>
         <source>Delete stage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="102"/>
+        <location filename="../../ui/dialogs/stages.py" line="104"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="103"/>
+        <location filename="../../ui/dialogs/stages.py" line="105"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="111"/>
+        <location filename="../../ui/dialogs/stages.py" line="113"/>
         <source>Drag to reorder. Won and Lost always come last.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="122"/>
+        <location filename="../../ui/dialogs/stages.py" line="124"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="123"/>
+        <location filename="../../ui/dialogs/stages.py" line="125"/>
         <source>Probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="124"/>
+        <location filename="../../ui/dialogs/stages.py" line="126"/>
         <source>Stale after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="125"/>
+        <location filename="../../ui/dialogs/stages.py" line="127"/>
         <source>Exit criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="183"/>
+        <location filename="../../ui/dialogs/stages.py" line="185"/>
         <source>An outcome stage: it closes a deal. It can be renamed but not deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="199"/>
+        <location filename="../../ui/dialogs/stages.py" line="201"/>
         <source>New stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="201"/>
+        <location filename="../../ui/dialogs/stages.py" line="203"/>
         <source>New stage %d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stages.py" line="224"/>
+        <location filename="../../ui/dialogs/stages.py" line="227"/>
         <source>A pipeline needs at least one open stage.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,28 +1680,33 @@ Decision maker met</source>
 <context>
     <name>StaleTable</name>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="399"/>
+        <location filename="../../ui/tabs/metrics.py" line="444"/>
         <source>Deal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="399"/>
+        <location filename="../../ui/tabs/metrics.py" line="444"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="399"/>
+        <location filename="../../ui/tabs/metrics.py" line="444"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="400"/>
+        <location filename="../../ui/tabs/metrics.py" line="445"/>
         <source>Days idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/metrics.py" line="400"/>
+        <location filename="../../ui/tabs/metrics.py" line="445"/>
         <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/metrics.py" line="446"/>
+        <source>Stale deals</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1650,32 +1918,32 @@ Decision maker met</source>
 <context>
     <name>_SidePanel</name>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="185"/>
+        <location filename="../../ui/tabs/funnel.py" line="187"/>
         <source>Bottlenecks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="195"/>
+        <location filename="../../ui/tabs/funnel.py" line="197"/>
         <source>Closed %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="196"/>
+        <location filename="../../ui/tabs/funnel.py" line="198"/>
         <source>Won: %s deals · %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="198"/>
+        <location filename="../../ui/tabs/funnel.py" line="200"/>
         <source>Lost: %s deals · %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="201"/>
+        <location filename="../../ui/tabs/funnel.py" line="203"/>
         <source>Win rate: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/funnel.py" line="202"/>
+        <location filename="../../ui/tabs/funnel.py" line="204"/>
         <source>Open now: %s deals · %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1683,37 +1951,37 @@ Decision maker met</source>
 <context>
     <name>backup</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="56"/>
+        <location filename="../../ui/backup_actions.py" line="65"/>
         <source>Open read-only</source>
         <translation>Schreibgeschützt öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="79"/>
+        <location filename="../../ui/backup_actions.py" line="145"/>
         <source>There is no backup of it to restore.</source>
         <translation>Es gibt keine Sicherung davon.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="82"/>
+        <location filename="../../ui/backup_actions.py" line="148"/>
         <source>Restore the latest good backup, from {when}? The damaged file is kept beside it.</source>
         <translation>Die neueste intakte Sicherung vom {when} wiederherstellen? Die beschädigte Datei bleibt daneben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="86"/>
+        <location filename="../../ui/backup_actions.py" line="152"/>
         <source>Restore backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="115"/>
+        <location filename="../../ui/backup_actions.py" line="181"/>
         <source>Backups of a team pipeline are kept by its server.</source>
         <translation>Sicherungen einer Team-Pipeline verwaltet ihr Server.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="118"/>
+        <location filename="../../ui/backup_actions.py" line="184"/>
         <source>This window shows the pipeline read-only; restore it from the window that has it open for writing.</source>
         <translation>Dieses Fenster zeigt die Pipeline schreibgeschützt; stellen Sie sie in dem Fenster wieder her, das sie zum Schreiben geöffnet hat.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="123"/>
+        <location filename="../../ui/backup_actions.py" line="189"/>
         <source>There are no backups of {name} yet.</source>
         <translation>Von {name} gibt es noch keine Sicherungen.</translation>
     </message>
@@ -1777,7 +2045,7 @@ Die Einzelheiten stehen in der Protokolldatei:
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tabs/deals.py" line="41"/>
+        <location filename="../../ui/tabs/deals.py" line="43"/>
         <source>%n deals</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1785,12 +2053,12 @@ Die Einzelheiten stehen in der Protokolldatei:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="43"/>
+        <location filename="../../ui/tabs/deals.py" line="45"/>
         <source>Delete deal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/deals.py" line="44"/>
+        <location filename="../../ui/tabs/deals.py" line="46"/>
         <source>Delete %s with its activities and history? You can undo this.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1813,13 +2081,21 @@ Die Einzelheiten stehen in der Protokolldatei:
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../ui/team_watch.py" line="196"/>
+        <location filename="../../ui/team_watch.py" line="215"/>
         <source>It is kept and will be saved when the server answers again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="203"/>
+        <location filename="../../ui/team_watch.py" line="222"/>
         <source>Kept the change someone else made; yours was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../ui/read_only.py" line="21"/>
+        <source>This pipeline is open read-only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1831,27 +2107,27 @@ Die Einzelheiten stehen in der Protokolldatei:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="54"/>
+        <location filename="../../ui/app.py" line="61"/>
         <source>(read-only)</source>
         <translation>(schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="101"/>
+        <location filename="../../ui/menus.py" line="207"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="104"/>
+        <location filename="../../ui/menus.py" line="210"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="105"/>
+        <location filename="../../ui/menus.py" line="211"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="123"/>
+        <location filename="../../ui/menus.py" line="229"/>
         <source>Not available in this version</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1902,35 +2178,37 @@ Die Einzelheiten stehen in der Protokolldatei:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="221"/>
+        <location filename="../../ui/team_watch.py" line="241"/>
         <source>The team server is not answering; retrying every few seconds…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="223"/>
+        <location filename="../../ui/team_watch.py" line="243"/>
         <source>Connected to the team server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="230"/>
+        <location filename="../../ui/team_watch.py" line="250"/>
         <source>Someone else changed the pipeline; it is up to date again.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/team_watch.py" line="231"/>
-        <source>%n deal(s) changed by someone else.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="232"/>
+        <location filename="../../ui/team_watch.py" line="252"/>
         <source>Someone else logged activities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/team_watch.py" line="240"/>
+        <location filename="../../ui/team_watch.py" line="254"/>
+        <source>A deal was changed by someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_watch.py" line="255"/>
+        <source>%d deals were changed by someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_watch.py" line="263"/>
         <source>This pipeline is open read-only</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,8 +5,10 @@ the theme and tells every tab to re-read its settings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +38,11 @@ SAMPLE_DAY = date(2026, 3, 9)  # day and month differ, so the formats are told a
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None,
+                 thresholds: HealthPage | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.health_page = thresholds
         self.setObjectName("preferences_dialog")
         self.setWindowTitle(self.tr("Preferences"))
         form = QFormLayout()
@@ -71,9 +76,19 @@ class PreferencesDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addWidget(hint)
+        general_layout.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
+        if self.health_page is None:
+            layout.addWidget(general)
+        else:  # the health check's thresholds travel with the pipeline, not the computer
+            pages = QTabWidget(self)
+            pages.addTab(general, self.tr("General"))
+            pages.addTab(self.health_page.editor, self.tr("Health check"))
+            layout.addWidget(pages)
         layout.addWidget(buttons)
         self.load()
 
@@ -92,11 +107,14 @@ class PreferencesDialog(QDialog):
         self.settings.set("stale_days", self.stale_days.value())
         self.settings.set("theme", self.theme.currentData())
         self.settings.sync()
+        if self.health_page is not None:
+            self.health_page.save(self.health_page.editor.value())
 
     @classmethod
-    def ask(cls, settings: AppSettings, parent: QWidget | None = None) -> bool:
+    def ask(cls, settings: AppSettings, parent: QWidget | None = None,
+            thresholds: HealthPage | None = None) -> bool:
         """Show the dialog; True (and saved) when the user pressed OK."""
-        dialog = cls(settings, parent)
+        dialog = cls(settings, parent, thresholds)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         dialog.save()
@@ -108,8 +126,27 @@ def format_sample(pattern: str) -> str:
     return f"{QLocale.c().toString(day, pattern)}   ({pattern})"
 
 
+@dataclass
+class HealthPage:
+    """The health-check thresholds page: an editor and how to store what it holds."""
+
+    editor: QWidget
+    save: Callable[[Any], None]
+
+
+def _health_page(window: MainWindow) -> HealthPage | None:
+    if window.session.read_only:
+        return None
+    from pipeline_desktop.services import health
+    from pipeline_desktop.ui.dialogs.targets import ThresholdsEditor
+
+    repository = window.controller.repository
+    editor = ThresholdsEditor(health.load_thresholds(repository))
+    return HealthPage(editor, lambda value: health.save_thresholds(repository, value))
+
+
 def edit_preferences(window: MainWindow) -> None:
-    if not PreferencesDialog.ask(window.settings, window):
+    if not PreferencesDialog.ask(window.settings, window, _health_page(window)):
         return
     app = QApplication.instance()
     if isinstance(app, QApplication):
