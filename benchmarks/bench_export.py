@@ -5,8 +5,6 @@ under 500 MB. Each measurement runs in its own process (ru_maxrss is per process
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -16,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import BENCH_DEALS, demo_file, report
+from common import BENCH_DEALS, demo_file, measure_in_child, print_child_result, report
 
 TARGET = 1.3
 _EPOCH = date(1899, 12, 30).toordinal()
@@ -99,16 +97,6 @@ def floor_write(prepared: list, target: Path) -> None:
     book.close()
 
 
-def peak_mb() -> float:
-    """This process's peak resident memory. VmHWM, not ru_maxrss: Linux carries ru_maxrss
-    across exec, so a child would report its (bigger) parent's peak."""
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def child(case: str, source: str) -> None:
     target = Path(tempfile.mkdtemp()) / "out.xlsx"
     if case == "floor":
@@ -123,16 +111,11 @@ def child(case: str, source: str) -> None:
         started = time.perf_counter()
         export_workbook(session.repository, target)
         session.close()
-    seconds = time.perf_counter() - started
-    peak = peak_mb()
-    print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+    print_child_result(started)
 
 
 def measure(case: str, source: Path) -> tuple[float, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", case, str(source)],
-                         capture_output=True, text=True, check=True).stdout
-    result = json.loads(out.strip().splitlines()[-1])
-    return result["seconds"], result["peak_mb"]
+    return measure_in_child(__file__, case, source)
 
 
 def private_copy() -> Path:

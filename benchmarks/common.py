@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -24,6 +27,32 @@ def demo_file(deals: int = BENCH_DEALS) -> Path:
         generate(session.db, session.repository.stages(), deals=deals, seed=1, today=TODAY)
         session.close()
     return path
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: Linux carries ru_maxrss
+    across exec, so a child would report its (bigger) parent's peak."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def print_child_result(started: float) -> None:
+    """A measuring child's last line: its wall time since `started` and its peak memory."""
+    print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": peak_mb()}))
+
+
+def measure_in_child(script: str, case: str, path: Path, runs: int = 1) -> tuple[float, float]:
+    """Run `script --child case path` `runs` times: (best seconds, highest peak MB)."""
+    best, peak = float("inf"), 0.0
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, script, "--child", case, str(path)],
+                             capture_output=True, text=True, check=True).stdout
+        result = json.loads(out.strip().splitlines()[-1])
+        best, peak = min(best, result["seconds"]), max(peak, result["peak_mb"])
+    return best, peak
 
 
 def best_of(runs: int, func: Callable[[], object]) -> float:
