@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import DEMO_TODAY
 from PySide6.QtCore import Qt
+from tab_helpers import shown
 
 from pipeline_desktop.domain.commands import EditDeal
 from pipeline_desktop.services.periods import Preset, preset_period
@@ -13,14 +14,7 @@ from pipeline_desktop.ui.tabs.funnel import FunnelTab, bottleneck_sentence
 
 
 def make_tab(qtbot, controller) -> FunnelTab:
-    tab = FunnelTab(controller, AppSettings())
-    tab.today = lambda: DEMO_TODAY
-    qtbot.addWidget(tab)
-    tab.resize(1280, 760)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.refresh()
-    return tab
+    return shown(qtbot, FunnelTab(controller, AppSettings()))
 
 
 def test_one_bar_per_open_stage_with_labels(qtbot, controller):

@@ -6,6 +6,7 @@ from datetime import date
 
 from conftest import DEMO_TODAY
 from PySide6.QtCore import Qt
+from tab_helpers import shown
 
 from pipeline_desktop.domain.commands import EditDeal
 from pipeline_desktop.services.periods import Preset, preset_period
@@ -14,14 +15,7 @@ from pipeline_desktop.ui.tabs.metrics import MetricsTab
 
 
 def make_tab(qtbot, controller) -> MetricsTab:
-    tab = MetricsTab(controller, AppSettings())
-    tab.today = lambda: DEMO_TODAY
-    qtbot.addWidget(tab)
-    tab.resize(1280, 760)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.refresh()
-    return tab
+    return shown(qtbot, MetricsTab(controller, AppSettings()))
 
 
 def test_cards_show_figures_and_change(qtbot, controller):
