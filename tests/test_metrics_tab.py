@@ -110,3 +110,19 @@ def test_an_empty_pipeline_draws_without_figures(qtbot, session):
     funnel.refresh()
     assert [f.count for f in funnel.bars] == [0] * 6
     assert "Not enough history" in funnel.side.bottleneck.text()
+
+
+def test_a_large_pipeline_is_read_in_a_thread_and_the_tab_fills_when_ready(
+        qtbot, controller, monkeypatch):
+    from pipeline_desktop.ui import charts
+
+    monkeypatch.setattr(charts, "LOAD_IN_THREAD", 10)  # the 60-deal demo counts as large here
+    tab = MetricsTab(controller, AppSettings())
+    tab.today = lambda: DEMO_TODAY
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.refresh()
+    assert tab.metrics is None and not tab.isEnabled()  # the window did not wait
+    qtbot.waitUntil(lambda: tab.metrics is not None, timeout=10_000)
+    assert tab.isEnabled() and tab.metrics.open == sum(
+        r.status == "open" for r in controller.repository.deal_rows())

@@ -433,6 +433,7 @@ class MetricsEngine:
         self._snapshot: PipelineSnapshot | None = None
         self._pending: set[int] = set()
         self._totals: dict[tuple[Period, date], RunningTotals] = {}
+        self.generation = 0  # bumped by every reload, so a late background load is dropped
 
     @property
     def snapshot(self) -> PipelineSnapshot:
@@ -460,6 +461,20 @@ class MetricsEngine:
 
     def reload(self) -> None:
         self._snapshot = None
+        self.generation += 1
+
+    @property
+    def loaded(self) -> bool:
+        return self._snapshot is not None
+
+    def adopt(self, snapshot: PipelineSnapshot, generation: int) -> bool:
+        """Take a snapshot read elsewhere (a loading thread) unless the pipeline was reloaded
+        since it started; edits noted meanwhile are re-read on the next call."""
+        if generation != self.generation or self._snapshot is not None:
+            return False
+        self._snapshot = snapshot
+        self._totals.clear()
+        return True
 
     def metrics(self, period: Period = ALL_TIME, today: date | None = None) -> Metrics:
         today = today or date.today()

@@ -8,6 +8,7 @@ snapshot of the pipeline and recompute only the deals an edit touched."""
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -33,6 +34,7 @@ from pipeline_desktop.services.periods import (
     month_label,
     preset_period,
 )
+from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.ui.theme import is_dark
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
@@ -45,6 +47,7 @@ ORANGE = QColor(230, 140, 30)
 GREY = QColor(140, 140, 140)
 
 # Charts take the theme in effect when they are first built (theme.apply sets it at start-up).
+LOAD_IN_THREAD = 5_000  # deals: above this, the first read of the pipeline runs in a thread
 pg.setConfigOptions(antialias=True, background="#1f2023" if is_dark() else "w",
                     foreground="#e6e6e6" if is_dark() else "k")
 
@@ -151,6 +154,8 @@ class AnalysisTab(QWidget):
     controller's `changed` signal, but only while visible (a hidden tab is marked dirty and
     refreshes when shown). Subclasses implement `update_view`."""
 
+    _snapshot_ready = Signal(object)  # (PipelineSnapshot, generation) from the loading thread
+
     def __init__(self, controller, settings) -> None:
         super().__init__()
         self.controller = controller
@@ -158,6 +163,8 @@ class AnalysisTab(QWidget):
         self.engine = shared_engine(controller)
         self.today: Callable[[], date] = date.today  # tests pin the date of the demo data
         self.dirty = True
+        self._loading = False
+        self._snapshot_ready.connect(self._adopt)
         controller.changed.connect(self._on_changed)
 
     def _on_changed(self, _changes: object) -> None:
@@ -173,8 +180,36 @@ class AnalysisTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Redraw; a large pipeline not yet read is read in a thread first (about a second at
+        100,000 deals), so opening the tab or importing never freezes the window."""
         self.dirty = False
+        if not self.engine.loaded and self.controller.repository.deal_count() > LOAD_IN_THREAD:
+            self._load_in_background()
+            return
         self.update_view()
+
+    def _load_in_background(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        self.setEnabled(False)  # greyed out until the figures are there
+        generation = self.engine.generation
+        repository = self.controller.repository
+
+        def load() -> None:
+            try:
+                snapshot = PipelineSnapshot.load(repository)
+            finally:
+                repository.db.close()  # this thread's own connection
+            self._snapshot_ready.emit((snapshot, generation))
+
+        threading.Thread(target=load, daemon=True, name="metrics-snapshot").start()
+
+    def _adopt(self, result: tuple[PipelineSnapshot, int]) -> None:
+        self._loading = False
+        self.setEnabled(True)
+        self.engine.adopt(*result)
+        self.refresh()
 
     def update_view(self) -> None:
         raise NotImplementedError

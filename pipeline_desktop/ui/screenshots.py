@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -9,6 +10,17 @@ from PySide6.QtWidgets import QApplication
 from pipeline_desktop.errors import StorageError
 from pipeline_desktop.ui.main_window import MainWindow
 from pipeline_desktop.ui.tabs import TABS
+
+
+def _wait_until_loaded(app: QApplication, tab: object, seconds: float = 60) -> None:
+    """A large pipeline's figures are read in a thread: photograph them, not the wait."""
+    deadline = time.monotonic() + seconds
+    while getattr(tab, "_loading", False) or getattr(tab, "loading", False):
+        if time.monotonic() > deadline:
+            return
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
 
 
 def save_tab_screenshots(app: QApplication, window: MainWindow, out: Path) -> list[Path]:
@@ -22,6 +34,7 @@ def save_tab_screenshots(app: QApplication, window: MainWindow, out: Path) -> li
         window.tabs.setCurrentIndex(index)
         for _ in range(3):  # let lazy tabs build, lay out and paint
             app.processEvents()
+        _wait_until_loaded(app, window.tab(spec.key))
         path = out / f"{spec.key}.png"
         if not window.grab().save(str(path)):
             raise StorageError(f"Could not write {path}")
