@@ -426,12 +426,13 @@ class FitTable(QTableWidget):
                  "poor": self.tr("Poor fit")}
         for row, f in enumerate(figures):
             rate, average = f.win_rate, f.average_deal_size
-            cells = [names[f.fit], f"{f.won:,}", f"{f.lost:,}",
-                     "—" if rate is None else f"{rate * 100:.1f} %",
-                     "—" if average is None else format_money(round(average), currency,
-                                                               whole=True)]
-            for column, text in enumerate(cells):
-                self.setItem(row, column, _Item(text))
+            cells = [_Item(names[f.fit]), _Item(f"{f.won:,}", f.won),
+                     _Item(f"{f.lost:,}", f.lost),
+                     _Item("—" if rate is None else f"{rate * 100:.1f} %", rate or 0),
+                     _Item("—" if average is None else format_money(round(average), currency,
+                                                                     whole=True), average or 0)]
+            for column, cell in enumerate(cells):
+                self.setItem(row, column, cell)
         if not figures:
             self.setRowCount(1)
             self.setItem(0, 0, _Item(self.tr("Set an ideal customer profile "
