@@ -7,7 +7,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pipeline_desktop.errors import ValidationError
 
-_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "CHF": "CHF"}
 _SYMBOL_OF = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 _STRIP = re.compile(r"[\s\u00a0'’$€£¥₹]|[A-Za-z]{3}$|^[A-Za-z]{3}")
 
@@ -85,7 +84,3 @@ def format_compact(cents: int | float | None, currency: str = "USD") -> str:
     else:
         text = f"{amount:,.0f}"
     return f"{symbol}{text}" if symbol else f"{text} {currency}"
-
-
-def currency_of_symbol(symbol: str) -> str | None:
-    return _CURRENCY_SYMBOLS.get(symbol)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import peewee as pw
 
@@ -229,7 +229,3 @@ def _make_activities(rng: random.Random, tables: _Tables, deal_id: int, owner: s
         tables.activities.append((deal_id, kind, rng.choice(ACTIVITY_SUBJECTS[kind]),
                                   due.isoformat(), None, "", owner,
                                   f"{min(due, today)} 09:00:00"))
-
-
-def now_stamp() -> str:
-    return datetime.now().strftime("%Y-%m-%d %H:%M:%S")

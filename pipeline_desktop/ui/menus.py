@@ -28,7 +28,6 @@ class Entry:
     name: str = ""  # object name, so tests and shortcuts can find the action
 
 
-SEPARATOR = None
 
 UI = "pipeline_desktop.ui"
 MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (

@@ -100,13 +100,7 @@ class DealFilter:
 
     def accepts(self, row: DealRow) -> bool:
         return ((not self.text or self.text in row.search)
-                and (self.stage_id is None or row.stage_id == self.stage_id)
-                and (self.owner is None or row.owner == self.owner)
-                and (self.status is None or row.status == self.status)
-                and (self.qualification is None
-                     or QUALIFICATION_BANDS[self.qualification](row.qualification))
-                and (self.fit is None or fit_class(row.fit) == self.fit)
-                and (self.deal_ids is None or row.id in self.deal_ids))
+                and all(check(row) for check in self.row_checks()))
 
 
 QUALIFICATION_BANDS: dict[str, Callable[[int], bool]] = {
