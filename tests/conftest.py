@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pipeline_desktop.paths import ENV_DATA_DIR
 from pipeline_desktop.services.demo import generate
 from pipeline_desktop.session import Session, open_session
+from pipeline_desktop.storage import history_summary
 
 DEMO_TODAY = date(2026, 6, 15)
 
@@ -37,7 +38,20 @@ def session(session_url: str) -> Iterator[Session]:
     server instead when PIPELINE_DESKTOP_TEST_ENGINE=postgres (tests/pg.py, .ci/run)."""
     opened = open_session(session_url)
     yield opened
+    assert_history_summary_current(opened)
     opened.close()
+
+
+def assert_history_summary_current(session: Session) -> None:
+    """Whatever a test did through the app's writers, the stored stage-history figures the
+    metrics read (storage/history_summary.py) must still match the history."""
+    if session.db.is_closed():
+        return
+    try:
+        problems = history_summary.mismatches(session.db)
+    except Exception:  # a test that broke its own database on purpose
+        return
+    assert not problems, "stored history figures out of date: " + "; ".join(problems[:5])
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from pipeline_desktop.domain.commands import CreateDeal, MoveStage
+from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.tables import (
     ActivityTable,
     CompanyTable,
@@ -41,6 +42,7 @@ def make_deal(repository, title: str = "Deal", *, stage: str = "Prospecting",
     # the creation line is stamped "now": put it on the day the deal was created
     StageChangeTable.update(changed_at=datetime.combine(created, time(9))).where(
         StageChangeTable.deal == deal_id).execute()
+    history_summary.refresh(repository.db, [deal_id])  # written behind the repository's back
     for name, day in moves:
         repository.apply(MoveStage(deal_id, stage_id(repository, name),
                                    at=datetime.combine(day, time(10))))

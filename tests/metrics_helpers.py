@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pipeline_desktop.domain.commands import CreateDeal, MoveStage
+from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.repository import Repository
 from pipeline_desktop.storage.tables import StageChangeTable
 
@@ -30,6 +31,7 @@ def add_deal(repository: Repository, created: str, stage: str = "Prospecting", *
     # The command stamps the creation row with the wall clock; date it like the deal.
     StageChangeTable.update(changed_at=datetime.fromisoformat(f"{created} 09:00:00")).where(
         (StageChangeTable.deal == deal_id) & StageChangeTable.from_stage.is_null()).execute()
+    history_summary.refresh(repository.db, [deal_id])  # written behind the repository's back
     for target, day in moves:
         lost_reason = fields.get("lost_reason") if target == "Lost" else None
         repository.apply(MoveStage(deal_id, ids[target], lost_reason=lost_reason,  # type: ignore[arg-type]

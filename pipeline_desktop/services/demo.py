@@ -15,6 +15,7 @@ import peewee as pw
 
 from pipeline_desktop.domain.model import Outcome, Stage
 from pipeline_desktop.domain.stages import DEFAULT_LOST_REASONS
+from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.bulk import insert_rows, reset_sequences
 from pipeline_desktop.storage.tables import SettingTable
 
@@ -97,6 +98,7 @@ def generate(db: pw.Database, stages: list[Stage], *, deals: int = 300, seed: in
         insert_rows(db, "activity", ("deal_id", "kind", "subject", "due", "done", "notes",
                                      "owner", "created_at"), tables.activities)
         reset_sequences(db, ("company", "contact", "deal", "stage_change", "activity"))
+        history_summary.refresh(db)
         if sample_settings:
             _write_sample_settings(db, tables, today)
     return deals

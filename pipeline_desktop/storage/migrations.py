@@ -13,6 +13,7 @@ from pipeline_desktop.domain.stages import (
     DEFAULT_LOST_REASONS,
     DEFAULT_STAGES,
 )
+from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.tables import TABLES, SettingTable, StageTable
 
 Step = Callable[[pw.Database], None]
@@ -42,7 +43,28 @@ def _v1_initial(db: pw.Database) -> None:
     ).execute()
 
 
-STEPS: tuple[Step, ...] = (_v1_initial,)
+def _v2_history_summary(db: pw.Database) -> None:
+    """Stored stage-history figures for fast metrics (storage/history_summary.py), and the
+    indexes that read them. `_v1_initial` creates tables from today's models, so a file made
+    fresh already has the columns: this step adds only what an older file lacks."""
+    _add_column(db, "deal", "furthest_stage_id", "INTEGER")
+    _add_column(db, "stage_change", "stay_days", "INTEGER")
+    for old in ("stage_change_deal_id", "stage_change_to_stage_id", "activity_deal_id"):
+        db.execute_sql(f"DROP INDEX IF EXISTS {old}")
+    for name, table, columns in (
+            ("stage_change_deal_id_changed_at", "stage_change", "deal_id, changed_at"),
+            ("stage_change_to_stage_id_stay_days", "stage_change", "to_stage_id, stay_days"),
+            ("activity_deal_id_done", "activity", "deal_id, done")):
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
+    history_summary.refresh(db)
+
+
+def _add_column(db: pw.Database, table: str, column: str, sql_type: str) -> None:
+    if column not in {c.name for c in db.get_columns(table)}:
+        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+
+
+STEPS: tuple[Step, ...] = (_v1_initial, _v2_history_summary)
 LATEST_VERSION = len(STEPS)
 
 

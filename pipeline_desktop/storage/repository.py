@@ -16,7 +16,7 @@ from pipeline_desktop.domain import commands as cmd
 from pipeline_desktop.domain.deals import normalise_fields, weighted_cents
 from pipeline_desktop.domain.model import DealRow, DealSnapshot, Outcome, Stage, search_text
 from pipeline_desktop.errors import ValidationError
-from pipeline_desktop.storage import concurrency
+from pipeline_desktop.storage import concurrency, history_summary
 from pipeline_desktop.storage.tables import (
     ActivityTable,
     CompanyTable,
@@ -191,10 +191,20 @@ class Repository:
             raise TypeError(f"no handler for {type(command).__name__}")
         with concurrency.storage_errors(self.db), self.db.atomic():
             self.versions.check(command)  # an undo of a deal someone else changed since: no
+            stage_order = history_summary.open_stage_order(self.db)
             applied = handler(command)
+            self._refresh_history(applied.changes, stage_order)
             self.versions.remember(applied.inverse,
                                    self.versions.note(self.db, applied.changes.deals))
             return applied
+
+    def _refresh_history(self, changes: cmd.Changes, stage_order: list[int]) -> None:
+        """Keep the stored history figures current (storage/history_summary.py): for the deals
+        the command touched, and for every deal when the open stages' order changed."""
+        if changes.deals:
+            history_summary.refresh(self.db, changes.deals)
+        if changes.stages and history_summary.open_stage_order(self.db) != stage_order:
+            history_summary.refresh_furthest(self.db)
 
     def register(self, command_type: type, handler: Callable[[Any], cmd.Applied]) -> None:
         """Let a feature module add its own commands (activities, stages, imports)."""

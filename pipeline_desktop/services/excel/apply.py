@@ -17,6 +17,7 @@ from pipeline_desktop import paths
 from pipeline_desktop.domain.commands import Applied, Changes
 from pipeline_desktop.services.excel.read import Cancelled, paused_gc
 from pipeline_desktop.services.excel.schema import TABLE_COLUMNS, TABLE_ORDER
+from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.backup import make_backup
 from pipeline_desktop.storage.bulk import execute_many, insert_rows, reset_sequences
 from pipeline_desktop.storage.repository import Repository
@@ -83,6 +84,7 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
             db.execute_sql(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
             ticker.tick(len(chunk))
     reset_sequences(db, [t for t in TABLE_ORDER if t in edit.inserts or t in deleted])
+    history_summary.refresh(db, _history_deals(db, edit, deleted, old_rows))
     inverse = TableEdit(
         inserts=deleted,
         updates=old_rows,
@@ -91,6 +93,20 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
     )
     redo = TableEdit(edit.inserts, edit.updates, edit.deletes, edit.label)
     return Applied(inverse, redo, IMPORT_CHANGES)
+
+
+def _history_deals(db: pw.Database, edit: TableEdit, deleted: dict[str, Rows],
+                   old_rows: dict[str, Rows]) -> set[int]:
+    """Deals whose stage history this edit inserted, changed or deleted."""
+    deals: set[int] = set()
+    for rows_of in (edit.inserts, deleted, old_rows, edit.updates):
+        columns, rows = rows_of.get("stage_change", ((), []))
+        if "deal_id" in columns:
+            at = columns.index("deal_id")
+            deals.update(row[at] for row in rows)
+    updated = [row[0] for row in edit.updates.get("stage_change", ((), []))[1]]
+    deals.update(row[0] for row in _fetch(db, "stage_change", ("deal_id",), updated))
+    return deals
 
 
 def _update(db: pw.Database, table: str, columns: tuple[str, ...], rows: list[tuple],
