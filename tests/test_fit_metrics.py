@@ -7,9 +7,8 @@ from datetime import date
 from metrics_helpers import add_deal
 
 from pipeline_desktop.domain.process_commands import SetSetting
-from pipeline_desktop.services.fit_metrics import closed_deal_fits, fit_comparison
+from pipeline_desktop.services.fit_metrics import fit_figures
 from pipeline_desktop.services.periods import Period
-from pipeline_desktop.services.snapshot import PipelineSnapshot
 
 PROFILE = {"industries": ["Software"], "industry_weight": 1}
 
@@ -32,20 +31,18 @@ def make_pipeline(repository) -> None:
 def test_good_fit_deals_are_compared_with_poor_fit_ones(session):
     repository = session.repository
     make_pipeline(repository)
-    snapshot = PipelineSnapshot.load(repository)
-    fits = closed_deal_fits(session.db, repository.fit_scorer)
-    good, poor = fit_comparison(snapshot.deals.values(), fits, Period())
+    good, poor = fit_figures(session.db, repository.fit_scorer, Period())
     assert (good.fit, good.won, good.lost, good.win_rate, good.average_deal_size) == (
         "good", 1, 1, 0.5, 1_000_000)
     assert (poor.fit, poor.won, poor.lost, poor.win_rate, poor.average_deal_size) == (
         "poor", 0, 2, 0.0, None)
     outside = Period(date(2026, 3, 1), date(2026, 3, 31))
-    assert fit_comparison(snapshot.deals.values(), fits, outside) == []
+    assert fit_figures(session.db, repository.fit_scorer, outside) == []
 
 
 def test_without_a_profile_nothing_is_judged(session):
     make_pipeline(session.repository)
-    assert closed_deal_fits(session.db, None) == {}
+    assert fit_figures(session.db, None, Period()) == []
 
 
 def test_metrics_command_and_tab_show_the_comparison(qtbot, session, capsys):

@@ -9,10 +9,9 @@ from typing import Any
 
 from pipeline_desktop.cli import add_db_option
 from pipeline_desktop.domain.money import format_money
-from pipeline_desktop.services.fit_metrics import closed_deal_fits, fit_comparison
+from pipeline_desktop.services.fit_metrics import fit_figures
 from pipeline_desktop.services.metrics import compute_metrics, to_json
 from pipeline_desktop.services.periods import parse_day, parse_period
-from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.session import open_session, resolve_url
 
 
@@ -36,11 +35,10 @@ def run(args: argparse.Namespace) -> int:
     today = parse_day(args.today, "--today") or date.today()
     session = open_session(resolve_url(getattr(args, "db", None)), create=False)
     try:
-        snapshot = PipelineSnapshot.load(session.repository)
-        data = to_json(compute_metrics(snapshot, period, today))
-        fits = closed_deal_fits(session.db, session.repository.fit_scorer)
-        data["by_fit"] = [f.to_json() for f in fit_comparison(snapshot.deals.values(), fits,
-                                                                period)]
+        repository = session.repository
+        data = to_json(compute_metrics(repository, period, today))  # SQL aggregates
+        data["by_fit"] = [f.to_json() for f in fit_figures(session.db, repository.fit_scorer,
+                                                           period)]
     finally:
         session.close()
     if args.json:

@@ -3,23 +3,23 @@ against poor-fit ones, for deals closed in a period (issue 5's figures in the me
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import peewee as pw
 
 from pipeline_desktop.domain.icp import fit_class
 from pipeline_desktop.services.periods import Period
-from pipeline_desktop.services.snapshot import DealFacts
 from pipeline_desktop.storage.repository import FitScorer
 
-_FIT_INPUTS_SQL = """
-SELECT d.id, COALESCE(c.industry, ''), c.employees, COALESCE(c.region, ''),
-       COALESCE(p.job_title, '')
+# Closed deals grouped by what the profile judges: a few thousand groups, each scored once.
+_FIT_GROUPS_SQL = """
+SELECT d.status, COALESCE(c.industry, ''), c.employees, COALESCE(c.region, ''),
+       COALESCE(p.job_title, ''), COUNT(*), COALESCE(SUM(d.value_cents), 0)
 FROM deal d
 LEFT JOIN company c ON c.id = d.company_id
 LEFT JOIN contact p ON p.id = d.contact_id
-WHERE d.status <> 'open'
+WHERE d.status <> 'open' AND d.closed >= {mark} AND d.closed <= {mark}
+GROUP BY 1, 2, 3, 4, 5
 """
 
 
@@ -46,31 +46,23 @@ class FitFigures:
                 "average_deal_size": None if average is None else round(average / 100, 2)}
 
 
-def closed_deal_fits(db: pw.Database, scorer: FitScorer | None) -> dict[int, str]:
-    """good/poor for every closed deal the profile can judge (none without a profile)."""
+def fit_figures(db: pw.Database, scorer: FitScorer | None, period: Period
+                ) -> list[FitFigures]:
+    """Won and lost deals closed in `period`, good fit first; [] when nothing can be judged
+    (no profile, or no closed deal the profile can score)."""
     if scorer is None:
-        return {}
-    fits = {}
-    for deal_id, industry, employees, region, title in db.execute_sql(_FIT_INPUTS_SQL):
-        verdict = fit_class(scorer(industry, employees, region, title))
-        if verdict is not None:
-            fits[deal_id] = verdict
-    return fits
-
-
-def fit_comparison(deals: Iterable[DealFacts], fits: dict[int, str], period: Period
-                   ) -> list[FitFigures]:
-    """Won and lost deals closed in `period`, good fit first; [] when nothing can be judged."""
-    first, last = period.bounds()
+        return []
+    params = period.iso_bounds()
     tally = {"good": [0, 0, 0], "poor": [0, 0, 0]}
-    for deal in deals:
-        verdict = fits.get(deal.id)
-        if verdict is None or deal.closed is None or not first <= deal.closed <= last:
+    rows = db.execute_sql(_FIT_GROUPS_SQL.format(mark=db.param), params).fetchall()
+    for status, industry, employees, region, title, count, value in rows:
+        verdict = fit_class(scorer(industry, employees, region, title))
+        if verdict is None:
             continue
         counts = tally[verdict]
-        if deal.status == "won":
-            counts[0] += 1
-            counts[2] += deal.value or 0
-        elif deal.status == "lost":
-            counts[1] += 1
+        if status == "won":
+            counts[0] += count
+            counts[2] += int(value)  # PostgreSQL sums bigints as numeric (Decimal)
+        elif status == "lost":
+            counts[1] += count
     return [FitFigures(fit, *counts) for fit, counts in tally.items() if counts[0] + counts[1]]

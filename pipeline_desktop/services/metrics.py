@@ -154,8 +154,13 @@ def compute_metrics(source: PipelineSnapshot | Any, period: Period = ALL_TIME,
                     ) -> Metrics:
     """Every figure of issue 3 for `period` as of `today`.
 
-    `source` is a PipelineSnapshot (reused across refreshes) or a Repository (read now).
+    `source` is a PipelineSnapshot (reused across refreshes) or a Repository, read now with
+    SQL aggregates (services/metrics_sql.py) unless a `deal_filter` needs each deal.
     `deal_filter` keeps only the deals it accepts (e.g. good-fit deals for a comparison)."""
+    if not isinstance(source, PipelineSnapshot) and deal_filter is None:
+        from pipeline_desktop.services.metrics_sql import totals_from_sql  # imports this module
+
+        return totals_from_sql(source, period, today).metrics()
     snapshot = source if isinstance(source, PipelineSnapshot) else PipelineSnapshot.load(source)
     totals = RunningTotals(snapshot.stages, period, today or date.today(), snapshot.currency,
                            deal_filter=deal_filter)

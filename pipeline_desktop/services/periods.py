@@ -67,6 +67,11 @@ class Period:
         last = self.end.toordinal() if self.end else date.max.toordinal()
         return first, last
 
+    def iso_bounds(self) -> tuple[str, str]:
+        """(first, last) as ISO dates for SQL parameters, open ends widened the same way."""
+        first, last = self.bounds()
+        return date.fromordinal(max(first, 1)).isoformat(), date.fromordinal(last).isoformat()
+
     def label(self) -> str:
         if self.is_all_time:
             return "all time"

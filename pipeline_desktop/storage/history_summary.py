@@ -26,7 +26,7 @@ def _is_postgres(db: pw.Database) -> bool:
     return isinstance(db, pw.PostgresqlDatabase)
 
 
-def _days_between(db: pw.Database, later: str, earlier: str) -> str:
+def days_between(db: pw.Database, later: str, earlier: str) -> str:
     """Whole days from `earlier` to `later` (both dates) as SQL."""
     if _is_postgres(db):
         return f"({later} - {earlier})"
@@ -39,7 +39,7 @@ def _differs(db: pw.Database, left: str, right: str) -> str:
 
 
 def _stays_sql(db: pw.Database, where: str) -> str:
-    following = _days_between(db, "DATE(LEAD(changed_at) OVER w)", "DATE(changed_at)")
+    following = days_between(db, "DATE(LEAD(changed_at) OVER w)", "DATE(changed_at)")
     return f"""
 UPDATE stage_change SET stay_days = fresh.stay
 FROM (SELECT id, {following} AS stay FROM stage_change {where}
@@ -89,7 +89,7 @@ def open_stage_order(db: pw.Database) -> list[int]:
 
 def mismatches(db: pw.Database) -> list[str]:
     """Stored figures that differ from a fresh computation, as sentences (none: all current)."""
-    following = _days_between(db, "DATE(LEAD(changed_at) OVER w)", "DATE(changed_at)")
+    following = days_between(db, "DATE(LEAD(changed_at) OVER w)", "DATE(changed_at)")
     problems = [f"stage change {row[0]}: stay_days {row[1]}, should be {row[2]}"
                 for row in db.execute_sql(f"""
 SELECT sc.id, sc.stay_days, fresh.stay FROM stage_change sc

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from pipeline_desktop.domain.icp import GOOD_FIT_THRESHOLD
 from pipeline_desktop.domain.money import format_compact, format_money
-from pipeline_desktop.services.fit_metrics import FitFigures, closed_deal_fits, fit_comparison
+from pipeline_desktop.services.fit_metrics import FitFigures, fit_figures
 from pipeline_desktop.services.metrics import GroupFigures, Metrics
 from pipeline_desktop.services.periods import Preset
 from pipeline_desktop.ui.charts import (
@@ -220,8 +220,7 @@ class MetricsTab(AnalysisTab):
         if self.metrics is None or self.details.currentWidget() is not self.fit_table:
             return
         repository = self.controller.repository
-        fits = closed_deal_fits(repository.db, repository.fit_scorer)
-        figures = fit_comparison(self.engine.snapshot.deals.values(), fits, self.metrics.period)
+        figures = fit_figures(repository.db, repository.fit_scorer, self.metrics.period)
         self.fit_table.show_fits(figures, self.metrics.currency)
 
     def _open_stale(self, index) -> None:

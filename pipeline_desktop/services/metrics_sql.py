@@ -1,0 +1,285 @@
+"""The metrics' running totals filled from SQL aggregates: the cold path (`metrics --json`, a
+report) that never reads the deals one by one.
+
+`RunningTotals` (services/metrics.py) holds sums per stage, owner, source, month, lost reason
+and {days: count} multisets; the window fills them deal by deal from a snapshot so that an
+edit can take one deal out and put it back. Here the same totals come from five GROUP BY
+queries over the deals and the stored stage-history figures (storage/history_summary.py), so
+both paths share one definition of every figure. Deals whose figures can differ are grouped
+by everything that matters (stage, owner, source, month, probability, furthest stage reached),
+which keeps the results to a few thousand rows at 100,000 deals.
+
+Portable SQL for SQLite and PostgreSQL; the two differences (month text of a date, days
+between dates) are chosen per engine."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import peewee as pw
+
+from pipeline_desktop.domain.stages import open_stages
+from pipeline_desktop.services.metrics import (
+    NO_OWNER,
+    NO_REASON,
+    NO_SOURCE,
+    RunningTotals,
+    StaleDeal,
+)
+from pipeline_desktop.services.periods import ALL_TIME, Period, to_ordinal
+from pipeline_desktop.storage.history_summary import days_between
+
+if TYPE_CHECKING:
+    from pipeline_desktop.storage.repository import Repository
+
+_OPEN_SQL = """
+SELECT stage_id, owner, source, {month}, probability, furthest_stage_id, currency,
+       COUNT(*), COALESCE(SUM(value_cents), 0)
+FROM deal WHERE status = 'open'
+GROUP BY 1, 2, 3, 4, 5, 6, 7"""
+
+# Lost reason and furthest stage only matter for lost deals: NULL for won ones keeps the
+# groups few.
+_CLOSED_SQL = """
+SELECT status, stage_id, owner, source, {month},
+       CASE WHEN status = 'won' THEN NULL ELSE lost_reason END, probability,
+       CASE WHEN status = 'won' THEN NULL ELSE furthest_stage_id END, currency,
+       COUNT(*), COALESCE(SUM(value_cents), 0), COUNT(value_cents)
+FROM deal WHERE status <> 'open' {period}
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"""
+
+_CLOSE_DAYS_SQL = """
+SELECT {days}, COUNT(*) FROM deal
+WHERE status = 'won' AND closed IS NOT NULL {period}
+GROUP BY 1"""
+
+_STAYS_SQL = """
+SELECT to_stage_id, stay_days, COUNT(*) FROM stage_change
+WHERE stay_days IS NOT NULL AND to_stage_id IS NOT NULL
+GROUP BY 1, 2"""
+
+_STAYS_IN_PERIOD_SQL = """
+SELECT sc.to_stage_id, sc.stay_days, COUNT(*) FROM stage_change sc
+JOIN deal d ON d.id = sc.deal_id
+WHERE sc.stay_days IS NOT NULL AND sc.to_stage_id IS NOT NULL
+  AND (d.status = 'open' OR (d.closed >= {mark} AND d.closed <= {mark}))
+GROUP BY 1, 2"""
+
+# The last touch of each open deal: its latest stage change or done activity (stale deals).
+# MAX before DATE: one seek in the (deal_id, changed_at) index instead of a scan.
+_OPEN_TOUCH_SQL = """
+SELECT d.id, d.stage_id, d.value_cents, d.created,
+       (SELECT MAX(a.done) FROM activity a WHERE a.deal_id = d.id),
+       (SELECT DATE(MAX(sc.changed_at)) FROM stage_change sc WHERE sc.deal_id = d.id)
+FROM deal d WHERE d.status = 'open'"""
+
+
+def totals_from_sql(repository: Repository, period: Period = ALL_TIME,
+                    today: date | None = None) -> RunningTotals:
+    """The running totals of every deal for `period` as of `today`, read with SQL aggregates."""
+    filler = _Filler(repository.db, RunningTotals(repository.stages(), period,
+                                                  today or date.today()))
+    filler.fill()
+    return filler.totals
+
+
+class _Filler:
+    """Adds grouped rows to a `RunningTotals`, as `_add_open`/`_add_closed` add one deal."""
+
+    def __init__(self, db: pw.Database, totals: RunningTotals) -> None:
+        self.db = db
+        self.totals = totals
+        self.postgres = isinstance(db, pw.PostgresqlDatabase)
+        self.ranks = {s.id: rank for rank, s in enumerate(open_stages(totals.stages))}
+        self.currencies: Counter[str] = Counter()
+        self.days: dict[Any, int | None] = {}  # date ordinals, once per distinct value
+
+    def fill(self) -> None:
+        condition, params = self._period()
+        closed_sql = _CLOSED_SQL.format(month=self._month("closed"), period=condition)
+        with _Background(self.db) as background:
+            # The closed deals' groups are the one big sort (75,000 rows at 100,000 deals):
+            # it runs on a second connection while this one reads the rest.
+            closed_rows = background.run(self._rows, closed_sql, params)
+            self._open_groups()
+            self._stale()
+            self._stays()
+            self._close_days()
+            self._closed_groups(closed_rows.result())
+        counts = sorted(self.currencies.items(), key=lambda item: (-item[1], item[0]))
+        self.totals.currency = counts[0][0] if counts and counts[0][0] else "USD"
+
+    # ---- SQL pieces ----------------------------------------------------------------------
+
+    def _month(self, column: str) -> str:
+        return f"to_char({column}, 'YYYY-MM')" if self.postgres else f"substr({column}, 1, 7)"
+
+    def _period(self, prefix: str = "") -> tuple[str, tuple[str, ...]]:
+        """The closed-date condition of the period and its parameters (none for all time)."""
+        period = self.totals.period
+        if period.is_all_time:
+            return "", ()
+        mark = self.db.param
+        return f"AND {prefix}closed >= {mark} AND {prefix}closed <= {mark}", period.iso_bounds()
+
+    def _rows(self, sql: str, params: tuple = ()) -> list[tuple]:
+        return self.db.execute_sql(sql, params).fetchall()
+
+    def _reach(self, stage_id: int, furthest: int | None) -> int:
+        """Rank of the furthest open stage a deal reached: its history's or its current."""
+        rank = self.ranks.get(stage_id, -1)
+        return max(rank, self.ranks.get(furthest, -1)) if furthest is not None else rank
+
+    def _month_index(self, text: str | None) -> int | None:
+        if not text:
+            return None
+        year, month = text.split("-")
+        return int(year) * 12 + int(month) - 1
+
+    # ---- the groups ----------------------------------------------------------------------
+
+    def _open_groups(self) -> None:
+        t = self.totals
+        for (stage_id, owner, source, month_text, probability, furthest, currency, count,
+             value) in self._rows(_OPEN_SQL.format(month=self._month("expected_close"))):
+            self.currencies[currency] += count
+            figures = t.by_stage.get(stage_id)
+            if figures is None:
+                continue
+            value = int(value)  # PostgreSQL sums bigints as numeric (Decimal)
+            weighted = value * (figures.stage.probability if probability is None
+                                else probability)
+            figures.count += count
+            figures.value += value
+            t.weighted_by_stage[stage_id] += weighted
+            t.open_count += count
+            t.open_value += value
+            t.weighted += weighted
+            t._group(t.owners, owner or NO_OWNER).open += count
+            t._group(t.sources, source or NO_SOURCE).open += count
+            month = self._month_index(month_text)
+            if month is not None:
+                month = max(month, t.current_month)
+                if month <= t.last_month:
+                    t.month_weighted[month] += weighted
+            reach = self._reach(stage_id, furthest)
+            if reach >= 0:
+                t.reach_counts[reach] += count
+
+    def _closed_groups(self, rows: list[tuple]) -> None:
+        t = self.totals
+        for (status, stage_id, owner, source, month_text, reason, probability, furthest,
+             currency, count, value, valued) in rows:
+            self.currencies[currency] += count
+            value = int(value)  # PostgreSQL sums bigints as numeric (Decimal)
+            figures = t.by_stage.get(stage_id)
+            if figures is not None:
+                figures.count += count
+                figures.value += value
+                t.weighted_by_stage[stage_id] += value * (
+                    figures.stage.probability if probability is None else probability)
+            owner_figures = t._group(t.owners, owner or NO_OWNER)
+            source_figures = t._group(t.sources, source or NO_SOURCE)
+            index = self._month_index(month_text)
+            month = t.months.get(index) if index is not None else None
+            if status == "won":
+                t.won += count
+                owner_figures.won += count
+                source_figures.won += count
+                owner_figures.won_value += value
+                source_figures.won_value += value
+                t.reach_counts[-1] += count
+                t.won_valued += valued
+                t.won_value_sum += value
+                if month is not None:
+                    month.won += count
+                    month.won_value += value
+            else:
+                t.lost += count
+                owner_figures.lost += count
+                source_figures.lost += count
+                reach = self._reach(stage_id, furthest)
+                if reach >= 0:
+                    t.reach_counts[reach] += count
+                totals = t.reasons.setdefault(reason or NO_REASON, [0, 0])
+                totals[0] += count
+                totals[1] += value
+                if month is not None:
+                    month.lost += count
+
+    def _close_days(self) -> None:
+        condition, params = self._period()
+        days = days_between(self.db, "closed", "created")
+        for whole_days, count in self._rows(
+                _CLOSE_DAYS_SQL.format(days=days, period=condition), params):
+            key = max(0, int(whole_days))
+            self.totals.close_days[key] = self.totals.close_days.get(key, 0) + count
+
+    def _stays(self) -> None:
+        period = self.totals.period
+        if period.is_all_time:
+            rows = self._rows(_STAYS_SQL)
+        else:
+            rows = self._rows(_STAYS_IN_PERIOD_SQL.format(mark=self.db.param),
+                              self._period()[1])
+        durations = self.totals.durations
+        for stage_id, days, count in rows:
+            counts = durations.setdefault(stage_id, {})
+            counts[days] = counts.get(days, 0) + count
+
+    def _stale(self) -> None:
+        t = self.totals
+        today = t.today.toordinal()
+        ordinal = self._ordinal
+        for deal_id, stage_id, value, created, done, moved in self._rows(_OPEN_TOUCH_SQL):
+            figures = t.by_stage.get(stage_id)
+            if figures is None:
+                continue
+            touches = [day for day in (ordinal(done), ordinal(moved)) if day is not None]
+            touched = max(touches) if touches else ordinal(created)
+            idle = today - touched if touched is not None else 0
+            if idle > figures.stage.stale_after_days:
+                t.stale[deal_id] = StaleDeal(deal_id, stage_id, idle, value)
+
+    def _ordinal(self, value: object) -> int | None:
+        found = self.days.get(value, -1)
+        if found == -1:
+            found = self.days[value] = to_ordinal(value)
+        return found
+
+
+class _Background:
+    """Runs one query on a second connection (SQLite and PostgreSQL sort without holding the
+    GIL, so the two connections use two cores). Inside a transaction, or for an in-memory
+    database, the query runs on this connection instead: a second one would not see the
+    uncommitted rows."""
+
+    def __init__(self, db: pw.Database) -> None:
+        self.db = db
+        self.pool: ThreadPoolExecutor | None = None
+        if not db.in_transaction() and db.database not in ("", ":memory:"):
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="metrics-sql")
+
+    def __enter__(self) -> _Background:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+
+    def run(self, func: Callable[..., list[tuple]], *args: Any) -> Future[list[tuple]]:
+        if self.pool is None:
+            done: Future[list[tuple]] = Future()
+            done.set_result(func(*args))
+            return done
+        return self.pool.submit(self._on_own_connection, func, *args)
+
+    def _on_own_connection(self, func: Callable[..., list[tuple]], *args: Any) -> list[tuple]:
+        try:
+            return func(*args)  # peewee opens this thread's own connection
+        finally:
+            self.db.close()  # this thread's connection only
