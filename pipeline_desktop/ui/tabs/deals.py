@@ -51,6 +51,7 @@ class DealsTab(QWidget):
     summary = Signal(str)
     loaded = Signal()
     _rows_ready = Signal(object)  # from the loading thread
+    _rows_failed = Signal(object)  # the loading thread's error, raised again on the GUI thread
 
     def __init__(self, controller: PipelineController, settings: AppSettings) -> None:
         super().__init__()
@@ -71,6 +72,7 @@ class DealsTab(QWidget):
         controller.changed.connect(self.refresh)
         controller.show_deals.connect(self.show_request)
         self._rows_ready.connect(self._finish_loading)
+        self._rows_failed.connect(self._loading_failed)
         self._restore_state()
         self._load()
         if controller.session.read_only:
@@ -191,7 +193,7 @@ class DealsTab(QWidget):
         self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}")
         # After the first paint: the loading thread would otherwise hold the GIL while the
         # window tries to appear.
-        QTimer.singleShot(AFTER_PAINT_MS, lambda: threading.Thread(
+        QTimer.singleShot(AFTER_PAINT_MS, self, lambda: threading.Thread(
             target=self._load_all_in_thread, daemon=True).start())
 
     def _select_first(self) -> None:
@@ -202,9 +204,19 @@ class DealsTab(QWidget):
     def _load_all_in_thread(self) -> None:
         try:
             rows = self.repository.deal_rows()
+        except Exception as error:  # handed to the GUI thread and raised there
+            self._rows_failed.emit(error)
+            return
         finally:
             self.repository.db.close()  # this thread's own connection
         self._rows_ready.emit(rows)
+
+    def _loading_failed(self, error: Exception) -> None:
+        """A damaged page met by the loading thread goes where any slot's error goes (a damaged
+        file: the restore offer)."""
+        self.loading = False
+        self.summary.emit(self.tr("Could not load the deals"))
+        raise error
 
     def _finish_loading(self, rows: list[DealRow]) -> None:
         self.model.set_rows(rows)
