@@ -133,3 +133,14 @@ def test_damage_met_by_the_loading_thread_offers_restore(
     qtbot.waitUntil(lambda: bool(answers["warned"]), timeout=10_000)
     assert "damaged" in answers["warned"][0] and "no backup" in answers["warned"][0]
     assert shell.window is None and not window.isVisible()
+
+
+def test_deal_panel_follows_the_first_paint_with_the_selected_deal(
+        shell: Shell, sample: Path, qtbot) -> None:
+    window = shell.open(str(sample))
+    assert window is not None
+    tab = window.deals_tab
+    qtbot.waitUntil(lambda: tab.panel is not None)  # built once the rows are painted
+    assert tab.panel.isVisible()
+    assert tab.panel.deal_id == tab.model.row(0).id
+    assert tab.panel.edits["title"].text() == tab.model.row(0).title
