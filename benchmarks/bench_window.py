@@ -3,10 +3,15 @@ PySide6 window; sorting by value and each search keystroke under 150 ms; memory 
 
 from __future__ import annotations
 
+import compileall
 import os
+import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,18 +36,47 @@ print("painted", window.deals_tab.model.rowCount(), flush=True)
 """
 
 
-def time_to_paint(code: str, *args: str) -> float:
-    best = float("inf")
-    for _ in range(3):
+RUNS = 5
+
+
+def child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_to_paint(code: str, *args: str) -> tuple[float, float]:
+    """Best wall time to the painted window over RUNS starts, and that run's CPU time (the
+    child is killed once it has painted, so its CPU time is the start's)."""
+    best, best_cpu = float("inf"), 0.0
+    for _ in range(RUNS):
+        cpu = child_cpu()
         started = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
                                  text=True)
         assert child.stdout is not None
         child.stdout.readline()
-        best = min(best, time.perf_counter() - started)
+        wall = time.perf_counter() - started
         child.kill()
         child.wait()
-    return best
+        if wall < best:
+            best, best_cpu = wall, child_cpu() - cpu
+    return best, best_cpu
+
+
+def private_copy(shared: Path, folder: Path) -> Path:
+    """Opening a pipeline writes beside it (lock, WAL) and backs it up: use a copy, so the
+    shared demo file is only ever read."""
+    copy = folder / shared.name
+    shutil.copyfile(shared, copy)
+    return copy
+
+
+def compile_sources() -> None:
+    """Start as an installed app does, from bytecode: with PYTHONDONTWRITEBYTECODE set, our
+    modules would otherwise be compiled from source on every start (PySide6's never are)."""
+    import pipeline_desktop
+
+    compileall.compile_dir(Path(pipeline_desktop.__file__).parent, quiet=1)
 
 
 def in_process(path: str) -> None:
@@ -86,13 +120,17 @@ def in_process(path: str) -> None:
 
 
 def main() -> None:
-    path = str(demo_file())
-    bare = time_to_paint(BARE)
-    ours = time_to_paint(OURS, path)
-    print(f"bare PySide6 window painted: {bare * 1000:.0f} ms")
-    print(f"Pipeline Desktop on {BENCH_DEALS:,} deals, window + first rows painted: "
-          f"{ours * 1000:.0f} ms | ratio {ours / bare:.2f} (target ≤ 2)")
-    in_process(path)
+    compile_sources()
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["PIPELINE_DESKTOP_DATA_DIR"] = str(Path(folder) / "data")  # backups, log
+        path = str(private_copy(demo_file(), Path(folder)))
+        bare, bare_cpu = time_to_paint(BARE)
+        ours, ours_cpu = time_to_paint(OURS, path)
+        print(f"bare PySide6 window painted: {bare * 1000:.0f} ms (CPU {bare_cpu * 1000:.0f} ms)")
+        print(f"Pipeline Desktop on {BENCH_DEALS:,} deals, window + first rows painted: "
+              f"{ours * 1000:.0f} ms (CPU {ours_cpu * 1000:.0f} ms) | ratio {ours / bare:.2f} "
+              f"(target ≤ 2); best of {RUNS}")
+        in_process(path)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import peewee as pw
 
 from pipeline_desktop import paths
 from pipeline_desktop.storage.concurrency import is_read_only
-from pipeline_desktop.storage.database import open_database, sqlite_path
+from pipeline_desktop.storage.database import allow_writes, open_database, sqlite_path, writes_held
 from pipeline_desktop.storage.integrity import ReadOnlyFileError, is_writable
 from pipeline_desktop.storage.lock import WriterLock
 from pipeline_desktop.storage.process_store import install as install_process
@@ -28,6 +28,7 @@ class Session:
     repository: Repository
     lock: WriterLock | None = None  # held while this session may write the file
     read_only: bool = False
+    checking: bool = False  # opened before its check: nothing may be written until it passes
 
     @property
     def path(self) -> Path | None:
@@ -38,6 +39,12 @@ class Session:
     def display_name(self) -> str:
         path = self.path
         return path.stem if path else self.url.rsplit("/", 1)[-1]
+
+    def check_passed(self) -> None:
+        """The file's check found nothing wrong: edits may be saved from now on."""
+        if self.checking and not self.db.is_closed():
+            self.checking = False
+            allow_writes(self.db)  # type: ignore[arg-type]
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -62,7 +69,9 @@ def open_session(url: str, *, create: bool = True, read_only: bool = False,
                  check_integrity: str = "full") -> Session:
     """Open a pipeline. A file is written by one session at a time: a second one gets
     FileInUseError (or opens with `read_only=True`); a read-only file gets ReadOnlyFileError.
-    `check_integrity="quick"`: the caller runs the full check itself (in the background)."""
+    `check_integrity="quick"`: the caller runs the full check itself (in the background);
+    `"later"`: the caller runs the quick check too, then calls `check_passed` (until then the
+    session is `checking` and SQLite refuses every write)."""
     path = sqlite_path(url)
     lock = None if path is None or read_only else _writer_lock(path)
     db = None
@@ -73,13 +82,14 @@ def open_session(url: str, *, create: bool = True, read_only: bool = False,
         install_process(repository)  # activities, stages, BANT, ICP commands; the fit scorer
         # Team mode: a PostgreSQL role granted SELECT only opens the pipeline read-only.
         read_only = read_only or is_read_only(db)
+        checking = check_integrity == "later" and not read_only and writes_held(db)
     except BaseException:
         if db is not None:
             db.close()
         if lock is not None:
             lock.release()
         raise
-    return Session(url, db, repository, lock=lock, read_only=read_only)
+    return Session(url, db, repository, lock=lock, read_only=read_only, checking=checking)
 
 
 def _writer_lock(path: Path) -> WriterLock | None:

@@ -22,7 +22,7 @@ def test_read_only_window_disables_every_way_to_edit(qtbot, demo_session):
     assert not tab.model.flags(title) & tab.model.flags(title).ItemIsEditable
     assert not tab.new_button.isEnabled()
     assert not window.actions_by_name["new_deal"].isEnabled()
-    assert all(edit.isReadOnly() for edit in tab.panel.findChildren(QLineEdit)
+    assert all(edit.isReadOnly() for edit in tab.ensure_panel().findChildren(QLineEdit)
                if edit.objectName().startswith("deal_"))
     board = window.tab("board")
     assert board.columns

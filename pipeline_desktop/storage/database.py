@@ -15,6 +15,7 @@ from pipeline_desktop.storage import migrations
 from pipeline_desktop.storage.integrity import (
     DamagedFileError,
     check_connection,
+    integrity_problems,
     read_only_uri,
     storage_error,
 )
@@ -51,7 +52,10 @@ def open_database(url: str, *, create: bool = True, read_only: bool = False,
     """Connect, check that it is a pipeline of a version we know, migrate it, bind the tables.
     `read_only` opens an existing file for viewing (another window is its writer);
     `check_integrity="quick"` runs only `quick_check` and leaves the full check (about 1 s at
-    100,000 deals) to the caller, which the window runs in the background once it is shown."""
+    100,000 deals) to the caller, which the window runs in the background once it is shown.
+    `check_integrity="later"` runs no check when opening writes nothing (a WAL file at the
+    current version): the connection refuses writes (`writes_held`) until the caller has
+    checked the file and called `allow_writes`. Any other file is quick-checked first."""
     path = sqlite_path(url)
     if path is not None:
         db = _open_sqlite(path, create=create and not read_only, read_only=read_only,
@@ -78,8 +82,13 @@ def _open_sqlite(path: Path, *, create: bool, read_only: bool = False,
                  check_integrity: str = "full") -> pw.SqliteDatabase:
     if read_only and not path.exists():
         raise NotAPipelineError(f"No pipeline file at {path}")
+    check_now = check_integrity
     if path.exists():
-        check_sqlite_file(path)
+        version, wal = check_sqlite_file(path)
+        if not wal and not read_only:
+            _check_before_wal(path, quick=check_integrity != "full")
+        if check_integrity == "later" and (version != migrations.LATEST_VERSION or not wal):
+            check_now = "quick"  # migrating writes: check first
     elif not create:
         raise NotAPipelineError(f"No pipeline file at {path}")
     else:
@@ -91,16 +100,28 @@ def _open_sqlite(path: Path, *, create: bool, read_only: bool = False,
     if read_only:  # a viewer: no journal-mode change, and SQLite refuses every write
         db = pw.SqliteDatabase(read_only_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
     else:
-        db = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+        held = {"query_only": 1} if check_now == "later" and path.exists() else {}
+        db = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS | held)
     try:
         db.connect()
     except pw.OperationalError as error:
         raise (storage_error(error) or StorageError(f"Cannot open {path}: {error}")) from None
-    problems = check_connection(db.connection(), quick=check_integrity == "quick")
+    if check_now == "later":
+        return db
+    problems = check_connection(db.connection(), quick=check_now == "quick")
     if problems:  # checked on every open, before anything writes to the file
         db.close()
         raise DamagedFileError(path, problems)
     return db
+
+
+def _check_before_wal(path: Path, *, quick: bool) -> None:
+    """Switching a file to WAL rewrites its header: check it first, without writing. (A hot
+    rollback journal cannot be replayed read-only; the check on the open connection below
+    then judges the file.)"""
+    problems = integrity_problems(path, quick=quick)
+    if problems and not any("readonly" in problem for problem in problems):
+        raise DamagedFileError(path, problems)
 
 
 def _open_postgres(url: str) -> pw.Database:
@@ -119,8 +140,19 @@ def _open_postgres(url: str) -> pw.Database:
     return db
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse, without writing a byte, a file that is not a pipeline or is from a newer version."""
+def writes_held(db: pw.Database) -> bool:
+    """Does this connection refuse writes (a viewer, or a file whose check is still running)?"""
+    return isinstance(db, pw.SqliteDatabase) and bool(db.pragma("query_only"))
+
+
+def allow_writes(db: pw.SqliteDatabase) -> None:
+    """The file passed its check: this thread's connection, and every later one, may write."""
+    db.pragma("query_only", 0, permanent=True)
+
+
+def check_sqlite_file(path: Path) -> tuple[int, bool]:
+    """Refuse, without writing a byte, a file that is not a pipeline or is from a newer version.
+    Returns the file's schema version and whether it is in WAL mode."""
     if path.is_dir():
         raise NotAPipelineError(f"{path} is a folder, not a pipeline file")
     try:
@@ -129,7 +161,7 @@ def check_sqlite_file(path: Path) -> None:
     except OSError as error:
         raise StorageError(f"Cannot read {path}: {error.strerror}") from None
     if not header:
-        return  # an empty file becomes a new pipeline
+        return 0, False  # an empty file becomes a new pipeline
     if header != b"SQLite format 3\x00":
         raise NotAPipelineError(f"{path.name} is not a pipeline file")
     try:
@@ -138,6 +170,7 @@ def check_sqlite_file(path: Path) -> None:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:  # a SQLite header but unreadable inside: damaged
@@ -149,3 +182,4 @@ def check_sqlite_file(path: Path) -> None:
             f"{path.name} was saved by a newer Pipeline Desktop (file version {version}, this "
             f"version reads up to {migrations.LATEST_VERSION}). Please update the app."
         )
+    return version, wal

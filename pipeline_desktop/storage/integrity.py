@@ -42,14 +42,15 @@ def read_only_uri(path: Path) -> str:
     return f"{path.absolute().as_uri()}?mode=ro"  # file:///C:/… on Windows, quoted
 
 
-def integrity_problems(path: Path) -> list[str]:
-    """What `PRAGMA integrity_check` finds wrong with a closed or open file ([] when healthy)."""
+def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """What `PRAGMA integrity_check` (or `quick_check`) finds wrong with a closed or open file
+    ([] when healthy)."""
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as error:
         return [str(error)]
     try:
-        return check_connection(conn)
+        return check_connection(conn, quick=quick)
     finally:
         conn.close()
 

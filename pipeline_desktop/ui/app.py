@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pipeline_desktop import APP_NAME, ORG_NAME
 from pipeline_desktop.session import Session, open_session, resolve_url
 from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.damage_guard import DamageGuard
 from pipeline_desktop.ui.main_window import MainWindow
 from pipeline_desktop.ui.settings import AppSettings
 
@@ -36,6 +37,8 @@ class Shell:
     def __init__(self, settings: AppSettings) -> None:
         self.settings = settings
         self.window: MainWindow | None = None
+        self._guard = DamageGuard(self._read_failed)
+        self._building: list[BaseException] | None = None  # damage met while building
 
     def open(self, url: str, *, replacing: QWidget | None = None) -> MainWindow | None:
         from pipeline_desktop.ui.backup_actions import is_same_file, open_with_recovery
@@ -46,6 +49,7 @@ class Shell:
                 return self.window  # already open here; a second writer would be refused
             current.close()  # File › New replaced it: let go of the old file, open the new one
         # Damaged → offer the latest good backup; in use or read-only → offer to view it.
+        self._guard.install()
         session = open_with_recovery(url, replacing, check_later=True)
         if session is None:
             return None
@@ -53,10 +57,16 @@ class Shell:
         return self._show(session)
 
     def _show(self, session: Session) -> MainWindow | None:
+        self._building = []
         try:
             window = build_window(session, self.settings, self)
         except pw.DatabaseError as error:  # damage met before the background check ran
             return self._damaged_while_opening(session, error)
+        finally:
+            met, self._building = self._building, None
+        if met:  # raised in a slot while building (e.g. the deal panel's first reads)
+            window.deleteLater()
+            return self._damaged_while_opening(session, met[0])
         if session.read_only:
             window.setWindowTitle(window.windowTitle() + " " + window.tr("(read-only)"))
         if self.window is not None:
@@ -76,9 +86,32 @@ class Shell:
         window.background_check = check
         QTimer.singleShot(CHECK_AFTER_MS, check.start)  # once the window is on screen
 
+    def _read_failed(self, error: BaseException) -> None:
+        """DamageGuard: a read raised a damage error in some slot."""
+        if self._building is not None:
+            self._building.append(error)
+            return
+        window = self.window
+        if window is None:
+            return
+        QTimer.singleShot(0, lambda: self._check_after_read_error(window, error))
+
+    def _check_after_read_error(self, window: MainWindow, error: BaseException) -> None:
+        from pipeline_desktop.ui.backup_actions import Ask, damage_of
+
+        path = window.session.path
+        damage = damage_of(path) if path is not None and path.exists() else None
+        if damage is not None:
+            self._damaged(window, damage)
+        elif not getattr(window, "damage_handled", False):
+            Ask.warning(window, f"Could not read {window.session.display_name}: {error}")
+
     def _damaged(self, window: MainWindow, error: object) -> None:
         from pipeline_desktop.ui.backup_actions import restore_damaged
 
+        if getattr(window, "damage_handled", False):
+            return  # the check and a failed read both found it: one offer is enough
+        window.damage_handled = True
         url = window.session.url
         window.close()
         window.session.close()

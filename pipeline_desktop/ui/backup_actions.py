@@ -26,7 +26,7 @@ from pipeline_desktop import APP_NAME, paths
 from pipeline_desktop.errors import NotAPipelineError, PipelineError, StorageError
 from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage import backup
-from pipeline_desktop.storage.database import sqlite_path
+from pipeline_desktop.storage.database import allow_writes, sqlite_path
 from pipeline_desktop.storage.integrity import (
     DamagedFileError,
     ReadOnlyFileError,
@@ -54,11 +54,12 @@ translate = QApplication.translate  # lupdate finds translate("backup", "…") c
 def open_with_recovery(url: str, parent: QWidget | None, *, check_later: bool = False
                        ) -> Session | None:
     """Open a pipeline, asking the user what to do when it is damaged, in use or read-only.
-    Shows the message itself and returns None when nothing was opened. With `check_later` only
-    SQLite's quick check runs now (it finds damaged pages); the full integrity check and the
-    daily backup are left to `BackgroundCheck`, so a large pipeline's window appears sooner."""
+    Shows the message itself and returns None when nothing was opened. With `check_later` the
+    file is opened unchecked when that writes nothing (the session is then `checking`, and
+    refuses writes); `BackgroundCheck` runs the checks and the daily backup, so a large
+    pipeline's window appears sooner."""
     try:
-        session = open_session(url, check_integrity="quick" if check_later else "full")
+        session = open_session(url, check_integrity="later" if check_later else "full")
     except DamagedFileError as error:
         return _offer_restore(url, error, parent)
     except (FileInUseError, ReadOnlyFileError) as error:
@@ -92,14 +93,18 @@ def damage_of(path: Path) -> DamagedFileError | None:
 
 class BackgroundCheck(QObject):
     """Checks an open pipeline file in a thread, then makes the day's backup if it is healthy
-    (a damaged file must never push a good backup out). `damaged` carries a DamagedFileError."""
+    (a damaged file must never push a good backup out). A session opened `checking` gets
+    `quick_check` first: `writable` then lets edits be saved while the full check goes on.
+    `damaged` carries a DamagedFileError."""
 
     damaged = Signal(object)
+    writable = Signal()
     done = Signal()
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.writable.connect(self._allow_writes)
 
     def start(self) -> None:
         if self.session.path is None:
@@ -110,16 +115,28 @@ class BackgroundCheck(QObject):
     def _run(self) -> None:
         path = self.session.path
         assert path is not None
-        problems = integrity_problems(path)
-        if problems:
-            self.damaged.emit(DamagedFileError(path, problems))
+        if self.session.checking and self._found_damage(integrity_problems(path, quick=True)):
+            return
+        self.writable.emit()
+        if self._found_damage(integrity_problems(path)):
             return
         try:
+            allow_writes(self.session.db)  # this thread's own connection: VACUUM INTO writes
             backup_on_open(self.session)
         finally:
             if not self.session.db.is_closed():
                 self.session.db.close()  # this thread's own connection
         self.done.emit()
+
+    def _allow_writes(self) -> None:
+        """On the GUI thread, whose connection the edits use."""
+        self.session.check_passed()
+
+    def _found_damage(self, problems: list[str]) -> bool:
+        if problems:
+            assert self.session.path is not None
+            self.damaged.emit(DamagedFileError(self.session.path, problems))
+        return bool(problems)
 
 
 def restore_damaged(url: str, error: DamagedFileError, parent: QWidget | None

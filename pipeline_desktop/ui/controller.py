@@ -66,6 +66,10 @@ class PipelineController(QObject):
 
     def execute_unhooked(self, command: object) -> Applied:
         """`execute` without the hook: what the hook itself (or a retry) calls."""
+        if self.session.checking:  # SQLite would refuse it too (query_only), less clearly
+            raise PipelineError(self.tr(
+                "The pipeline file is still being checked, so nothing was changed. Try again "
+                "in a moment."))
         applied = self.repository.apply(command)
         self.push_applied(applied, getattr(command, "label", "Edit"), notify=False)
         self.changed.emit(applied.changes)

@@ -35,6 +35,9 @@ def save_tab_screenshots(app: QApplication, window: MainWindow, out: Path) -> li
         for _ in range(3):  # let lazy tabs build, lay out and paint
             app.processEvents()
         _wait_until_loaded(app, window.tab(spec.key))
+        if hasattr(window.tab(spec.key), "ensure_panel"):
+            window.tab(spec.key).ensure_panel()  # type: ignore[attr-defined]
+            app.processEvents()
         path = out / f"{spec.key}.png"
         if not window.grab().save(str(path)):
             raise StorageError(f"Could not write {path}")

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import threading
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +40,9 @@ from pipeline_desktop.ui.read_only import freeze
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
 
+if TYPE_CHECKING:
+    from pipeline_desktop.ui.deal_panel import DealPanel
+
 AFTER_PAINT_MS = 150
 FIRST_PAGE = 500  # rows painted at once (a screenful and more); the rest loads in the background
 ANY = None
@@ -51,6 +62,7 @@ class DealsTab(QWidget):
     summary = Signal(str)
     loaded = Signal()
     _rows_ready = Signal(object)  # from the loading thread
+    _rows_failed = Signal(object)  # the loading thread's error, raised again on the GUI thread
 
     def __init__(self, controller: PipelineController, settings: AppSettings) -> None:
         super().__init__()
@@ -63,7 +75,7 @@ class DealsTab(QWidget):
         self.model.set_display(settings.get("currency"), settings.get("date_format"))
         self.table = self._build_table()
         self._build_filters()
-        self.panel = self._build_panel()
+        self.panel: DealPanel | None = None  # built just after the table's first paint
         self._lay_out()
         self.model.edit_failed.connect(self._show_error)
         self.model.summary_changed.connect(self.emit_summary)
@@ -71,6 +83,7 @@ class DealsTab(QWidget):
         controller.changed.connect(self.refresh)
         controller.show_deals.connect(self.show_request)
         self._rows_ready.connect(self._finish_loading)
+        self._rows_failed.connect(self._loading_failed)
         self._restore_state()
         self._load()
         if controller.session.read_only:
@@ -146,13 +159,25 @@ class DealsTab(QWidget):
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 
-    def _build_panel(self) -> QWidget | None:
-        """The deal panel (sales-process feature) sits beside the table when installed."""
-        if importlib.util.find_spec("pipeline_desktop.ui.deal_panel") is None:
-            return None
-        from pipeline_desktop.ui.deal_panel import DealPanel
+    def ensure_panel(self) -> DealPanel:
+        """The deal panel beside the table. Built after the rows are painted (its widgets and
+        reads cost a fifth of the window's start), or now when something needs it."""
+        if self.panel is None:
+            from pipeline_desktop.ui.deal_panel import DealPanel
 
-        return DealPanel(self.controller, self.settings)
+            self.panel = DealPanel(self.controller, self.settings)
+            self.splitter.replaceWidget(1, self.panel).deleteLater()
+            if self.controller.session.read_only:
+                freeze(self.panel)
+            self._current_changed(self.table.currentIndex(), QModelIndex())
+        return self.panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The table's first paint: now build the panel (on the next turn of the loop)."""
+        if event.type() == QEvent.Type.Paint and self.panel is None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.ensure_panel)
+        return False
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
@@ -163,12 +188,10 @@ class DealsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(bar)
-        if self.panel is None:
-            layout.addWidget(self.table)
-            return
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(QWidget(self))  # the deal panel's place, see ensure_panel
+        self.table.viewport().installEventFilter(self)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([880, 400])
@@ -191,7 +214,7 @@ class DealsTab(QWidget):
         self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}")
         # After the first paint: the loading thread would otherwise hold the GIL while the
         # window tries to appear.
-        QTimer.singleShot(AFTER_PAINT_MS, lambda: threading.Thread(
+        QTimer.singleShot(AFTER_PAINT_MS, self, lambda: threading.Thread(
             target=self._load_all_in_thread, daemon=True).start())
 
     def _select_first(self) -> None:
@@ -202,9 +225,19 @@ class DealsTab(QWidget):
     def _load_all_in_thread(self) -> None:
         try:
             rows = self.repository.deal_rows()
+        except Exception as error:  # handed to the GUI thread and raised there
+            self._rows_failed.emit(error)
+            return
         finally:
             self.repository.db.close()  # this thread's own connection
         self._rows_ready.emit(rows)
+
+    def _loading_failed(self, error: Exception) -> None:
+        """A damaged page met by the loading thread goes where any slot's error goes (a damaged
+        file: the restore offer)."""
+        self.loading = False
+        self.summary.emit(self.tr("Could not load the deals"))
+        raise error
 
     def _finish_loading(self, rows: list[DealRow]) -> None:
         self.model.set_rows(rows)
@@ -323,14 +356,11 @@ class DealsTab(QWidget):
         return bool(self._guarded(lambda: move_deal(self, self.controller, row.id, stage_id,
                                                     expected_version=row.version)))
 
-    def _double_clicked(self, index: QModelIndex) -> None:
-        if self.panel is not None:
-            self.panel.setFocus()
-        else:
-            self.table.edit(index)
+    def _double_clicked(self, _index: QModelIndex) -> None:
+        self.ensure_panel().setFocus()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.panel is not None and hasattr(self.panel, "show_deal"):
+        if self.panel is not None:
             self.panel.show_deal(self.model.row(current.row()).id if current.isValid() else None)
 
     def _guarded(self, action):
@@ -358,7 +388,7 @@ class DealsTab(QWidget):
         self.model.read_only = True
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.new_button.setEnabled(False)
-        if self.panel is not None:
+        if self.panel is not None:  # else frozen when built
             freeze(self.panel)
 
     def apply_settings(self) -> None:
