@@ -3,9 +3,15 @@ faster than peewee's insert_many, see shared FACTS), portable across SQLite and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 import peewee as pw
+
+# Setting a table's indexes aside pays when the rows coming in at least match those already
+# there: SQLite then builds each index once from sorted keys instead of updating it row by row
+# (inserting 100,000 deals and their history: 1.1 s → 0.85 s with the rebuild).
+REBUILD_MIN_ROWS = 5_000
 
 
 def insert_rows(db: pw.Database, table: str, columns: Sequence[str],
@@ -18,6 +24,40 @@ def insert_rows(db: pw.Database, table: str, columns: Sequence[str],
     names = ", ".join(columns)
     cursor = db.cursor()
     cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+@contextmanager
+def indexes_set_aside(db: pw.Database, table: str, incoming: int) -> Iterator[None]:
+    """Drop `table`'s plain (non-unique) indexes around a large insert and create them again
+    afterwards, when `incoming` rows at least match the rows the table holds. SQLite only, and
+    only inside a transaction: DDL is transactional there, so an error or a Cancel that rolls
+    the insert back brings the indexes back with it. Unique indexes stay (they guard data)."""
+    statements = _plain_indexes(db, table) if _worth_rebuilding(db, table, incoming) else []
+    for name, _sql in statements:
+        db.execute_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in statements:  # not in a `finally`: on error the rollback restores them
+        db.execute_sql(sql)
+
+
+def _worth_rebuilding(db: pw.Database, table: str, incoming: int) -> bool:
+    if (incoming < REBUILD_MIN_ROWS or not isinstance(db, pw.SqliteDatabase)
+            or not db.in_transaction()):
+        return False
+    (present,) = db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()
+    return incoming >= present
+
+
+def _plain_indexes(db: pw.Database, table: str) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the indexes SQLite may rebuild from scratch: not the
+    automatic ones behind UNIQUE or PRIMARY KEY (no SQL), not unique or partial ones."""
+    rows = db.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL", (table,)).fetchall()
+    unique = {name for _seq, name, is_unique, *_rest in
+              db.execute_sql(f'PRAGMA index_list("{table}")').fetchall() if is_unique}
+    return [(name, sql) for name, sql in rows
+            if name not in unique and " WHERE " not in sql.upper()]
 
 
 def execute_many(db: pw.Database, table: str, sql: str, columns: Sequence[str],

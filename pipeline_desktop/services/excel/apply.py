@@ -19,7 +19,12 @@ from pipeline_desktop.services.excel.read import Cancelled, paused_gc
 from pipeline_desktop.services.excel.schema import TABLE_COLUMNS, TABLE_ORDER
 from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.backup import make_backup
-from pipeline_desktop.storage.bulk import execute_many, insert_rows, reset_sequences
+from pipeline_desktop.storage.bulk import (
+    execute_many,
+    indexes_set_aside,
+    insert_rows,
+    reset_sequences,
+)
 from pipeline_desktop.storage.repository import Repository
 
 Rows = tuple[tuple[str, ...], list[tuple]]  # (columns, rows); updates: columns[0] == "id"
@@ -70,9 +75,10 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
     for table in TABLE_ORDER:
         if table in edit.inserts and edit.inserts[table][1]:
             columns, rows = edit.inserts[table]
-            for start in range(0, len(rows), CHUNK):
-                insert_rows(db, table, columns, rows[start:start + CHUNK])
-                ticker.tick(len(rows[start:start + CHUNK]))
+            with indexes_set_aside(db, table, len(rows)):
+                for start in range(0, len(rows), CHUNK):
+                    insert_rows(db, table, columns, rows[start:start + CHUNK])
+                    ticker.tick(len(rows[start:start + CHUNK]))
     for table in TABLE_ORDER:
         if table in edit.updates and edit.updates[table][1]:
             _update(db, table, *edit.updates[table], ticker)

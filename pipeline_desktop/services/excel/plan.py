@@ -37,6 +37,7 @@ _KINDS = {k.value for k in ActivityKind}
 TEXT_FIELDS = ("title", "owner", "source", "lost_reason", "next_step", "notes", "external_id",
                "authority_name", "need", "criteria_met")
 DATE_FIELDS = ("created", "expected_close", "closed", "timeline")
+_COMPANY_DETAILS = ("industry", "employees", "region", "website")
 
 
 def key(name: str) -> str:
@@ -114,6 +115,7 @@ class Planner:
         self.header_of: dict[str, str] = {}
         self.copy_to: list[str] = []
         self.copy_from: Callable[[dict[str, object]], tuple] | None = None
+        self.detail_fields: tuple[str, ...] = _COMPANY_DETAILS  # those the deal sheet has
         self._outcome_stage: dict[str, int] = {}
         self._company_of_name: dict[tuple, int] = {}  # (name, details) seen in this file
         self._stage_of_name: dict[str, int] = {}
@@ -360,6 +362,7 @@ class Planner:
         copies += [("value", "value_cents"), ("budget", "budget_cents")]
         present = [(source, target) for source, target in copies if source in self.header_of]
         self.copy_to = [target for _source, target in present]
+        self.detail_fields = tuple(f for f in _COMPANY_DETAILS if f in self.header_of)
         getter = operator.itemgetter(*[source for source, _target in present]) if present \
             else None
         self.copy_from = (lambda rec: (getter(rec),)) if len(present) == 1 else getter
@@ -457,7 +460,7 @@ class Planner:
         return True
 
     def _fill_parties(self, rec: dict[str, object], values: dict[str, object]) -> None:
-        details = {k: rec.get(k) for k in ("industry", "employees", "region", "website")}
+        details = {k: rec.get(k) for k in self.detail_fields}  # usually none: a cheap {}
         if isinstance(rec.get("company_id"), int) and (
                 rec["company_id"] in self.id_map["company"] or (
                     self.trusted and rec["company_id"] in self.rows["company"])):

@@ -9,6 +9,7 @@ with a few byte-level regular expressions (about 0.4 s for 100,000 rows × 30 co
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 import zlib
@@ -191,26 +192,60 @@ def _measure(sheet: SheetInfo, data: bytes) -> None:
     rows = _ROW.findall(data)
     if rows:
         sheet.rows = max(sheet.rows, max(map(int, rows)))
+    if sheet.columns > _FEW_COLUMNS:
+        _measure_wide(sheet, data)
+        return
+    # One pass finds only what can change the answer: a cell right of the widest column seen
+    # so far, or in a row past 999,999 (a pass per question cost ~4× as much).
+    position = 0
+    pattern = _cells_beyond(sheet.columns)
+    while (found := pattern.search(data, position)) is not None:
+        letters, row, deep_row = found.groups()
+        if letters:
+            sheet.columns = max(sheet.columns, column_number(letters.decode()))
+            if sheet.columns > _FEW_COLUMNS:
+                _measure_wide(sheet, data[found.end():])
+                return
+            pattern = _cells_beyond(sheet.columns)
+        sheet.rows = max(sheet.rows, int(row or deep_row))
+        position = found.end()
+
+
+_FEW_COLUMNS = 64  # beyond this a sheet is measured with the two plain patterns
+
+
+@functools.lru_cache(maxsize=_FEW_COLUMNS + 1)
+def _cells_beyond(columns: int) -> re.Pattern[bytes]:
+    """Cell references in a column after the `columns`-th (group 1: letters, 2: row), or in a
+    row of seven or more digits (group 3)."""
+    return re.compile(rb'r="(?:(' + _labels_after(column_letters(columns)).encode()
+                      + rb')(\d+)|[A-Z]{1,3}(\d{7,}))"')
+
+
+def _labels_after(label: str) -> str:
+    """A regular expression for the column labels that come after `label` ("" for none)."""
+    longer = f"[A-Z]{{{len(label) + 1},3}}" if len(label) < 3 else ""
+    same = [label[:i] + f"[{chr(ord(letter) + 1)}-Z]" + "[A-Z]" * (len(label) - i - 1)
+            for i, letter in enumerate(label) if letter != "Z"]
+    return "|".join([*same, longer] if longer else same) or "(?!)"
+
+
+def column_letters(number: int) -> str:
+    """1 → A, 27 → AA; 0 → "" (no column yet)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _measure_wide(sheet: SheetInfo, data: bytes) -> None:
     deep = _DEEP.findall(data)
     if deep:
         sheet.rows = max(sheet.rows, *(int(r) for r in deep))
     wide = set(_WIDE.findall(data))
     if wide:
         sheet.columns = max(sheet.columns, *(column_number(c.decode()) for c in wide))
-    elif sheet.columns < 26:
-        _measure_narrow(sheet, data)
-
-
-def _measure_narrow(sheet: SheetInfo, data: bytes) -> None:
-    """The last one-letter column in use: one quick search for anything beyond the widest
-    seen so far, then a letter-by-letter look only when there is something."""
-    beyond = chr(65 + sheet.columns)  # the letter after the widest column seen
-    if re.search(b'r="[' + beyond.encode() + b'-Z][0-9]', data) is None:
-        return
-    for number in range(26, sheet.columns, -1):
-        if b'r="' + chr(64 + number).encode() in data:
-            sheet.columns = number
-            return
 
 
 def column_number(letters: str) -> int:

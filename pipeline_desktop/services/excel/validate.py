@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import partial
+from itertools import repeat
 
 from pipeline_desktop.domain import import_values as iv
 from pipeline_desktop.errors import ValidationError
@@ -156,31 +157,52 @@ def _fill_records(records: Records, plan: list[tuple[int, str, str, Converter]],
         else:
             names.append(name)
             values.append(converted)
-    failed = len(records.problems) > problems_before
+    if len(records.problems) > problems_before:
+        _assemble_with_failures(records, keep, names, values, custom_names, custom_values)
+        return
+    if custom_values:
+        names.append("custom")
+        rows_of_customs = zip(*custom_values, strict=True)
+        values.append(list(map(_custom_fields, repeat(custom_names), rows_of_customs)))
+    if not values:
+        records.rows.extend((number, {}) for number in keep)
+        return
+    # One dict per row built by C-level loops (map over zip): no bytecode runs per row.
+    dicts = map(dict, map(zip, repeat(names), zip(*values, strict=True)))
+    records.rows.extend(zip(keep, dicts, strict=True))
+
+
+def _custom_fields(names: list[str], cells: tuple[object, ...]) -> dict[str, object]:
+    """A row's custom fields without its empty cells (most rows fill them all)."""
+    if all(cells):
+        return dict(zip(names, cells, strict=True))
+    return {k: v for k, v in zip(names, cells, strict=True) if v != "" and v is not None}
+
+
+def _assemble_with_failures(records: Records, keep: list[int], names: list[str],
+                            values: list[list[object]], custom_names: list[str],
+                            custom_values: list[list[object]]) -> None:
+    """Rows when some cells did not convert: those cells are left out of the records."""
     row_values = zip(*values, strict=True) if values else ([] for _ in keep)
     row_customs = zip(*custom_values, strict=True) if custom_values else None
-    append = records.rows.append
     for number, cells in zip(keep, row_values, strict=True):
-        record = dict(zip(names, cells, strict=True))
-        if failed:
-            record = {k: v for k, v in record.items() if v is not _FAILED}
+        record = {k: v for k, v in zip(names, cells, strict=True) if v is not _FAILED}
         if row_customs is not None:
-            custom = next(row_customs)
-            record["custom"] = dict(zip(custom_names, custom, strict=True)) if all(
-                custom) and not failed else {
-                k: v for k, v in zip(custom_names, custom, strict=True)
-                if v != "" and v is not None and v is not _FAILED}
-        append((number, record))
+            record["custom"] = {k: v for k, v in zip(custom_names, next(row_customs),
+                                                     strict=True)
+                                if v != "" and v is not None and v is not _FAILED}
+        records.rows.append((number, record))
 
 
 def _convert_column(records: Records, header: str, cells: Sequence[object],
                     numbers: list[int], convert_one: Converter) -> list[object]:
-    fast = _fast_column(convert_one, cells)
-    if fast is not None:
-        return fast
     try:
+        for shortcut in (_fast_column, _by_distinct_value, _fast_dates):
+            fast = shortcut(convert_one, cells)
+            if fast is not None:
+                return fast
         return list(map(convert_one, cells))
-    except ValidationError:
+    except ValidationError:  # some cell is bad: go cell by cell to name each one
         pass
     converted: list[object] = []
     for raw, number in zip(cells, numbers, strict=True):
@@ -190,6 +212,27 @@ def _convert_column(records: Records, header: str, cells: Sequence[object],
             records.problems.append(Problem(records.sheet, number, header, raw, str(error)))
             converted.append(_FAILED)
     return converted
+
+
+_NUMBER_TYPES = frozenset({bool, int, float})
+
+
+def _by_distinct_value(convert_one: Converter, cells: Sequence[object]) -> list[object] | None:
+    """Columns that repeat a few values (stages, owners, dates, times, percentages) convert
+    each distinct value once, then look the rest up. None when the values hardly repeat, or
+    when a column mixes number types (1, 1.0 and True are one dict key but may convert
+    differently). A value that does not convert raises, as `convert_one` would."""
+    if len(cells) < 64 or len(set(map(type, cells)) & _NUMBER_TYPES) > 1:
+        return None
+    try:
+        distinct = dict.fromkeys(cells)
+    except TypeError:  # an unhashable cell: never from our readers, but cheap to allow
+        return None
+    if len(distinct) * 4 > len(cells):
+        return None
+    for value in distinct:
+        distinct[value] = convert_one(value)
+    return list(map(distinct.__getitem__, cells))
 
 
 def _fast_column(convert_one: Converter, cells: Sequence[object]) -> list[object] | None:
@@ -203,9 +246,6 @@ def _fast_column(convert_one: Converter, cells: Sequence[object]) -> list[object
     if types <= {str, type(None)} and cells.count("") + type_list.count(type(None)) == len(
             cells) and convert_one not in (iv.clean_text, _custom):
         return [None] * len(cells)  # an empty column of numbers or dates
-    if isinstance(convert_one, partial) and convert_one.func is _date and types <= {date, str} \
-            and type_list.count(date) + cells.count("") == len(cells):
-        return [None if v == "" else v.isoformat() for v in cells]  # type: ignore[union-attr]
     if convert_one is iv.parse_amount and types <= {float, str} \
             and type_list.count(float) + cells.count("") == len(cells):
         cents = [None if v == "" else round(v * 100) for v in cells]  # type: ignore[operator]
@@ -218,12 +258,24 @@ def _fast_column(convert_one: Converter, cells: Sequence[object]) -> list[object
         if all(map(str.isprintable, cells)) and max(map(len, cells)) <= iv.MAX_TEXT:
             return list(map(str.strip, cells))
         return None
+    if convert_one is iv.clean_text and types == {float} and all(map(float.is_integer, cells)):
+        return list(map(str, map(int, cells)))  # IDs read as numbers into a text field
     if convert_one is iv.parse_int and types == {float} and all(map(float.is_integer, cells)):
         return list(map(int, cells))
     if convert_one is iv.parse_bool and types == {bool}:
         return list(cells)
-    if isinstance(convert_one, partial) and convert_one.func is _date and types == {date}:
+    return None
+
+
+def _fast_dates(convert_one: Converter, cells: Sequence[object]) -> list[object] | None:
+    """A date column of real dates (and empty cells) whose values hardly repeat."""
+    if not (isinstance(convert_one, partial) and convert_one.func is _date):
+        return None
+    type_list = list(map(type, cells))
+    if type_list.count(date) == len(cells):
         return list(map(date.isoformat, cells))
+    if type_list.count(date) + cells.count("") == len(cells):
+        return [None if v == "" else v.isoformat() for v in cells]  # type: ignore[union-attr]
     return None
 
 
