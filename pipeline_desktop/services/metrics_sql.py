@@ -70,11 +70,12 @@ WHERE sc.stay_days IS NOT NULL AND sc.to_stage_id IS NOT NULL
 GROUP BY 1, 2"""
 
 # The last touch of each open deal: its latest stage change or done activity (stale deals).
-# MAX before DATE: one seek in the (deal_id, changed_at) index instead of a scan.
+# The latest change by one seek in the (deal_id, changed_at) index, then DATE of that one.
 _OPEN_TOUCH_SQL = """
 SELECT d.id, d.stage_id, d.value_cents, d.created,
        (SELECT MAX(a.done) FROM activity a WHERE a.deal_id = d.id),
-       (SELECT DATE(MAX(sc.changed_at)) FROM stage_change sc WHERE sc.deal_id = d.id)
+       (SELECT DATE(sc.changed_at) FROM stage_change sc WHERE sc.deal_id = d.id
+        ORDER BY sc.changed_at DESC LIMIT 1)
 FROM deal d WHERE d.status = 'open'"""
 
 
@@ -97,6 +98,7 @@ class _Filler:
         self.ranks = {s.id: rank for rank, s in enumerate(open_stages(totals.stages))}
         self.currencies: Counter[str] = Counter()
         self.days: dict[Any, int | None] = {}  # date ordinals, once per distinct value
+        self.month_indexes: dict[str | None, int | None] = {}  # "YYYY-MM" → periods.month_index
 
     def fill(self) -> None:
         condition, params = self._period()
@@ -135,10 +137,14 @@ class _Filler:
         return max(rank, self.ranks.get(furthest, -1)) if furthest is not None else rank
 
     def _month_index(self, text: str | None) -> int | None:
-        if not text:
-            return None
-        year, month = text.split("-")
-        return int(year) * 12 + int(month) - 1
+        found = self.month_indexes.get(text, -1)
+        if found == -1:
+            found = None
+            if text:
+                year, month = text.split("-")
+                found = int(year) * 12 + int(month) - 1
+            self.month_indexes[text] = found
+        return found
 
     # ---- the groups ----------------------------------------------------------------------
 
@@ -232,18 +238,26 @@ class _Filler:
             counts[days] = counts.get(days, 0) + count
 
     def _stale(self) -> None:
+        """Open deals untouched for longer than their stage allows. Dates compare as the
+        engine returns them (ISO text or dates); only the stale ones become day counts."""
         t = self.totals
-        today = t.today.toordinal()
-        ordinal = self._ordinal
+        today = t.today
+        cutoffs = {s.id: self._native(date.fromordinal(today.toordinal() - s.stale_after_days))
+                   for s in t.stages}
         for deal_id, stage_id, value, created, done, moved in self._rows(_OPEN_TOUCH_SQL):
-            figures = t.by_stage.get(stage_id)
-            if figures is None:
+            cutoff = cutoffs.get(stage_id)
+            if cutoff is None:
                 continue
-            touches = [day for day in (ordinal(done), ordinal(moved)) if day is not None]
-            touched = max(touches) if touches else ordinal(created)
-            idle = today - touched if touched is not None else 0
-            if idle > figures.stage.stale_after_days:
+            touched = done if moved is None or (done is not None and done > moved) else moved
+            if touched is None:
+                touched = created
+            if touched is not None and touched < cutoff:
+                idle = today.toordinal() - self._ordinal(touched)
                 t.stale[deal_id] = StaleDeal(deal_id, stage_id, idle, value)
+
+    def _native(self, day: date) -> object:
+        """A date as this engine returns one: a date on PostgreSQL, ISO text on SQLite."""
+        return day if self.postgres else day.isoformat()
 
     def _ordinal(self, value: object) -> int | None:
         found = self.days.get(value, -1)
