@@ -16,7 +16,7 @@ from pipeline_desktop import paths
 from pipeline_desktop.storage.concurrency import is_read_only
 from pipeline_desktop.storage.database import allow_writes, open_database, sqlite_path, writes_held
 from pipeline_desktop.storage.integrity import ReadOnlyFileError, is_writable
-from pipeline_desktop.storage.lock import WriterLock
+from pipeline_desktop.storage.lock import FileInUseError, WriterLock
 from pipeline_desktop.storage.process_store import install as install_process
 from pipeline_desktop.storage.repository import Repository
 
@@ -90,6 +90,16 @@ def open_session(url: str, *, create: bool = True, read_only: bool = False,
             lock.release()
         raise
     return Session(url, db, repository, lock=lock, read_only=read_only, checking=checking)
+
+
+def open_for_reading(url: str) -> Session:
+    """A session for commands that only read (metrics, health, the report): the writer's when
+    the file is free, so an older file is upgraded first, else a viewer's beside the window
+    that writes it. SQLite's quick check only: the full one runs where the file is written."""
+    try:
+        return open_session(url, create=False, check_integrity="quick")
+    except (FileInUseError, ReadOnlyFileError):
+        return open_session(url, create=False, read_only=True, check_integrity="quick")
 
 
 def _writer_lock(path: Path) -> WriterLock | None:

@@ -60,3 +60,10 @@ def test_metrics_wrong_date_is_a_usage_error(session, pipeline_path, capsys):
 def test_metrics_missing_file_is_refused(tmp_path, capsys):
     assert main(["metrics", "--db", str(tmp_path / "nowhere.pipeline"), "--json"]) == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_metrics_answer_while_the_window_has_the_file_open(demo_session, pipeline_path, capsys):
+    """The window holds the writer's lock; a script asking for figures reads beside it."""
+    assert main(["metrics", "--db", str(pipeline_path), "--json", "--today", "2026-06-15"]) == 0
+    assert json.loads(capsys.readouterr().out)["deals"]["total"] == 60
+    assert main(["health", "--db", str(pipeline_path), "--json", "--today", "2026-06-15"]) == 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline_desktop.cli import add_db_option
 from pipeline_desktop.errors import UsageError
-from pipeline_desktop.session import open_session, resolve_url
+from pipeline_desktop.session import open_for_reading, resolve_url
 
 MARKS = {"critical": "!!", "warning": "! ", "info": "i "}
 
@@ -53,7 +53,7 @@ def _day(text: str) -> date:
 def run_health(args: argparse.Namespace) -> int:
     from pipeline_desktop.services.health import check
 
-    session = open_session(resolve_url(getattr(args, "db", None)), create=False, read_only=True)
+    session = open_for_reading(resolve_url(getattr(args, "db", None)))
     try:
         report = check(session.repository, args.today)
     finally:
@@ -93,7 +93,7 @@ def run_report(args: argparse.Namespace) -> int:
     from pipeline_desktop.ui.report import write_report
 
     create_application()
-    session = open_session(resolve_url(getattr(args, "db", None)), create=False, read_only=True)
+    session = open_for_reading(resolve_url(getattr(args, "db", None)))
     try:
         pages = write_report(session, args.out, start=args.start, end=args.end)
     finally:

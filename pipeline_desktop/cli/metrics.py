@@ -12,7 +12,7 @@ from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.services.fit_metrics import fit_figures
 from pipeline_desktop.services.metrics import compute_metrics, to_json
 from pipeline_desktop.services.periods import parse_day, parse_period
-from pipeline_desktop.session import open_session, resolve_url
+from pipeline_desktop.session import open_for_reading, resolve_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.start, args.end)
     today = parse_day(args.today, "--today") or date.today()
-    session = open_session(resolve_url(getattr(args, "db", None)), create=False)
+    session = open_for_reading(resolve_url(getattr(args, "db", None)))
     try:
         repository = session.repository
         data = to_json(compute_metrics(repository, period, today))  # SQL aggregates
