@@ -238,11 +238,11 @@ class _Filler:
             counts[days] = counts.get(days, 0) + count
 
     def _stale(self) -> None:
-        """Open deals untouched for longer than their stage allows. Dates compare as the
-        engine returns them (ISO text or dates); only the stale ones become day counts."""
+        """Open deals untouched for longer than their stage allows. Dates compare as ISO text
+        (what both engines return here); only the stale ones become day counts."""
         t = self.totals
-        today = t.today
-        cutoffs = {s.id: self._native(date.fromordinal(today.toordinal() - s.stale_after_days))
+        today = t.today.toordinal()
+        cutoffs = {s.id: date.fromordinal(today - s.stale_after_days).isoformat()
                    for s in t.stages}
         for deal_id, stage_id, value, created, done, moved in self._rows(_OPEN_TOUCH_SQL):
             cutoff = cutoffs.get(stage_id)
@@ -251,19 +251,19 @@ class _Filler:
             touched = done if moved is None or (done is not None and done > moved) else moved
             if touched is None:
                 touched = created
-            if touched is not None and touched < cutoff:
-                idle = today.toordinal() - self._ordinal(touched)
+            if touched is not None and _iso(touched) < cutoff:
+                idle = today - self._ordinal(touched)
                 t.stale[deal_id] = StaleDeal(deal_id, stage_id, idle, value)
-
-    def _native(self, day: date) -> object:
-        """A date as this engine returns one: a date on PostgreSQL, ISO text on SQLite."""
-        return day if self.postgres else day.isoformat()
 
     def _ordinal(self, value: object) -> int | None:
         found = self.days.get(value, -1)
         if found == -1:
             found = self.days[value] = to_ordinal(value)
         return found
+
+
+def _iso(day: object) -> str:
+    return day if isinstance(day, str) else day.isoformat()  # type: ignore[attr-defined]
 
 
 class _Background:
