@@ -19,29 +19,33 @@ from PySide6.QtWidgets import (
 )
 
 from pipeline_desktop import APP_NAME
+from pipeline_desktop.domain.model import DealRow
 from pipeline_desktop.errors import PipelineError
+from pipeline_desktop.storage.file_format import display_name
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.menus import build_menus
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs import TABS, LazyTab
 
 if TYPE_CHECKING:
+    from pipeline_desktop.session import Session
     from pipeline_desktop.ui.app import Shell
     from pipeline_desktop.ui.tabs.deals import DealsTab
 
 FILE_FILTER = "Pipeline files (*.pipeline *.db *.sqlite);;All files (*)"
 
 class MainWindow(QMainWindow):
+    """`first_rows`: the deals to paint while the controller's session is still to open."""
+
     def __init__(self, controller: PipelineController, settings: AppSettings,
-                 shell: Shell | None = None) -> None:
+                 shell: Shell | None = None, first_rows: list[DealRow] | None = None) -> None:
         super().__init__()
         self.controller = controller
         self.settings = settings
         self.shell = shell
-        self.session = controller.session
         self.recent_menu: QMenu | None = None
         self.setObjectName("main_window")
-        self.setWindowTitle(f"{self.session.display_name} — {APP_NAME}")
+        self.setWindowTitle(f"{display_name(controller.url)} — {APP_NAME}")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
@@ -52,6 +56,8 @@ class MainWindow(QMainWindow):
         self.summary_label.setObjectName("deal_summary")
         self.statusBar().addPermanentWidget(self.summary_label)
         self.deals_tab.summary.connect(self.summary_label.setText)
+        if first_rows is not None:
+            self.deals_tab.show_first_page(first_rows)
         self.deals_tab.emit_summary()
         self.actions_by_name = build_menus(self)
         self._add_tab_shortcuts()
@@ -60,6 +66,10 @@ class MainWindow(QMainWindow):
         controller.show_deals.connect(lambda _request: self.show_tab("deals"))
         self.resize(1280, 800)
         self._restore_state()
+
+    @property
+    def session(self) -> Session:
+        return self.controller.session
 
     # ---- tabs ----------------------------------------------------------------------------
 
