@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,6 @@ from pipeline_desktop.ui.main_window import MainWindow
 from pipeline_desktop.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # peewee and the session arrive just after the first paint (Shell.start)
-    import peewee as pw
 
     from pipeline_desktop.session import Session
 
@@ -106,7 +106,9 @@ class Shell:
         self._building = []
         try:
             window = build_window(session, self.settings, self)
-        except pw.DatabaseError as error:  # damage met before the background check ran
+        # Damage met before the background check ran: peewee wraps what its execute meets,
+        # a cursor's later fetch raises sqlite3's own error.
+        except (pw.DatabaseError, sqlite3.DatabaseError) as error:
             return self._damaged_while_opening(session, error)
         finally:
             met, self._building = self._building, None
@@ -171,8 +173,7 @@ class Shell:
         if session is not None:
             self._show(session)
 
-    def _damaged_while_opening(self, session: Session, error: pw.DatabaseError
-                               ) -> MainWindow | None:
+    def _damaged_while_opening(self, session: Session, error: Exception) -> MainWindow | None:
         from pipeline_desktop.ui.backup_actions import Ask, damage_of, restore_damaged
 
         session.close()
