@@ -158,3 +158,14 @@ def test_damage_met_after_the_first_paint_is_offered_restore(shell, sample, answ
     qtbot.waitUntil(lambda: bool(answers["warned"]), timeout=10_000)
     assert "damaged" in answers["warned"][0] and "no backup" in answers["warned"][0]
     assert shell.window is None and not window.isVisible()
+
+
+def test_a_window_on_an_open_session_loads_its_deals_once(window, qtbot, monkeypatch):
+    started: list[object] = []
+    monkeypatch.setattr(deals_tab.threading.Thread, "start", lambda thread: started.append(thread))
+    monkeypatch.setattr(deals_tab, "FIRST_PAGE", 5)
+    tab = deals_tab.DealsTab(window.controller, window.settings)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: bool(started))
+    qtbot.wait(50)
+    assert len(started) == 1 and tab.model.rowCount() == 5 and tab.loading

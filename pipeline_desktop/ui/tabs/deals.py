@@ -87,7 +87,7 @@ class DealsTab(QWidget):
         self._rows_failed.connect(self._loading_failed)
         self._restore_state()
         if controller.is_open:
-            self._load()
+            self.show_first_page(self.repository.deal_rows(newest=FIRST_PAGE))
             self._opened()
         else:  # start-up: MainWindow hands over the first page; the session opens after
             controller.opened.connect(self._opened)
