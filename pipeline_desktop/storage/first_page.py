@@ -18,19 +18,21 @@ from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage.deal_rows import read_deal_rows
 from pipeline_desktop.storage.file_format import LATEST_VERSION, check_sqlite_file
 from pipeline_desktop.storage.integrity import is_writable, read_only_uri
-from pipeline_desktop.storage.lock import holder_of
+from pipeline_desktop.storage.lock import lock_path
 
 
 def opens_unchanged(path: Path) -> bool:
     """Would opening this file for writing change nothing in it (no upgrade, no WAL switch),
-    and would it succeed (writable, no other writer)? Checked without writing to the file."""
+    and would it succeed (writable, no other writer's lock)? Checked without writing to the file."""
     try:
         if not path.is_file() or not is_writable(path):
             return False
         version, wal = check_sqlite_file(path)
     except (PipelineError, OSError):
         return False  # the full opening says what is wrong
-    return version == LATEST_VERSION and wal and holder_of(path) is None
+    # A lock file is there while another writer has the file open (or after its crash): the
+    # full opening then asks what to do. Looking is cheaper than taking the lock to see.
+    return version == LATEST_VERSION and wal and not lock_path(path).exists()
 
 
 def read_first_page(path: Path, size: int, today: date | None = None) -> list[DealRow] | None:

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from pipeline_desktop.ui.deal_panel import DealPanel
 
 AFTER_PAINT_MS = 150
-FIRST_PAGE = 500  # rows painted at once (a screenful and more); the rest loads in the background
+FIRST_PAGE = 100  # rows painted at once (a tall screenful); the rest loads in the background
 ANY = None
 
 
