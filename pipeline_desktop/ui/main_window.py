@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QTabWidget,
     QWidget,
 )
@@ -28,6 +26,8 @@ from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs import TABS, LazyTab
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
+
     from pipeline_desktop.session import Session
     from pipeline_desktop.ui.app import Shell
     from pipeline_desktop.ui.tabs.deals import DealsTab
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.deals_tab.focus_search()
 
     def new_pipeline(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New pipeline"),
+        path, _ = dialogs().getSaveFileName(self, self.tr("New pipeline"),
                                               str(self._folder() / "New pipeline.pipeline"),
                                               FILE_FILTER)
         if path:
@@ -122,13 +122,13 @@ class MainWindow(QMainWindow):
             self.switch_pipeline(path)
 
     def open_pipeline(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open pipeline"), str(self._folder()),
+        path, _ = dialogs().getOpenFileName(self, self.tr("Open pipeline"), str(self._folder()),
                                               FILE_FILTER)
         if path:
             self.switch_pipeline(path)
 
     def save_copy(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy as"),
+        path, _ = dialogs().getSaveFileName(self, self.tr("Save a copy as"),
                                               str(self._folder() / "Copy.pipeline"), FILE_FILTER)
         if path:
             from pipeline_desktop.storage.copy import copy_pipeline
@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
             self.show_error(str(error))
 
     def show_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # late: not for the first paint
+
         QMessageBox.warning(self, APP_NAME, message)
 
     # ---- state ---------------------------------------------------------------------------
@@ -187,3 +189,10 @@ class MainWindow(QMainWindow):
         """Remember geometry, column widths and sort order for the next start."""
         self.save_state()
         super().closeEvent(event)
+
+
+def dialogs() -> type[QFileDialog]:
+    """QFileDialog, imported when a file is first chosen rather than before the first paint."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog

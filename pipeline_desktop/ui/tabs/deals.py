@@ -34,11 +34,8 @@ from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.delegates import StageDelegate
-from pipeline_desktop.ui.dialogs.deal_dialog import DealDialog
 from pipeline_desktop.ui.models.deal_table import COLUMNS, DealFilter, DealTableModel
-from pipeline_desktop.ui.read_only import freeze
 from pipeline_desktop.ui.settings import AppSettings
-from pipeline_desktop.ui.stage_moves import move_deal
 
 if TYPE_CHECKING:
     from pipeline_desktop.storage.repository import Repository
@@ -181,7 +178,7 @@ class DealsTab(QWidget):
             self.panel = DealPanel(self.controller, self.settings)
             self.splitter.replaceWidget(1, self.panel).deleteLater()
             if self.controller.session.read_only:
-                freeze(self.panel)
+                freeze_widget(self.panel)
             self._current_changed(self.table.currentIndex(), QModelIndex())
         return self.panel
 
@@ -338,6 +335,8 @@ class DealsTab(QWidget):
     def new_deal(self) -> None:
         sources = self.repository.setting("lead_sources", list(DEFAULT_LEAD_SOURCES))
         stages = [s for s in self.repository.stages() if s.is_open]
+        from pipeline_desktop.ui.dialogs.deal_dialog import DealDialog  # not for the 1st paint
+
         fields = DealDialog.ask(self, stages, self.model.owners(), sources)
         if fields is None:
             return
@@ -382,6 +381,8 @@ class DealsTab(QWidget):
         self.table.scrollTo(index)
 
     def _move_stage(self, row: DealRow, stage_id: int) -> bool:
+        from pipeline_desktop.ui.stage_moves import move_deal  # late: not for the first paint
+
         return bool(self._guarded(lambda: move_deal(self, self.controller, row.id, stage_id,
                                                     expected_version=row.version)))
 
@@ -418,7 +419,7 @@ class DealsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.new_button.setEnabled(False)
         if self.panel is not None:  # else frozen when built
-            freeze(self.panel)
+            freeze_widget(self.panel)
 
     def apply_settings(self) -> None:
         """Preferences changed (Edit › Preferences…)."""
@@ -426,3 +427,10 @@ class DealsTab(QWidget):
 
     def save_state(self) -> None:
         self.settings.set_state("deal_table_header", self.table.horizontalHeader().saveState())
+
+
+def freeze_widget(widget: QWidget) -> None:
+    """A read-only pipeline's deal panel: look, change nothing (ui/read_only.py)."""
+    from pipeline_desktop.ui.read_only import freeze  # late: not for the first paint
+
+    freeze(widget)
