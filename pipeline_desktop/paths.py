@@ -34,6 +34,11 @@ def default_pipeline() -> Path:
     return data_dir() / DEFAULT_FILE_NAME
 
 
+def resolve_url(db_option: str | None) -> str:
+    """`--db` wins, then the per-user default file (PIPELINE_DESKTOP_DATA_DIR moves it)."""
+    return db_option or str(default_pipeline())
+
+
 def backups_dir() -> Path:
     return data_dir() / "backups"
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import peewee as pw
 
-from pipeline_desktop import paths
+from pipeline_desktop.paths import resolve_url as resolve_url  # where the CLI finds it
 from pipeline_desktop.storage.concurrency import is_read_only
-from pipeline_desktop.storage.database import allow_writes, open_database, sqlite_path, writes_held
+from pipeline_desktop.storage.database import allow_writes, open_database, writes_held
+from pipeline_desktop.storage.file_format import display_name, sqlite_path
 from pipeline_desktop.storage.integrity import ReadOnlyFileError, is_writable
 from pipeline_desktop.storage.lock import FileInUseError, WriterLock
 from pipeline_desktop.storage.process_store import install as install_process
@@ -37,8 +38,7 @@ class Session:
 
     @property
     def display_name(self) -> str:
-        path = self.path
-        return path.stem if path else self.url.rsplit("/", 1)[-1]
+        return display_name(self.url)
 
     def check_passed(self) -> None:
         """The file's check found nothing wrong: edits may be saved from now on."""
@@ -51,11 +51,6 @@ class Session:
             self.db.close()
         if self.lock is not None:
             self.lock.release()
-
-
-def resolve_url(db_option: str | None) -> str:
-    """`--db` wins, then the per-user default file (PIPELINE_DESKTOP_DATA_DIR moves it)."""
-    return db_option or str(paths.default_pipeline())
 
 
 def current_user() -> str:

@@ -150,7 +150,7 @@ def restore_file(backup: Path, pipeline_path: Path, *, damaged: bool = False) ->
     renamed over it: the pipeline is always either the old file or the whole backup. A damaged
     file is moved aside (`<name>.damaged-<stamp>`), never deleted; a healthy one is replaced
     (the caller backs it up first, see `backup_before_restore`)."""
-    from pipeline_desktop.storage.database import check_sqlite_file
+    from pipeline_desktop.storage.file_format import check_sqlite_file
 
     problems = integrity_problems(backup)
     if problems:

@@ -4,14 +4,13 @@ to it, so a wrong choice in File › Open never damages someone's file."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import peewee as pw
 
 from pipeline_desktop.errors import NotAPipelineError, StorageError
 from pipeline_desktop.storage import migrations
+from pipeline_desktop.storage.file_format import check_sqlite_file, sqlite_path
 from pipeline_desktop.storage.integrity import (
     DamagedFileError,
     check_connection,
@@ -30,17 +29,6 @@ SQLITE_PRAGMAS = {
 }
 READ_ONLY_PRAGMAS = {"query_only": 1, "foreign_keys": 1, "busy_timeout": 5000,
                      "cache_size": -32_000}
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL or plain path; None for a server URL."""
-    if "://" not in url:
-        return Path(url).expanduser()
-    parsed = urlparse(url)
-    if parsed.scheme != "sqlite":
-        return None
-    return Path(unquote(url[len("sqlite:///"):])).expanduser() if url.startswith("sqlite:///") \
-        else Path(unquote(parsed.path))
 
 
 def is_server_url(url: str) -> bool:
@@ -148,38 +136,3 @@ def writes_held(db: pw.Database) -> bool:
 def allow_writes(db: pw.SqliteDatabase) -> None:
     """The file passed its check: this thread's connection, and every later one, may write."""
     db.pragma("query_only", 0, permanent=True)
-
-
-def check_sqlite_file(path: Path) -> tuple[int, bool]:
-    """Refuse, without writing a byte, a file that is not a pipeline or is from a newer version.
-    Returns the file's schema version and whether it is in WAL mode."""
-    if path.is_dir():
-        raise NotAPipelineError(f"{path} is a folder, not a pipeline file")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(16)
-    except OSError as error:
-        raise StorageError(f"Cannot read {path}: {error.strerror}") from None
-    if not header:
-        return 0, False  # an empty file becomes a new pipeline
-    if header != b"SQLite format 3\x00":
-        raise NotAPipelineError(f"{path.name} is not a pipeline file")
-    try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as error:  # a SQLite header but unreadable inside: damaged
-        raise DamagedFileError(path, [str(error)]) from None
-    if app_id != migrations.APPLICATION_ID and tables:
-        raise NotAPipelineError(f"{path.name} is a database, but not a pipeline file")
-    if version > migrations.LATEST_VERSION:
-        raise NotAPipelineError(
-            f"{path.name} was saved by a newer Pipeline Desktop (file version {version}, this "
-            f"version reads up to {migrations.LATEST_VERSION}). Please update the app."
-        )
-    return version, wal

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
-import socket
 import sys
 from pathlib import Path
 from typing import IO
@@ -126,6 +125,8 @@ def _same_file(handle: IO[str], path: Path) -> bool:
 
 
 def _who() -> str:
+    import socket  # late: only a writer that got the lock needs it (not the window's first paint)
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):

@@ -14,10 +14,10 @@ from pipeline_desktop.domain.stages import (
     DEFAULT_STAGES,
 )
 from pipeline_desktop.storage import history_summary
+from pipeline_desktop.storage.file_format import APPLICATION_ID, LATEST_VERSION
 from pipeline_desktop.storage.tables import TABLES, SettingTable, StageTable
 
 Step = Callable[[pw.Database], None]
-APPLICATION_ID = 0x50495045  # "PIPE" in PRAGMA application_id marks our files
 
 
 def _v1_initial(db: pw.Database) -> None:
@@ -65,7 +65,8 @@ def _add_column(db: pw.Database, table: str, column: str, sql_type: str) -> None
 
 
 STEPS: tuple[Step, ...] = (_v1_initial, _v2_history_summary)
-LATEST_VERSION = len(STEPS)
+if len(STEPS) != LATEST_VERSION:  # file_format.py names the version without importing peewee
+    raise RuntimeError("file_format.LATEST_VERSION must equal the number of migration steps")
 
 
 def schema_version(db: pw.Database) -> int:

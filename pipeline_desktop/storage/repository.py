@@ -13,10 +13,12 @@ from typing import Any
 import peewee as pw
 
 from pipeline_desktop.domain import commands as cmd
-from pipeline_desktop.domain.deals import normalise_fields, weighted_cents
-from pipeline_desktop.domain.model import DealRow, DealSnapshot, Outcome, Stage, search_text
+from pipeline_desktop.domain.deals import normalise_fields
+from pipeline_desktop.domain.model import DealRow, DealSnapshot, Outcome, Stage
 from pipeline_desktop.errors import ValidationError
 from pipeline_desktop.storage import concurrency, history_summary
+from pipeline_desktop.storage.deal_rows import FitScorer, read_deal_rows
+from pipeline_desktop.storage.deal_rows import iso as _iso
 from pipeline_desktop.storage.tables import (
     ActivityTable,
     CompanyTable,
@@ -27,43 +29,6 @@ from pipeline_desktop.storage.tables import (
     StageTable,
     utc_now,
 )
-
-_DEAL_COLUMNS_SQL = """
-SELECT d.id, d.title, COALESCE(c.name, ''), COALESCE(p.name, ''), d.stage_id, s.name,
-       s.position, d.status, d.value_cents, d.currency, COALESCE(d.probability, s.probability),
-       d.owner, d.source, d.created, d.expected_close, d.closed, {activity},
-       d.budget_confirmed, d.authority_known, d.need <> '', d.timeline,
-       COALESCE(c.industry, ''), c.employees, COALESCE(c.region, ''), COALESCE(p.job_title, ''),
-       d.version
-FROM deal d
-JOIN stage s ON s.id = d.stage_id
-LEFT JOIN company c ON c.id = d.company_id
-LEFT JOIN contact p ON p.id = d.contact_id
-"""
-# All deals: aggregate the activity table once (about 2× faster than a lookup per deal).
-_ALL_DEAL_ROWS_SQL = _DEAL_COLUMNS_SQL.format(activity="la.last_done, na.next_due") + """
-LEFT JOIN (SELECT deal_id, MAX(done) AS last_done FROM activity
-           WHERE done IS NOT NULL GROUP BY deal_id) la ON la.deal_id = d.id
-LEFT JOIN (SELECT deal_id, MIN(due) AS next_due FROM activity
-           WHERE done IS NULL AND due IS NOT NULL GROUP BY deal_id) na ON na.deal_id = d.id
-"""
-# A few deals: look their activities up through the index on activity.deal_id.
-_SOME_DEAL_ROWS_SQL = _DEAL_COLUMNS_SQL.format(activity=(
-    "(SELECT MAX(a.done) FROM activity a WHERE a.deal_id = d.id), "
-    "(SELECT MIN(a.due) FROM activity a WHERE a.deal_id = d.id AND a.done IS NULL)"))
-
-# A function that scores a deal's fit against the ideal customer profile, given
-# (industry, employees, region, job_title); None when no profile is set.
-FitScorer = Callable[[str, int | None, str, str], int | None]
-
-
-def _iso(value: object) -> str | None:
-    """Dates come back as text from SQLite and as date objects from PostgreSQL."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    return value.isoformat()  # type: ignore[attr-defined]
 
 
 def _key(name: str) -> str:
@@ -109,38 +74,8 @@ class Repository:
                   newest: int | None = None) -> list[DealRow]:
         """Rows for the deal table: all deals, only `ids` (those that still exist), or the
         `newest` few (what the window paints first while the rest loads)."""
-        sql, params = _ALL_DEAL_ROWS_SQL, ()
-        if ids is not None:
-            id_list = [int(i) for i in ids]
-            if not id_list:
-                return []
-            marks = ", ".join([self.db.param] * len(id_list))
-            sql, params = f"{_SOME_DEAL_ROWS_SQL} WHERE d.id IN ({marks})", tuple(id_list)
-        elif newest is not None:
-            sql = (f"{_SOME_DEAL_ROWS_SQL} WHERE d.id IN "
-                   f"(SELECT id FROM deal ORDER BY id DESC LIMIT {int(newest)})")
-        cursor = self.db.execute_sql(sql + " ORDER BY d.id", params)
-        return self._to_rows(cursor.fetchall(), today or date.today())
-
-    def _to_rows(self, records: list[tuple], today: date) -> list[DealRow]:
-        today_ordinal = today.toordinal()
-        fromiso = date.fromisoformat
-        scorer = self.fit_scorer
-        rows = []
-        for r in records:
-            created, closed = _iso(r[13]), _iso(r[15])
-            end = fromiso(closed).toordinal() if closed else today_ordinal
-            age = end - fromiso(created).toordinal() if created else 0
-            qualification = int(bool(r[18])) + int(bool(r[19])) + int(bool(r[20])) + int(
-                r[21] is not None)
-            fit = scorer(r[22], r[23], r[24], r[25]) if scorer else None
-            rows.append(DealRow(
-                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
-                weighted_cents(r[8], r[10]), r[11], r[12], created, _iso(r[14]), closed, age,
-                _iso(r[16]), _iso(r[17]), qualification, fit, r[26],
-                search_text(r[1], r[2], r[3], r[5], r[11], r[12]),
-            ))
-        return rows
+        return read_deal_rows(self.db.execute_sql, ids=ids, newest=newest, today=today,
+                              scorer=self.fit_scorer, param=self.db.param)
 
     def deal(self, deal_id: int) -> dict[str, Any]:
         """All stored fields of one deal, with company and contact names resolved."""

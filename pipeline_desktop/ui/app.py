@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import peewee as pw
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pipeline_desktop import APP_NAME, ORG_NAME
-from pipeline_desktop.session import Session, open_session, resolve_url
+from pipeline_desktop.paths import resolve_url
+from pipeline_desktop.storage.file_format import sqlite_path
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.damage_guard import DamageGuard
 from pipeline_desktop.ui.main_window import MainWindow
 from pipeline_desktop.ui.settings import AppSettings
+
+if TYPE_CHECKING:  # peewee and the session arrive just after the first paint (Shell.start)
+
+    from pipeline_desktop.session import Session
 
 SAMPLE_DEALS = 300
 CHECK_AFTER_MS = 0  # on the first turn of the event loop, once the window is shown
@@ -56,26 +62,72 @@ class Shell:
         self.settings.add_recent(url)
         return self._show(session)
 
+    def start(self, url: str) -> MainWindow | None:
+        """Start-up: a file that opening leaves unchanged has its newest deals painted first,
+        read without peewee; its session (peewee, the lock, the checks) opens just after the
+        first paint. Any other pipeline opens as File › Open does, before its window."""
+        from pipeline_desktop.storage.first_page import read_first_page
+        from pipeline_desktop.ui.tabs.deals import FIRST_PAGE
+
+        path = sqlite_path(url)
+        rows = read_first_page(path, FIRST_PAGE) if path is not None else None
+        if rows is None or self.window is not None:
+            return self.open(url)
+        self._guard.install()
+        controller = PipelineController(None, url=url)
+        window = MainWindow(controller, self.settings, self, first_rows=rows)
+        controller.opener = lambda: self._open_behind(window, url)
+        self.window = window
+        window.show()
+        return window
+
+    def _open_behind(self, window: MainWindow, url: str) -> None:
+        """Open the session of a window `start` showed (the same checks and offers as `open`);
+        if nothing opens, the window goes."""
+        from pipeline_desktop.ui.backup_actions import open_with_recovery
+
+        session = open_with_recovery(url, window, check_later=True)
+        if session is None:
+            window.close()
+            window.deleteLater()
+            if self.window is window:
+                self.window = None
+            return
+        self.settings.add_recent(url)
+        window.controller.attach(session)
+        from pipeline_desktop.ui import team_watch
+
+        team_watch.install(window)  # as build_window does
+        self._opened(window)
+
     def _show(self, session: Session) -> MainWindow | None:
+        import peewee as pw
+
         self._building = []
         try:
             window = build_window(session, self.settings, self)
-        except pw.DatabaseError as error:  # damage met before the background check ran
+        # Damage met before the background check ran: peewee wraps what its execute meets,
+        # a cursor's later fetch raises sqlite3's own error.
+        except (pw.DatabaseError, sqlite3.DatabaseError) as error:
             return self._damaged_while_opening(session, error)
         finally:
             met, self._building = self._building, None
         if met:  # raised in a slot while building (e.g. the deal panel's first reads)
             window.deleteLater()
             return self._damaged_while_opening(session, met[0])
-        if session.read_only:
-            window.setWindowTitle(window.windowTitle() + " " + window.tr("(read-only)"))
         if self.window is not None:
             self.window.close()
             self.window.controller.session.close()
         self.window = window
         window.show()
-        self._check_in_background(window)
+        self._opened(window)
         return window
+
+    def _opened(self, window: MainWindow) -> None:
+        """The window's session is open: its title says read-only; the background check."""
+        if window.session.read_only:
+            window.setWindowTitle(window.windowTitle() + " " + window.tr("(read-only)"))
+        self._check_in_background(window)
 
     def _check_in_background(self, window: MainWindow) -> None:
         """The integrity check and the day's backup run after the window is on screen."""
@@ -121,8 +173,7 @@ class Shell:
         if session is not None:
             self._show(session)
 
-    def _damaged_while_opening(self, session: Session, error: pw.DatabaseError
-                               ) -> MainWindow | None:
+    def _damaged_while_opening(self, session: Session, error: Exception) -> MainWindow | None:
         from pipeline_desktop.ui.backup_actions import Ask, damage_of, restore_damaged
 
         session.close()
@@ -161,6 +212,7 @@ def first_run_url(settings: AppSettings, db_option: str | None) -> str | None:
 
 def create_sample(url: str, deals: int = SAMPLE_DEALS) -> None:
     from pipeline_desktop.services.demo import generate
+    from pipeline_desktop.session import open_session
 
     session = open_session(url)
     try:
@@ -184,7 +236,7 @@ def run_app(db_option: str | None) -> int:
     if url is None:
         return 0
     shell = Shell(settings)
-    window = shell.open(url)
+    window = shell.start(url)
     if window is None:
         return 1
     if os.environ.get(SMOKE_TEST_ENV):  # packaging check: the built app shows its window, quits

@@ -7,13 +7,17 @@ Views turn gestures into domain commands and call `execute`; the controller appl
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
 from pipeline_desktop.errors import PipelineError
-from pipeline_desktop.session import Session
+
+if TYPE_CHECKING:
+    from pipeline_desktop.session import Session
+    from pipeline_desktop.storage.repository import Repository
 
 
 class _UndoAdapter(QUndoCommand):
@@ -45,17 +49,50 @@ class _UndoAdapter(QUndoCommand):
 
 
 class PipelineController(QObject):
+    """At start-up the window is painted before its session opens (`opener` opens it just
+    after the first paint, see Shell.start); `session` opens it at once if asked sooner."""
+
     changed = Signal(object)  # Changes
     failed = Signal(str)  # a message for the user (undo/redo could not be applied)
     show_deals = Signal(object)  # a filter request from another tab: {"stage_id": 3} or ids
+    opened = Signal()  # the session is here (only for a controller made without one)
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session | None, parent: QObject | None = None, *,
+                 url: str = "") -> None:
         super().__init__(parent)
-        self.session = session
-        self.repository = session.repository
+        self._session = session
+        self.url = session.url if session is not None else url
+        self.opener: Callable[[], None] | None = None  # calls `attach`, or fails and says why
         self.undo_stack = QUndoStack(self)
         # (plain execute, command) → Applied: wraps every edit, e.g. TeamExecutor
         self.execute_hook: Callable[[Callable[[object], Applied], object], Applied] | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._session is not None
+
+    @property
+    def session(self) -> Session:
+        if not self.ensure_open():
+            raise PipelineError(self.tr("The pipeline could not be opened."))
+        assert self._session is not None
+        return self._session
+
+    @property
+    def repository(self) -> Repository:
+        return self.session.repository
+
+    def ensure_open(self) -> bool:
+        """Open the session now if it is still to come; False when opening failed."""
+        if self._session is None and self.opener is not None:
+            opener, self.opener = self.opener, None
+            opener()
+        return self._session is not None
+
+    def attach(self, session: Session) -> None:
+        self._session = session
+        self.url = session.url
+        self.opened.emit()
 
     def execute(self, command: object) -> Applied:
         """Apply a command and make it undoable. Raises PipelineError (nothing stored).

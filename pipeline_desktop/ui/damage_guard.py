@@ -10,15 +10,15 @@ import sys
 from collections.abc import Callable
 from types import TracebackType
 
-import peewee as pw
-
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
 def is_damage(error: BaseException) -> bool:
     """SQLite's "malformed" and "not a database" come as a bare DatabaseError; a locked file
     or a full disk are OperationalErrors, which say what to do and are not damage."""
-    return type(error) in (sqlite3.DatabaseError, pw.DatabaseError)
+    peewee = sys.modules.get("peewee")  # not imported yet: none of its errors can exist
+    return type(error) is sqlite3.DatabaseError or (
+        peewee is not None and type(error) is peewee.DatabaseError)
 
 
 class DamageGuard:

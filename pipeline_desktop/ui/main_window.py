@@ -9,39 +9,43 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QTabWidget,
     QWidget,
 )
 
 from pipeline_desktop import APP_NAME
+from pipeline_desktop.domain.model import DealRow
 from pipeline_desktop.errors import PipelineError
+from pipeline_desktop.storage.file_format import display_name
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.menus import build_menus
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs import TABS, LazyTab
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
+
+    from pipeline_desktop.session import Session
     from pipeline_desktop.ui.app import Shell
     from pipeline_desktop.ui.tabs.deals import DealsTab
 
 FILE_FILTER = "Pipeline files (*.pipeline *.db *.sqlite);;All files (*)"
 
 class MainWindow(QMainWindow):
+    """`first_rows`: the deals to paint while the controller's session is still to open."""
+
     def __init__(self, controller: PipelineController, settings: AppSettings,
-                 shell: Shell | None = None) -> None:
+                 shell: Shell | None = None, first_rows: list[DealRow] | None = None) -> None:
         super().__init__()
         self.controller = controller
         self.settings = settings
         self.shell = shell
-        self.session = controller.session
         self.recent_menu: QMenu | None = None
         self.setObjectName("main_window")
-        self.setWindowTitle(f"{self.session.display_name} — {APP_NAME}")
+        self.setWindowTitle(f"{display_name(controller.url)} — {APP_NAME}")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
@@ -52,6 +56,8 @@ class MainWindow(QMainWindow):
         self.summary_label.setObjectName("deal_summary")
         self.statusBar().addPermanentWidget(self.summary_label)
         self.deals_tab.summary.connect(self.summary_label.setText)
+        if first_rows is not None:
+            self.deals_tab.show_first_page(first_rows)
         self.deals_tab.emit_summary()
         self.actions_by_name = build_menus(self)
         self._add_tab_shortcuts()
@@ -60,6 +66,10 @@ class MainWindow(QMainWindow):
         controller.show_deals.connect(lambda _request: self.show_tab("deals"))
         self.resize(1280, 800)
         self._restore_state()
+
+    @property
+    def session(self) -> Session:
+        return self.controller.session
 
     # ---- tabs ----------------------------------------------------------------------------
 
@@ -103,7 +113,7 @@ class MainWindow(QMainWindow):
         self.deals_tab.focus_search()
 
     def new_pipeline(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New pipeline"),
+        path, _ = dialogs().getSaveFileName(self, self.tr("New pipeline"),
                                               str(self._folder() / "New pipeline.pipeline"),
                                               FILE_FILTER)
         if path:
@@ -112,13 +122,13 @@ class MainWindow(QMainWindow):
             self.switch_pipeline(path)
 
     def open_pipeline(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open pipeline"), str(self._folder()),
+        path, _ = dialogs().getOpenFileName(self, self.tr("Open pipeline"), str(self._folder()),
                                               FILE_FILTER)
         if path:
             self.switch_pipeline(path)
 
     def save_copy(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy as"),
+        path, _ = dialogs().getSaveFileName(self, self.tr("Save a copy as"),
                                               str(self._folder() / "Copy.pipeline"), FILE_FILTER)
         if path:
             from pipeline_desktop.storage.copy import copy_pipeline
@@ -138,6 +148,8 @@ class MainWindow(QMainWindow):
             self.show_error(str(error))
 
     def show_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # late: not for the first paint
+
         QMessageBox.warning(self, APP_NAME, message)
 
     # ---- state ---------------------------------------------------------------------------
@@ -177,3 +189,10 @@ class MainWindow(QMainWindow):
         """Remember geometry, column widths and sort order for the next start."""
         self.save_state()
         super().closeEvent(event)
+
+
+def dialogs() -> type[QFileDialog]:
+    """QFileDialog, imported when a file is first chosen rather than before the first paint."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog

@@ -64,6 +64,18 @@ COLUMNS: tuple[Column, ...] = (
     Column("fit", "Fit", "percent", width=50),
 )
 FIELD_INDEX = {name: i for i, name in enumerate(DealRow._fields)}
+FIELD_OF = [FIELD_INDEX[column.key] for column in COLUMNS]  # the DealRow field per column
+# data() is called for every role of every painted cell (about 3,000 times per paint): plain
+# ints and ready-made values keep each call short.
+DISPLAY, EDIT, TOOLTIP, ALIGNMENT, FOREGROUND, USER = (
+    int(Role.DisplayRole), int(Role.EditRole), int(Role.ToolTipRole),
+    int(Role.TextAlignmentRole), int(Role.ForegroundRole), int(Role.UserRole))
+SERVED_ROLES = frozenset((DISPLAY, EDIT, TOOLTIP, ALIGNMENT, FOREGROUND, USER))
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ALIGNMENT_OF = [None if column.kind in ("text", "date") else RIGHT for column in COLUMNS]
+READ_ONLY_CELL = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+                  | Qt.ItemFlag.ItemNeverHasChildren)
+EDITABLE_CELL = READ_ONLY_CELL | Qt.ItemFlag.ItemIsEditable
 OVERDUE = QColor("#c62828")
 ISO_FORMAT = "yyyy-MM-dd"
 ID_OF = itemgetter(0)  # DealRow.id
@@ -144,6 +156,7 @@ class DealTableModel(QAbstractTableModel):
         self.read_only = False  # a pipeline opened for viewing: no cell is editable
         self.date_format = ISO_FORMAT
         self._dates: dict[str, str] = {}  # ISO date → the user's format, for painted cells
+        self._overdue = QBrush(OVERDUE)  # one brush for every overdue cell
         self.today = date.today().isoformat()
 
     # ---- data in -------------------------------------------------------------------------
@@ -252,25 +265,25 @@ class DealTableModel(QAbstractTableModel):
             return self.tr(COLUMNS[section].title)
         return None
 
-    def data(self, index: AnyIndex, role: int = Role.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         """Formatted text for display, raw values for editing, colours for what needs care."""
-        if not index.isValid():
+        if role not in SERVED_ROLES or not index.isValid():
             return None
-        column = COLUMNS[index.column()]
+        position = index.column()
+        if role == ALIGNMENT:
+            return ALIGNMENT_OF[position]
+        column = COLUMNS[position]
         row = self._rows[index.row()]
-        value = row[FIELD_INDEX[column.key]]
-        if role == Role.DisplayRole:
-            return self._display(column, row, value)
-        if role == Role.EditRole:
-            return self._edit_value(column, row, value)
-        if role == Role.TextAlignmentRole and column.kind != "text" and column.kind != "date":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Role.ForegroundRole:
+        if role == DISPLAY:
+            return self._display(column, row, row[FIELD_OF[position]])
+        if role == FOREGROUND:
             return self._foreground(column, row)
-        if role == Role.ToolTipRole and column.key == "next_activity" and row.status == "open" \
+        if role == EDIT:
+            return self._edit_value(column, row, row[FIELD_OF[position]])
+        if role == TOOLTIP and column.key == "next_activity" and row.status == "open" \
                 and not row.next_activity:
             return self.tr("No next activity planned")
-        if role == Role.UserRole:
+        if role == USER:
             return row.id
         return None
 
@@ -321,18 +334,19 @@ class DealTableModel(QAbstractTableModel):
             return None
         if column.key == "next_activity" and (not row.next_activity
                                               or row.next_activity < self.today):
-            return QBrush(OVERDUE)
+            return self._overdue
         if column.key == "expected_close" and row.expected_close and \
                 row.expected_close < self.today:
-            return QBrush(OVERDUE)
+            return self._overdue
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """Editable cells are those a person may change directly."""
-        base = super().flags(index)
-        if index.isValid() and COLUMNS[index.column()].edit_field and not self.read_only:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        if not index.isValid():
+            return super().flags(index)
+        if COLUMNS[index.column()].edit_field and not self.read_only:
+            return EDITABLE_CELL
+        return READ_ONLY_CELL
 
     def setData(self, index: AnyIndex, value: Any, role: int = Role.EditRole) -> bool:  # noqa: N802
         """Turn a cell edit into a command; a refused value leaves everything as it was."""

@@ -34,17 +34,15 @@ from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.delegates import StageDelegate
-from pipeline_desktop.ui.dialogs.deal_dialog import DealDialog
 from pipeline_desktop.ui.models.deal_table import COLUMNS, DealFilter, DealTableModel
-from pipeline_desktop.ui.read_only import freeze
 from pipeline_desktop.ui.settings import AppSettings
-from pipeline_desktop.ui.stage_moves import move_deal
 
 if TYPE_CHECKING:
+    from pipeline_desktop.storage.repository import Repository
     from pipeline_desktop.ui.deal_panel import DealPanel
 
 AFTER_PAINT_MS = 150
-FIRST_PAGE = 500  # rows painted at once (a screenful and more); the rest loads in the background
+FIRST_PAGE = 100  # rows painted at once (a tall screenful); the rest loads in the background
 ANY = None
 
 
@@ -68,8 +66,8 @@ class DealsTab(QWidget):
         super().__init__()
         self.controller = controller
         self.settings = settings
-        self.repository = controller.repository
         self.loading = False
+        self._loading_total: int | None = None  # deals being loaded, once counted
         self._changed_while_loading: set[int] = set()
         self.model = DealTableModel(controller.execute, self._move_stage, self)
         self.model.set_display(settings.get("currency"), settings.get("date_format"))
@@ -85,9 +83,21 @@ class DealsTab(QWidget):
         self._rows_ready.connect(self._finish_loading)
         self._rows_failed.connect(self._loading_failed)
         self._restore_state()
-        self._load()
-        if controller.session.read_only:
+        if controller.is_open:
+            self.show_first_page(self.repository.deal_rows(newest=FIRST_PAGE))
+            self._opened()
+        else:  # start-up: MainWindow hands over the first page; the session opens after
+            controller.opened.connect(self._opened)
+
+    @property
+    def repository(self) -> Repository:
+        return self.controller.repository
+
+    def _opened(self) -> None:
+        """The session is open: fill the filters, load the rest, follow its read-only mode."""
+        if self.controller.session.read_only:
             self._make_read_only()
+        self._load_rest()
 
     # ---- building ------------------------------------------------------------------------
 
@@ -108,7 +118,8 @@ class DealsTab(QWidget):
         table.horizontalHeader().setSectionsMovable(True)
         table.setWordWrap(False)
         stage_column = [c.key for c in COLUMNS].index("stage")
-        table.setItemDelegateForColumn(stage_column, StageDelegate(self.repository.stages, table))
+        table.setItemDelegateForColumn(stage_column,
+                                       StageDelegate(lambda: self.repository.stages(), table))
         for index, column in enumerate(COLUMNS):
             table.setColumnWidth(index, column.width)
         table.doubleClicked.connect(self._double_clicked)
@@ -133,8 +144,7 @@ class DealsTab(QWidget):
             self.bant_filter.addItem(text, band)
         self.fit_filter = self._filter_combo("fit_filter", self.tr("Any fit"))
         self.fit_filter.addItem(self.tr("Good fit"), "good")
-        self.fit_filter.addItem(self.tr("Poor fit"), "poor")
-        self._fill_stage_and_owner_filters()
+        self.fit_filter.addItem(self.tr("Poor fit"), "poor")  # stages, owners: _load_rest
         self.new_button = QPushButton(self.tr("New deal…"), self)
         self.new_button.clicked.connect(self.new_deal)
 
@@ -168,16 +178,21 @@ class DealsTab(QWidget):
             self.panel = DealPanel(self.controller, self.settings)
             self.splitter.replaceWidget(1, self.panel).deleteLater()
             if self.controller.session.read_only:
-                freeze(self.panel)
+                freeze_widget(self.panel)
             self._current_changed(self.table.currentIndex(), QModelIndex())
         return self.panel
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """The table's first paint: now build the panel (on the next turn of the loop)."""
+        """The table's first paint: now open the session if it is still to come, and build the
+        panel (on the next turn of the loop)."""
         if event.type() == QEvent.Type.Paint and self.panel is None:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.ensure_panel)
+            QTimer.singleShot(0, self, self._after_first_paint)
         return False
+
+    def _after_first_paint(self) -> None:
+        if self.controller.ensure_open():  # else the window is closing: opening failed
+            self.ensure_panel()
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
@@ -201,17 +216,23 @@ class DealsTab(QWidget):
 
     def _load(self) -> None:
         """Paint the newest deals at once; a large pipeline loads the rest in a thread."""
-        total = self.repository.deal_count()
-        if total <= FIRST_PAGE:
-            self.model.set_rows(self.repository.deal_rows())
-            self._fill_stage_and_owner_filters()
-            self._select_first()
-            return
-        self.loading = True
-        self.model.set_rows(self.repository.deal_rows(newest=FIRST_PAGE))
-        self._fill_stage_and_owner_filters()
+        self.show_first_page(self.repository.deal_rows(newest=FIRST_PAGE))
+        self._load_rest()
+
+    def show_first_page(self, rows: list[DealRow]) -> None:
+        """The newest deals (FIRST_PAGE of them, or every deal when there are fewer)."""
+        self.loading = len(rows) >= FIRST_PAGE  # there may be more
+        self._loading_total = None
+        self.model.set_rows(rows)
         self._select_first()
-        self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}")
+
+    def _load_rest(self) -> None:
+        """After the first page: the filters' choices, then (a large pipeline) every deal."""
+        self._fill_stage_and_owner_filters()
+        if not self.loading:
+            return
+        self._loading_total = self.repository.deal_count()
+        self.emit_summary()
         # After the first paint: the loading thread would otherwise hold the GIL while the
         # window tries to appear.
         QTimer.singleShot(AFTER_PAINT_MS, self, lambda: threading.Thread(
@@ -240,8 +261,8 @@ class DealsTab(QWidget):
         raise error
 
     def _finish_loading(self, rows: list[DealRow]) -> None:
-        self.model.set_rows(rows)
         self.loading = False
+        self.model.set_rows(rows)
         self._fill_stage_and_owner_filters()
         if self._changed_while_loading:
             self.refresh(Changes(frozenset(self._changed_while_loading)))
@@ -295,6 +316,11 @@ class DealsTab(QWidget):
             self.select_deal(next(iter(ids)))
 
     def emit_summary(self) -> None:
+        if self.loading:  # the first page's sums would say too little
+            total = self._loading_total
+            self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}" if total is not None
+                              else self.tr("Loading deals…"))
+            return
         count, total, weighted = self.model.summary()
         currency = self.model.currency
         text = self.tr("%s deals · %s total · %s weighted") % (
@@ -309,6 +335,8 @@ class DealsTab(QWidget):
     def new_deal(self) -> None:
         sources = self.repository.setting("lead_sources", list(DEFAULT_LEAD_SOURCES))
         stages = [s for s in self.repository.stages() if s.is_open]
+        from pipeline_desktop.ui.dialogs.deal_dialog import DealDialog  # not for the 1st paint
+
         fields = DealDialog.ask(self, stages, self.model.owners(), sources)
         if fields is None:
             return
@@ -353,6 +381,8 @@ class DealsTab(QWidget):
         self.table.scrollTo(index)
 
     def _move_stage(self, row: DealRow, stage_id: int) -> bool:
+        from pipeline_desktop.ui.stage_moves import move_deal  # late: not for the first paint
+
         return bool(self._guarded(lambda: move_deal(self, self.controller, row.id, stage_id,
                                                     expected_version=row.version)))
 
@@ -389,7 +419,7 @@ class DealsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.new_button.setEnabled(False)
         if self.panel is not None:  # else frozen when built
-            freeze(self.panel)
+            freeze_widget(self.panel)
 
     def apply_settings(self) -> None:
         """Preferences changed (Edit › Preferences…)."""
@@ -397,3 +427,10 @@ class DealsTab(QWidget):
 
     def save_state(self) -> None:
         self.settings.set_state("deal_table_header", self.table.horizontalHeader().saveState())
+
+
+def freeze_widget(widget: QWidget) -> None:
+    """A read-only pipeline's deal panel: look, change nothing (ui/read_only.py)."""
+    from pipeline_desktop.ui.read_only import freeze  # late: not for the first paint
+
+    freeze(widget)

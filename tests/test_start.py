@@ -1,0 +1,171 @@
+"""Start-up paints the newest deals before the session opens (read with sqlite3, no peewee),
+and the session follows just after the first paint. Only a file that opening leaves unchanged
+takes that path: anything else is checked, upgraded or offered as File › Open does."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_open_checking import damage_pages_of
+
+from pipeline_desktop.services.demo import generate
+from pipeline_desktop.session import open_session
+from pipeline_desktop.storage import migrations
+from pipeline_desktop.storage.first_page import read_first_page
+from pipeline_desktop.ui.app import Shell
+from pipeline_desktop.ui.backup_actions import Ask, BackgroundCheck
+from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.tabs import deals as deals_tab
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGE = 50
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "shop.pipeline"
+    session = open_session(str(path))
+    generate(session.db, session.repository.stages(), deals=200, seed=4)
+    session.close()
+    return path
+
+
+@pytest.fixture
+def shell(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Shell]:
+    monkeypatch.setattr(deals_tab, "FIRST_PAGE", PAGE)
+    monkeypatch.setattr(deals_tab, "AFTER_PAINT_MS", 0)
+    monkeypatch.setattr(BackgroundCheck, "start", lambda _check: None)  # not what is tested
+    opened = Shell(AppSettings())
+    yield opened
+    if opened.window is not None:
+        opened.window.close()
+        if opened.window.controller.is_open:
+            opened.window.session.close()
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
+    """What the user is asked and warned; every question is answered "no"."""
+    log: dict[str, list] = {"asked": [], "warned": []}
+    monkeypatch.setattr(Ask, "question", classmethod(
+        lambda _cls, _parent, text, _yes: log["asked"].append(text) and False))
+    monkeypatch.setattr(Ask, "warning", classmethod(
+        lambda _cls, _parent, text: log["warned"].append(text)))
+    return log
+
+
+def test_the_newest_deals_are_painted_first_then_everything_follows(shell, sample, qtbot):
+    window = shell.start(str(sample))
+    assert window is not None and not window.controller.is_open
+    tab = window.deals_tab
+    assert tab.model.rowCount() == PAGE
+    assert window.summary_label.text() == "Loading deals…"
+    first = {tab.model.row(i) for i in range(PAGE)}
+    qtbot.waitUntil(lambda: window.controller.is_open)  # just after the first paint
+    assert first == set(window.session.repository.deal_rows(newest=PAGE))  # same rows
+    qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
+    assert tab.model.rowCount() == 200
+    assert window.summary_label.text().startswith("200 deals")
+    assert tab.stage_filter.count() > 1 and tab.owner_filter.count() > 1
+    qtbot.waitUntil(lambda: tab.panel is not None)
+
+
+def test_a_small_pipeline_is_complete_on_the_first_page(shell, sample, qtbot,
+                                                        monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(deals_tab, "FIRST_PAGE", 500)
+    window = shell.start(str(sample))
+    assert window is not None and window.deals_tab.model.rowCount() == 200
+    qtbot.waitUntil(lambda: window.controller.is_open)
+    assert not window.deals_tab.loading
+    assert window.summary_label.text().startswith("200 deals")
+
+
+def test_asking_for_the_session_sooner_opens_it_at_once(shell, sample):
+    window = shell.start(str(sample))
+    assert window is not None and not window.controller.is_open
+    assert window.session.path == sample  # e.g. a menu action before the first paint
+    assert window.controller.is_open
+
+
+def test_the_first_page_is_read_without_peewee(sample: Path, tmp_path: Path):
+    script = (
+        "import sys\n"
+        "from pipeline_desktop.ui.app import Shell, create_application\n"
+        "from pipeline_desktop.ui.settings import AppSettings\n"
+        "app = create_application()\n"
+        "window = Shell(AppSettings()).start(sys.argv[1])\n"
+        "app.processEvents(); window.grab()\n"
+        "print(window.deals_tab.model.rowCount(), 'peewee' in sys.modules)\n"
+        "app.processEvents()\n"
+        "print(window.controller.is_open, 'peewee' in sys.modules)\n"
+        "window.session.close()\n")
+    env = {"QT_QPA_PLATFORM": "offscreen", "PIPELINE_DESKTOP_DATA_DIR": str(tmp_path / "data"),
+           "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", script, str(sample)], env=env, check=True,
+                         capture_output=True, text=True, timeout=60).stdout.split()
+    assert out == [str(min(200, deals_tab.FIRST_PAGE)), "False", "True", "True"]
+
+
+def test_an_older_file_is_upgraded_before_its_window_is_shown(shell, tmp_path: Path):
+    path = tmp_path / "old.pipeline"
+    shutil.copyfile(FIXTURES / "schema_v1" / "sample.pipeline", path)
+    assert read_first_page(path, PAGE) is None  # opening would change it: not read first
+    window = shell.start(str(path))
+    assert window is not None and window.controller.is_open  # opened (upgraded) first
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
+    finally:
+        conn.close()
+
+
+def test_a_file_not_in_wal_mode_is_opened_and_checked_first(shell, sample):
+    conn = sqlite3.connect(sample)
+    conn.execute("PRAGMA journal_mode=delete")
+    conn.close()
+    assert read_first_page(sample, PAGE) is None
+    window = shell.start(str(sample))
+    assert window is not None and window.controller.is_open
+
+
+def test_a_file_open_in_another_window_is_offered_read_only(shell, sample, answers):
+    other = open_session(str(sample))
+    try:
+        assert read_first_page(sample, PAGE) is None
+        assert shell.start(str(sample)) is None  # asked, and the test answers "no"
+        assert "already open" in answers["asked"][0]
+    finally:
+        other.close()
+
+
+def test_damage_the_first_page_meets_is_offered_restore(shell, sample, answers):
+    damage_pages_of(sample, "activity")  # the first page reads each deal's activities
+    assert read_first_page(sample, PAGE) is None
+    assert shell.start(str(sample)) is None
+    assert "damaged" in answers["warned"][0] and "no backup" in answers["warned"][0]
+
+
+def test_damage_met_after_the_first_paint_is_offered_restore(shell, sample, answers, qtbot):
+    damage_pages_of(sample, "deal", leftmost_leaf=True)  # the oldest deals: not on page one
+    window = shell.start(str(sample))
+    assert window is not None and window.deals_tab.model.rowCount() == PAGE
+    qtbot.waitUntil(lambda: bool(answers["warned"]), timeout=10_000)
+    assert "damaged" in answers["warned"][0] and "no backup" in answers["warned"][0]
+    assert shell.window is None and not window.isVisible()
+
+
+def test_a_window_on_an_open_session_loads_its_deals_once(window, qtbot, monkeypatch):
+    started: list[object] = []
+    monkeypatch.setattr(deals_tab.threading.Thread, "start", lambda thread: started.append(thread))
+    monkeypatch.setattr(deals_tab, "FIRST_PAGE", 5)
+    tab = deals_tab.DealsTab(window.controller, window.settings)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: bool(started))
+    qtbot.wait(50)
+    assert len(started) == 1 and tab.model.rowCount() == 5 and tab.loading
