@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from safety_helpers import PAGE
 
 from pipeline_desktop.services.demo import generate
@@ -82,7 +83,7 @@ def damage_pages_of(path: Path, table: str, *, leftmost_leaf: bool = False) -> N
 def test_edits_wait_until_the_check_passes(shell: Shell, sample: Path, held_check: list,
                                            monkeypatch: pytest.MonkeyPatch, qtbot) -> None:
     warnings: list[str] = []
-    monkeypatch.setattr(deals_tab.QMessageBox, "warning",
+    monkeypatch.setattr(QMessageBox, "warning",  # the deals tab imports it when first needed
                         lambda _parent, _title, text: warnings.append(text))
     window = shell.open(str(sample))
     assert window is not None and window.session.checking

@@ -8,7 +8,6 @@ file also records who holds it, for the "in use" message."""
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -125,7 +124,10 @@ def _same_file(handle: IO[str], path: Path) -> bool:
 
 
 def _who() -> str:
-    import socket  # late: only a writer that got the lock needs it (not the window's first paint)
+    # late: only a writer that got the lock needs them (not the window's first paint, which
+    # only looks whether a lock file is there); getpass brings termios
+    import getpass
+    import socket
 
     try:
         user = getpass.getuser()

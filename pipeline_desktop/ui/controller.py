@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
 from pipeline_desktop.errors import PipelineError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # commands arrive with the first edit, not before the first paint
+    from pipeline_desktop.domain.commands import Applied, Changes
     from pipeline_desktop.session import Session
     from pipeline_desktop.storage.repository import Repository
 
@@ -128,6 +128,11 @@ class PipelineController(QObject):
         self.changed.emit(applied.changes)
         return applied
 
-    def notify(self, changes: Changes = EVERYTHING) -> None:
-        """Something changed outside the undo stack (settings, stages, a reload)."""
+    def notify(self, changes: Changes | None = None) -> None:
+        """Something changed outside the undo stack (settings, stages, a reload); by default,
+        everything."""
+        if changes is None:
+            from pipeline_desktop.domain.commands import EVERYTHING
+
+            changes = EVERYTHING
         self.changed.emit(changes)

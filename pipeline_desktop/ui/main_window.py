@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from pipeline_desktop import APP_NAME
-from pipeline_desktop.domain.model import DealRow
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage.file_format import display_name
 from pipeline_desktop.ui.controller import PipelineController
@@ -26,8 +25,10 @@ from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs import TABS, LazyTab
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # at run time it would set up QEvent's enums (~2 ms)
     from PySide6.QtWidgets import QFileDialog
 
+    from pipeline_desktop.domain.model import DealRow
     from pipeline_desktop.session import Session
     from pipeline_desktop.ui.app import Shell
     from pipeline_desktop.ui.tabs.deals import DealsTab

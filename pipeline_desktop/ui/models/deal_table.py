@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import compress
 from operator import itemgetter, not_
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,13 +23,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
-from pipeline_desktop.domain.commands import Changes, EditDeal
 from pipeline_desktop.domain.icp import fit_class
 from pipeline_desktop.domain.model import DealRow
 from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import PipelineError
+
+if TYPE_CHECKING:  # commands arrive with the first edit, not before the first paint
+    from pipeline_desktop.domain.commands import Changes
 
 Role = Qt.ItemDataRole
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -156,7 +158,9 @@ class DealTableModel(QAbstractTableModel):
         self.read_only = False  # a pipeline opened for viewing: no cell is editable
         self.date_format = ISO_FORMAT
         self._dates: dict[str, str] = {}  # ISO date → the user's format, for painted cells
-        self._overdue = QBrush(OVERDUE)  # one brush for every overdue cell
+        # A colour, not a QBrush (the view makes the brush): QBrush would set up QGradient's
+        # and QImage's enums before the first paint.
+        self._overdue = OVERDUE
         self.today = date.today().isoformat()
 
     # ---- data in -------------------------------------------------------------------------
@@ -329,7 +333,7 @@ class DealTableModel(QAbstractTableModel):
             return "" if value is None else f"{value / 100:.2f}"
         return "" if value is None else value
 
-    def _foreground(self, column: Column, row: DealRow) -> QBrush | None:
+    def _foreground(self, column: Column, row: DealRow) -> QColor | None:
         if row.status != "open":
             return None
         if column.key == "next_activity" and (not row.next_activity
@@ -363,6 +367,8 @@ class DealTableModel(QAbstractTableModel):
             current = self._edit_value(column, row, row[FIELD_INDEX[column.key]])
             if str(value) == str(current):
                 return False
+            from pipeline_desktop.domain.commands import EditDeal  # with the first edit
+
             self._execute(EditDeal(row.id, {column.edit_field: value},
                                    f"Edit {column.title.lower()}", expected_version=row.version))
         except PipelineError as error:

@@ -5,55 +5,61 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from pipeline_desktop.domain.commands import Batch, Changes, CreateDeal, DeleteDeal
 from pipeline_desktop.domain.model import DealRow
 from pipeline_desktop.domain.money import format_money
-from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.controller import PipelineController
-from pipeline_desktop.ui.delegates import StageDelegate
 from pipeline_desktop.ui.models.deal_table import COLUMNS, DealFilter, DealTableModel
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.tabs.deal_filters import DealFilterBar
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # commands, dialogs and the stage editor arrive after the first paint;
+    # QEvent's classes would set up its 180-value Type enum (~2 ms)
+    from PySide6.QtGui import QPaintEvent
+
+    from pipeline_desktop.domain.commands import Changes
     from pipeline_desktop.storage.repository import Repository
     from pipeline_desktop.ui.deal_panel import DealPanel
 
 AFTER_PAINT_MS = 150
 FIRST_PAGE = 100  # rows painted at once (a tall screenful); the rest loads in the background
-ANY = None
+EDITING = (QAbstractItemView.EditTrigger.EditKeyPressed
+           | QAbstractItemView.EditTrigger.SelectedClicked
+           | QAbstractItemView.EditTrigger.AnyKeyPressed)
 
 
 class ConfirmDelete:
     @classmethod
     def ask(cls, parent: QWidget, titles: list[str]) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # late: not for the first paint
+
         what = f"“{titles[0]}”" if len(titles) == 1 else parent.tr("%n deals", "", len(titles))
         answer = QMessageBox.question(
             parent, parent.tr("Delete deal"),
             parent.tr("Delete %s with its activities and history? You can undo this.") % what)
         return answer == QMessageBox.StandardButton.Yes
+
+
+class DealTable(QTableView):
+    """Says when it is first painted (`first_painted`), which is when start-up opens the
+    session. Overriding paintEvent is what makes that cheap: an event filter on the viewport
+    would need `viewport()` in Python, which sets up dozens of widget classes (~10 ms)."""
+
+    first_painted = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Paint the visible cells; the first time, say so."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
 
 class DealsTab(QWidget):
@@ -72,7 +78,7 @@ class DealsTab(QWidget):
         self.model = DealTableModel(controller.execute, self._move_stage, self)
         self.model.set_display(settings.get("currency"), settings.get("date_format"))
         self.table = self._build_table()
-        self._build_filters()
+        self.filter_bar = self._build_filter_bar()
         self.panel: DealPanel | None = None  # built just after the table's first paint
         self._lay_out()
         self.model.edit_failed.connect(self._show_error)
@@ -94,80 +100,59 @@ class DealsTab(QWidget):
         return self.controller.repository
 
     def _opened(self) -> None:
-        """The session is open: fill the filters, load the rest, follow its read-only mode."""
+        """The session is open: cells become editable (unless it is read-only), the filters
+        get their choices, the rest of the deals load."""
         if self.controller.session.read_only:
             self._make_read_only()
+        else:
+            self._make_editable()
         self._load_rest()
+
+    def _make_editable(self) -> None:
+        """Edit in place; stages are picked from a list. Not before the session is open:
+        nothing can be saved sooner, and the stage editor is not needed for the first paint."""
+        from pipeline_desktop.ui.delegates import StageDelegate
+
+        stage_column = [c.key for c in COLUMNS].index("stage")
+        self.table.setItemDelegateForColumn(
+            stage_column, StageDelegate(lambda: self.repository.stages(), self.table))
+        self.table.setEditTriggers(EDITING)
 
     # ---- building ------------------------------------------------------------------------
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
+        table = DealTable(self)
         table.setObjectName("deal_table")
         table.setAccessibleName(self.tr("Deals"))
         table.setModel(self.model)
         table.setSortingEnabled(True)
         table.setAlternatingRowColors(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                              | QAbstractItemView.EditTrigger.SelectedClicked
-                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # _make_editable
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(24)
         table.horizontalHeader().setHighlightSections(False)
         table.horizontalHeader().setSectionsMovable(True)
         table.setWordWrap(False)
-        stage_column = [c.key for c in COLUMNS].index("stage")
-        table.setItemDelegateForColumn(stage_column,
-                                       StageDelegate(lambda: self.repository.stages(), table))
         for index, column in enumerate(COLUMNS):
             table.setColumnWidth(index, column.width)
         table.doubleClicked.connect(self._double_clicked)
+        table.first_painted.connect(self._first_painted)
         return table
 
-    def _build_filters(self) -> None:
-        self.search = QLineEdit(self)
-        self.search.setObjectName("deal_search")
-        self.search.setPlaceholderText(self.tr("Search title, company, contact, owner…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search deals"))
-        self.search.textChanged.connect(self._filters_changed)
-        self.stage_filter = self._filter_combo("stage_filter", self.tr("All stages"))
-        self.owner_filter = self._filter_combo("owner_filter", self.tr("All owners"))
-        self.status_filter = self._filter_combo("status_filter", self.tr("Any status"))
-        for status in ("open", "won", "lost"):
-            self.status_filter.addItem(self.tr(status.capitalize()), status)
-        self.bant_filter = self._filter_combo("bant_filter", self.tr("Any qualification"))
-        for text, band in ((self.tr("Qualified (4/4)"), "full"),
-                           (self.tr("Partly qualified"), "partial"),
-                           (self.tr("Not qualified"), "none")):
-            self.bant_filter.addItem(text, band)
-        self.fit_filter = self._filter_combo("fit_filter", self.tr("Any fit"))
-        self.fit_filter.addItem(self.tr("Good fit"), "good")
-        self.fit_filter.addItem(self.tr("Poor fit"), "poor")  # stages, owners: _load_rest
-        self.new_button = QPushButton(self.tr("New deal…"), self)
-        self.new_button.clicked.connect(self.new_deal)
-
-    def _filter_combo(self, name: str, everything: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setAccessibleName(everything)
-        combo.addItem(everything, ANY)
-        combo.currentIndexChanged.connect(self._filters_changed)
-        return combo
+    def _build_filter_bar(self) -> DealFilterBar:
+        bar = DealFilterBar(self)
+        bar.changed.connect(self.model.set_filter)
+        bar.new_button.clicked.connect(self.new_deal)
+        # what tests, the bench and other code reach through the tab
+        self.search, self.new_button = bar.search, bar.new_button
+        (self.stage_filter, self.owner_filter, self.status_filter, self.bant_filter,
+         self.fit_filter) = bar.combos()
+        return bar
 
     def _fill_stage_and_owner_filters(self) -> None:
-        for combo, items in ((self.stage_filter,
-                              [(s.name, s.id) for s in self.repository.stages()]),
-                             (self.owner_filter, [(o, o) for o in self.model.owners()])):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for text, data in items:
-                combo.addItem(text, data)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+        self.filter_bar.fill_choices([(s.name, s.id) for s in self.repository.stages()],
+                                     self.model.owners())
 
     def ensure_panel(self) -> DealPanel:
         """The deal panel beside the table. Built after the rows are painted (its widgets and
@@ -182,31 +167,23 @@ class DealsTab(QWidget):
             self._current_changed(self.table.currentIndex(), QModelIndex())
         return self.panel
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def _first_painted(self) -> None:
         """The table's first paint: now open the session if it is still to come, and build the
         panel (on the next turn of the loop)."""
-        if event.type() == QEvent.Type.Paint and self.panel is None:
-            watched.removeEventFilter(self)
+        if self.panel is None:
             QTimer.singleShot(0, self, self._after_first_paint)
-        return False
 
     def _after_first_paint(self) -> None:
         if self.controller.ensure_open():  # else the window is closing: opening failed
             self.ensure_panel()
 
     def _lay_out(self) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
-        for combo in self._combos():
-            bar.addWidget(combo, 1)
-        bar.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.filter_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(QWidget(self))  # the deal panel's place, see ensure_panel
-        self.table.viewport().installEventFilter(self)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([880, 400])
@@ -265,6 +242,8 @@ class DealsTab(QWidget):
         self.model.set_rows(rows)
         self._fill_stage_and_owner_filters()
         if self._changed_while_loading:
+            from pipeline_desktop.domain.commands import Changes
+
             self.refresh(Changes(frozenset(self._changed_while_loading)))
             self._changed_while_loading.clear()
         self.loaded.emit()
@@ -281,34 +260,12 @@ class DealsTab(QWidget):
         if changes.deals:
             fresh = self.repository.deal_rows(changes.deals)
             self.model.apply_changes(changes, fresh)
-            if any(row.owner and self.owner_filter.findData(row.owner) < 0 for row in fresh):
+            if any(row.owner and not self.filter_bar.knows_owner(row.owner) for row in fresh):
                 self._fill_stage_and_owner_filters()
-
-    def _filters_changed(self) -> None:
-        self.model.set_filter(DealFilter(
-            text=self.search.text().strip().casefold(),
-            stage_id=self.stage_filter.currentData(),
-            owner=self.owner_filter.currentData(),
-            status=self.status_filter.currentData(),
-            qualification=self.bant_filter.currentData(),
-            fit=self.fit_filter.currentData(),
-        ))
-
-    def _combos(self) -> tuple[QComboBox, ...]:
-        return (self.stage_filter, self.owner_filter, self.status_filter, self.bant_filter,
-                self.fit_filter)
 
     def show_request(self, request: dict) -> None:
         """Another tab asks to show some deals: {"stage_id": id} or {"deal_ids": [...]}."""
-        for combo in self._combos():
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        if "stage_id" in request:
-            self.stage_filter.setCurrentIndex(self.stage_filter.findData(request["stage_id"]))
+        self.filter_bar.reset(request.get("stage_id"))
         ids = request.get("deal_ids")
         self.model.set_filter(DealFilter(stage_id=self.stage_filter.currentData(),
                                          deal_ids=frozenset(ids) if ids else None))
@@ -333,6 +290,9 @@ class DealsTab(QWidget):
     # ---- actions -------------------------------------------------------------------------
 
     def new_deal(self) -> None:
+        from pipeline_desktop.domain.commands import CreateDeal
+        from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES
+
         sources = self.repository.setting("lead_sources", list(DEFAULT_LEAD_SOURCES))
         stages = [s for s in self.repository.stages() if s.is_open]
         from pipeline_desktop.ui.dialogs.deal_dialog import DealDialog  # not for the 1st paint
@@ -354,13 +314,14 @@ class DealsTab(QWidget):
         rows = self.selected_rows()
         if not rows or not ConfirmDelete.ask(self, [row.title for row in rows]):
             return
+        from pipeline_desktop.domain.commands import Batch, DeleteDeal
+
         commands = tuple(DeleteDeal(row.id, expected_version=row.version) for row in rows)
         command = commands[0] if len(commands) == 1 else Batch(commands, "Delete deals")
         self._guarded(lambda: self.controller.execute(command))
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.filter_bar.focus_search()
 
     def selected_rows(self) -> list[DealRow]:
         positions = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -401,6 +362,8 @@ class DealsTab(QWidget):
             return None
 
     def _show_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # late: not for the first paint
+
         QMessageBox.warning(self, self.tr("Cannot save"), message)
 
     # ---- state ---------------------------------------------------------------------------
