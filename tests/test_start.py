@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QAbstractItemView
 from test_open_checking import damage_pages_of
 
 from pipeline_desktop.services.demo import generate
@@ -20,6 +21,8 @@ from pipeline_desktop.storage import migrations
 from pipeline_desktop.storage.first_page import read_first_page
 from pipeline_desktop.ui.app import Shell
 from pipeline_desktop.ui.backup_actions import Ask, BackgroundCheck
+from pipeline_desktop.ui.delegates import StageDelegate
+from pipeline_desktop.ui.models.deal_table import COLUMNS
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs import deals as deals_tab
 
@@ -110,6 +113,41 @@ def test_the_first_page_is_read_without_peewee(sample: Path, tmp_path: Path):
     out = subprocess.run([sys.executable, "-c", script, str(sample)], env=env, check=True,
                          capture_output=True, text=True, timeout=60).stdout.split()
     assert out == [str(min(200, deals_tab.FIRST_PAGE)), "False", "True", "True"]
+
+
+# Not needed to paint the first page: each is imported when the session opens or when first
+# used (each would cost ~1–5 ms before the window appears).
+LATE_MODULES = ("peewee", "pipeline_desktop.session", "pipeline_desktop.domain.commands",
+                "pipeline_desktop.ui.delegates", "pipeline_desktop.ui.deal_panel", "decimal",
+                "getpass")
+
+
+def test_the_first_paint_imports_only_what_it_paints(sample: Path, tmp_path: Path):
+    script = (
+        "import sys\n"
+        "from pipeline_desktop.ui.app import Shell, create_application\n"
+        "from pipeline_desktop.ui.settings import AppSettings\n"
+        "app = create_application()\n"
+        "window = Shell(AppSettings()).start(sys.argv[1])\n"
+        "app.processEvents(); window.grab()\n"
+        f"print([name for name in {LATE_MODULES!r} if name in sys.modules])\n"
+        "window.session.close()\n")
+    env = {"QT_QPA_PLATFORM": "offscreen", "PIPELINE_DESKTOP_DATA_DIR": str(tmp_path / "data"),
+           "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", script, str(sample)], env=env, check=True,
+                         capture_output=True, text=True, timeout=60).stdout.splitlines()
+    assert out == ["[]"]
+
+
+def test_cells_become_editable_once_the_session_is_open(shell, sample, qtbot):
+    window = shell.start(str(sample))
+    assert window is not None and not window.controller.is_open
+    table = window.deals_tab.table
+    stage = [column.key for column in COLUMNS].index("stage")
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    qtbot.waitUntil(lambda: window.controller.is_open)
+    assert table.editTriggers() & QAbstractItemView.EditTrigger.EditKeyPressed
+    assert isinstance(table.itemDelegateForColumn(stage), StageDelegate)
 
 
 def test_an_older_file_is_upgraded_before_its_window_is_shown(shell, tmp_path: Path):
