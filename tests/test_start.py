@@ -4,6 +4,7 @@ takes that path: anything else is checked, upgraded or offered as File › Open 
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -15,9 +16,10 @@ import pytest
 from PySide6.QtWidgets import QAbstractItemView
 from test_open_checking import damage_pages_of
 
-from pipeline_desktop.services.demo import generate
+from pipeline_desktop.domain.icp import IdealCustomerProfile
+from pipeline_desktop.services.demo import SAMPLE_ICP, generate
 from pipeline_desktop.session import open_session
-from pipeline_desktop.storage import migrations
+from pipeline_desktop.storage import first_page, migrations
 from pipeline_desktop.storage.first_page import read_first_page
 from pipeline_desktop.ui.app import Shell
 from pipeline_desktop.ui.backup_actions import Ask, BackgroundCheck
@@ -119,7 +121,7 @@ def test_the_first_page_is_read_without_peewee(sample: Path, tmp_path: Path):
 # used (each would cost ~1–5 ms before the window appears).
 LATE_MODULES = ("peewee", "pipeline_desktop.session", "pipeline_desktop.domain.commands",
                 "pipeline_desktop.ui.delegates", "pipeline_desktop.ui.deal_panel", "decimal",
-                "getpass")
+                "getpass", "json")
 
 
 def test_the_first_paint_imports_only_what_it_paints(sample: Path, tmp_path: Path):
@@ -207,3 +209,25 @@ def test_a_window_on_an_open_session_loads_its_deals_once(window, qtbot, monkeyp
     qtbot.waitUntil(lambda: bool(started))
     qtbot.wait(50)
     assert len(started) == 1 and tab.model.rowCount() == 5 and tab.loading
+
+
+@pytest.mark.parametrize("stored", [
+    json.dumps(SAMPLE_ICP), "{}", "[1, 2]", '"text"', "null",
+    '{"industries": ["Retail", true, null, 3, "r\\u00e9gion"], "min_employees": "50", '
+    '"max_employees": 20.5, "size_weight": false, "regions": [], "job_titles": null}',
+    '{"industries": ["A"], "industries": ["B"], "title_weight": 1, "title_weight": 70}',
+])
+def test_the_first_page_reads_the_ideal_customer_profile_as_the_repository_does(stored: str):
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute("INSERT INTO setting VALUES ('icp', ?)", (stored,))
+    expected = IdealCustomerProfile.from_json(json.loads(stored))
+    assert first_page._stored_profile(conn) == expected
+
+
+def test_a_profile_the_first_page_cannot_read_sends_start_up_through_the_full_opening():
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute("""INSERT INTO setting VALUES ('icp', '{"industries": [["nested"]]}')""")
+    with pytest.raises(ValueError):  # read_first_page then returns None
+        first_page._stored_profile(conn)
