@@ -121,7 +121,7 @@ def test_the_first_page_is_read_without_peewee(sample: Path, tmp_path: Path):
 # used (each would cost ~1–5 ms before the window appears).
 LATE_MODULES = ("peewee", "pipeline_desktop.session", "pipeline_desktop.domain.commands",
                 "pipeline_desktop.ui.delegates", "pipeline_desktop.ui.deal_panel", "decimal",
-                "getpass", "json")
+                "pipeline_desktop.domain.model", "getpass", "json")
 
 
 def test_the_first_paint_imports_only_what_it_paints(sample: Path, tmp_path: Path):

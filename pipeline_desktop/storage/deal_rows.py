@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
+from pipeline_desktop.domain.deal_row import DealRow, search_text
 from pipeline_desktop.domain.deals import weighted_cents
-from pipeline_desktop.domain.model import DealRow, search_text
 
 _DEAL_COLUMNS_SQL = """
 SELECT d.id, d.title, COALESCE(c.name, ''), COALESCE(p.name, ''), d.stage_id, s.name,

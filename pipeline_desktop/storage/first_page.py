@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pipeline_desktop.domain.deal_row import DealRow
 from pipeline_desktop.domain.icp import IdealCustomerProfile, make_scorer
-from pipeline_desktop.domain.model import DealRow
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage.deal_rows import read_deal_rows
 from pipeline_desktop.storage.file_format import LATEST_VERSION, check_sqlite_file

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # at run time it would set up QEvent's enums (~2 ms)
     from PySide6.QtWidgets import QFileDialog
 
-    from pipeline_desktop.domain.model import DealRow
+    from pipeline_desktop.domain.deal_row import DealRow
     from pipeline_desktop.session import Session
     from pipeline_desktop.ui.app import Shell
     from pipeline_desktop.ui.tabs.deals import DealsTab

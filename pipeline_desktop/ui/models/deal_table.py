@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from pipeline_desktop.domain.deal_row import DealRow
 from pipeline_desktop.domain.icp import fit_class
-from pipeline_desktop.domain.model import DealRow
 from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import PipelineError
 

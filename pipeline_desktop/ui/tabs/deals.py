@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from pipeline_desktop.domain.model import DealRow
+from pipeline_desktop.domain.deal_row import DealRow
 from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.controller import PipelineController
