@@ -263,11 +263,13 @@ def _check_deal_records(records: Records, own: bool) -> None:
     check_unique(records, "external_id", "External ID")
     status_header = next((h for h, f in zip(records.headers, records.fields, strict=False)
                           if f == "status"), "Status")
-    for number, record in records.rows:
-        reason = status_problem(record.get("status"))
-        if reason:
-            records.problems.append(Problem(records.sheet, number, status_header,
-                                            record.get("status"), reason))
+    reasons: dict[object, str | None] = {}  # a status column repeats a few words
+    for number, status in records.numbered_values("status"):
+        if status not in reasons:
+            reasons[status] = status_problem(status)
+        if reasons[status]:
+            records.problems.append(Problem(records.sheet, number, status_header, status,
+                                            reasons[status]))  # type: ignore[arg-type]
     if not any(f == "title" for f in records.fields):
         records.problems.append(Problem(records.sheet, 0, "", None,
                                         "no column holds the deal's title; map one to 'title'"))
