@@ -268,32 +268,56 @@ class Planner:
 
     def company_for(self, name: str, details: dict[str, object]) -> int | None:
         """Find a company by name (creating it); fill in details it does not have yet."""
-        if not name:
-            return None
         signature = (name, *details.values())
-        known = self._company_of_name.get(signature)
-        if known is not None:
-            return known  # the same name and details again (the common case in big files)
-        counts = self.plan.counts.setdefault("Companies", Counts())
-        name_key = key(name)
-        company_id = self.company_by_key.get(name_key)
-        if company_id is None:
-            company_id = self.allocate("company")
-            self.company_by_key[name_key] = company_id
-            row = (company_id, name, name_key, details.get("industry") or "",
-                   details.get("employees"), details.get("region") or "",
-                   details.get("website") or "")
-            self.put("company", row, counts)
-            self._company_of_name[signature] = company_id
-            return company_id
-        old = self.rows["company"][company_id]
-        merged = (old[0], old[1], old[2], old[3] or details.get("industry") or "",
-                  old[4] if old[4] is not None else details.get("employees"),
-                  old[5] or details.get("region") or "", old[6] or details.get("website") or "")
-        if merged != old:
-            self.put("company", merged, counts)
-        self._company_of_name[signature] = company_id
-        return company_id
+        return self.companies_for(tuple(details), [signature])[signature]
+
+    def companies_for(self, fields: tuple[str, ...], signatures: Iterable[tuple]
+                      ) -> dict[tuple, int | None]:
+        """`company_for` of many (name, *values of `fields`) signatures, taken in order: the
+        same companies, ids and rows. A company this call creates takes later details into
+        its one inserted row (not a rewrite of the insert list per detail)."""
+        found: dict[tuple, int | None] = {}
+        name_keys: dict[str, str] = {}
+        created: dict[int, tuple] = {}  # company id → its row so far
+        filled: set[int] = set()  # companies created here that hold every detail of `fields`
+        counts = None
+        for signature in signatures:
+            name = signature[0]
+            known = self._company_of_name.get(signature) if name else None
+            if known is not None or not name:
+                found[signature] = known  # the same name and details again, or no name
+                continue
+            counts = counts or self.plan.counts.setdefault("Companies", Counts())
+            name_key = name_keys.get(name) or name_keys.setdefault(name, key(name))
+            company_id = self.company_by_key.get(name_key)
+            if company_id is None:
+                company_id = self.allocate("company")
+                self.company_by_key[name_key] = company_id
+                created[company_id] = _company_row(company_id, name, name_key,
+                                                   dict(zip(fields, signature[1:], strict=True)))
+                self.put("company", created[company_id], counts)
+            elif company_id in filled:
+                pass  # later details cannot change it
+            elif company_id in created:
+                created[company_id] = _merged_company(
+                    created[company_id], dict(zip(fields, signature[1:], strict=True)))
+            else:
+                old = self.rows["company"][company_id]
+                merged = _merged_company(old, dict(zip(fields, signature[1:], strict=True)))
+                if merged != old:
+                    self.put("company", merged, counts)
+            if company_id in created and _has_details(created[company_id], fields):
+                filled.add(company_id)
+            self._company_of_name[signature] = found[signature] = company_id
+        self._settle_created("company", created)
+        return found
+
+    def _settle_created(self, table: str, rows: dict[int, tuple]) -> None:
+        """Rows this import inserts whose values grew after their insert: one pass."""
+        changed = {i: row for i, row in rows.items() if self.rows[table][i] != row}
+        if changed:
+            self.plan.inserts[table] = [changed.get(r[0], r) for r in self.plan.inserts[table]]
+            self.rows[table].update(changed)
 
     def contacts(self, records: Records) -> None:
         counts = self.plan.counts.setdefault("Contacts", Counts())
@@ -629,6 +653,27 @@ class Planner:
                          f"deal {deal_id} is neither in the workbook nor in the pipeline")
             return None
         return deal_id
+
+
+def _company_row(company_id: int, name: str, name_key: str, details: dict[str, object]
+                 ) -> tuple:
+    return (company_id, name, name_key, details.get("industry") or "",
+            details.get("employees"), details.get("region") or "", details.get("website") or "")
+
+
+_DETAIL_AT = {"industry": 3, "employees": 4, "region": 5, "website": 6}
+
+
+def _has_details(row: tuple, fields: tuple[str, ...]) -> bool:
+    """Does a company's row already hold every one of these details?"""
+    return all(row[_DETAIL_AT[f]] not in (None, "") for f in fields)
+
+
+def _merged_company(old: tuple, details: dict[str, object]) -> tuple:
+    """A company's row with the details it lacked filled in (what it has stays)."""
+    return (old[0], old[1], old[2], old[3] or details.get("industry") or "",
+            old[4] if old[4] is not None else details.get("employees"),
+            old[5] or details.get("region") or "", old[6] or details.get("website") or "")
 
 
 _as_row = operator.itemgetter(*DEAL_COLS)  # dict → tuple in column order, at C speed

@@ -108,7 +108,7 @@ class _NewDeals:
         self.planner, self.columns = planner, columns
         self.count = len(columns.numbers)
         self.ids = self._ids()
-        stages = self._per_distinct(_STATUS_FIELDS, self._stage)
+        stages = self._per_distinct(_STATUS_FIELDS, planner.new_deal_stage)
         self.stage_ids = [stage for stage, _at_close in stages]
         self.stage_at_close = [at_close for _stage, at_close in stages]
         self.created = self._or_default("created", planner.today)
@@ -122,8 +122,8 @@ class _NewDeals:
         for source, target in planner.copies:
             out[target] = values(source)  # type: ignore[assignment]
         if values("currency") is not None:
-            out["currency"] = self._per_distinct(
-                ("currency",), lambda c: str(c).upper() if c else planner.currency)
+            out["currency"] = self._per_distinct(("currency",), lambda rec: str(
+                rec["currency"]).upper() if rec["currency"] else planner.currency)
         out["created"] = self.created
         out["company_id"] = company_ids = self._company_ids()
         out["contact_id"] = self._contact_ids(company_ids)
@@ -156,43 +156,56 @@ class _NewDeals:
             return list(range(first, first + self.count))
         return [i if isinstance(i, int) else planner.allocate("deal") for i in ids]
 
-    def _per_distinct(self, fields: Iterable[str], decide: Callable[..., object]) -> list:
-        """`decide(*values)` of each row's values of `fields`, called once per distinct
-        combination, in the order the rows first show it (the order row by row creates)."""
-        columns = [self.columns.values(f) for f in fields]
-        if all(c is None for c in columns):
-            return [decide(*(None for _c in columns))] * self.count
-        keys = list(zip(*(repeat(None) if c is None else c for c in columns), strict=False))
-        decided = {key: decide(*key) for key in dict.fromkeys(keys)}
+    def _per_distinct(self, fields: Iterable[str],
+                      decide: Callable[[dict[str, object]], object]) -> list:
+        """`decide(record)` of each row's record of `fields` (those the sheet has), called
+        once per distinct record, in the order the rows first show it (the order in which
+        row by row creates stages)."""
+        present, keys = self._keys(fields)
+        if len(present) == 1:
+            decided = {k: decide({present[0]: k}) for k in dict.fromkeys(keys)}
+        else:
+            decided = {k: decide(dict(zip(present, k, strict=True)))
+                       for k in dict.fromkeys(keys)}
         return list(map(decided.__getitem__, keys))
 
-    def _stage(self, stage: object, status: object, is_won: object, is_closed: object,
-               won_time: object, lost_time: object) -> tuple[int, bool]:
-        return self.planner.new_deal_stage({
-            "stage": stage, "status": status, "is_won": is_won, "is_closed": is_closed,
-            "won_time": won_time, "lost_time": lost_time})
+    def _keys(self, fields: Iterable[str]) -> tuple[list[str], list]:
+        """The fields the sheet has, and each row's value of the one (or tuple of values)."""
+        present = [f for f in fields if self.columns.values(f) is not None]
+        columns = [self.columns.values(f) for f in present]
+        if len(columns) == 1:
+            return present, columns[0]  # type: ignore[return-value]
+        if not columns:
+            return present, [()] * self.count
+        return present, list(zip(*columns, strict=True))  # type: ignore[call-overload]
 
     def _or_default(self, name: str, default: object) -> Column:
         values = self.columns.values(name)
         return repeat(default) if values is None else [v or default for v in values]
 
     def _company_ids(self) -> Column:
+        """As `_fill_parties`: a company ID the workbook defines, else the company named."""
         planner, values = self.planner, self.columns.values
-        if values("company_id") is None and values("company") is None:
+        by_id, by_name = values("company_id") is not None, values("company") is not None
+        if not by_id and not by_name:
             return repeat(None)
-        by_name = values("company") is not None
         details = planner.detail_fields
-        resolves = _resolves(planner, "company")
-
-        def decide(company_id: object, name: object, *detail: object) -> int | None:
-            if resolves(company_id):
-                return planner.company_ref(company_id, "")
-            if by_name:
-                return planner.company_for(str(name or ""), dict(zip(details, detail,
-                                                                     strict=True)))
-            return None
-
-        return self._per_distinct(("company_id", "company", *details), decide)
+        fields, keys = self._keys(("company_id", "company", *details) if by_id else
+                                  ("company", *details))
+        if len(fields) == 1:
+            keys = list(zip(keys))
+        distinct: dict[tuple, int | None] = dict.fromkeys(keys)
+        if by_id:
+            resolves = _resolves(planner, "company")
+            for k in distinct:
+                if resolves(k[0]):
+                    distinct[k] = planner.company_ref(k[0], "")  # type: ignore[arg-type]
+        if by_name:
+            pending = [k for k, found in distinct.items() if found is None]
+            signatures = [(str(k[1] or ""), *k[2:]) for k in pending] if by_id else pending
+            found = planner.companies_for(details, signatures)
+            distinct.update(zip(pending, map(found.__getitem__, signatures), strict=True))
+        return list(map(distinct.__getitem__, keys))
 
     def _contact_ids(self, company_ids: Column) -> Column:
         planner, values = self.planner, self.columns.values
@@ -236,19 +249,25 @@ class _NewDeals:
     def _custom(self) -> Column:
         """Each row's custom fields as JSON (as `_fill_custom`, after `_fill_stage` added
         "Stage at close")."""
-        planner, custom = self.planner, self.columns.custom
+        custom = self.columns.custom
         if not custom and not any(self.stage_at_close):
             return repeat("")
         names = list(custom)
+        rows_of_cells = list(zip(*custom.values(), strict=True)) if custom else [()] * self.count
+        if not any(self.stage_at_close):
+            decided = {cells: self._custom_json(names, cells, None)
+                       for cells in dict.fromkeys(rows_of_cells)}
+            return list(map(decided.__getitem__, rows_of_cells))
         stage_names = self.columns.values("stage") or repeat(None)
         closing = [str(name or "") if at_close else None
                    for name, at_close in zip(stage_names, self.stage_at_close, strict=False)]
-        rows_of_cells = zip(*custom.values(), strict=True) if custom else repeat(())
-        keys = list(zip(rows_of_cells, closing, strict=False))
-        decided: dict[tuple, str] = {}
-        for cells, stage_at_close in dict.fromkeys(keys):
-            fields = custom_fields(names, cells) if names else {}
-            if stage_at_close is not None:
-                fields.setdefault("Stage at close", stage_at_close)
-            decided[(cells, stage_at_close)] = planner.custom_json(fields) if fields else ""
+        keys = list(zip(rows_of_cells, closing, strict=True))
+        decided = {key: self._custom_json(names, *key) for key in dict.fromkeys(keys)}
         return list(map(decided.__getitem__, keys))
+
+    def _custom_json(self, names: list[str], cells: tuple[object, ...],
+                     stage_at_close: str | None) -> str:
+        fields = custom_fields(names, cells) if names else {}
+        if stage_at_close is not None:
+            fields.setdefault("Stage at close", stage_at_close)
+        return self.planner.custom_json(fields) if fields else ""

@@ -213,7 +213,7 @@ def _build_preview(repository: Repository, path: Path, options: Options,
     return Preview(
         source=source, sheet=sheet, own=own, trusted=trusted,
         headers=[str(h or "") for h in headers], fields=fields,
-        samples=samples, counts=plan.counts,
+        samples=samples, counts=_in_order(plan.counts),
         changes=plan.changes, problems=problems,
         warnings=warnings + plan.warnings,
         new_stages=plan.new_stages, conflicts=plan.conflicts, day_orders=day_orders_used,
@@ -221,6 +221,13 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         _conflict_edit=_edit_of({"stage_change": plan.conflict_history},
                                 {"deal": plan.conflict_updates}, path.name),
     )
+
+
+def _in_order(counts: dict[str, Counts]) -> dict[str, Counts]:
+    """Counts in one order, whichever table the planning happened to touch first."""
+    order = [s.name for s in (DEALS, COMPANIES, CONTACTS, STAGES, HISTORY, ACTIVITIES)]
+    return dict(sorted(counts.items(), key=lambda item: (
+        order.index(item[0]) if item[0] in order else len(order))))
 
 
 def _edit_of(inserts: Mapping[str, list[tuple]], updates: Mapping[str, list[tuple]],
