@@ -223,3 +223,22 @@ def test_column_labels_after_a_label() -> None:
     earlier = [safety.column_letters(n) for n in range(1, 30)]
     assert all(pattern.match(label) for label in later)
     assert not any(pattern.match(label) for label in earlier)
+
+
+
+def test_an_import_that_adds_stages_keeps_every_furthest_stage_without_a_recount(
+        demo_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """New stages (HubSpot's) and deals into a pipeline with deals and history: the stored
+    figures stay right (conftest checks them) without recomputing every deal."""
+    from pipeline_desktop.storage import history_summary
+
+    recounts: list[bool] = []
+    real = history_summary.refresh_furthest
+    monkeypatch.setattr(history_summary, "refresh_furthest",
+                        lambda db: recounts.append(True) or real(db))
+    preview = build_preview(demo_session.repository, hubspot_file(tmp_path / "h.xlsx"),
+                            Options(today=TODAY))
+    assert preview.new_stages and not preview.problems
+    apply_preview(demo_session.repository, preview, demo_session.path)
+    assert recounts == []
+    assert history_summary.mismatches(demo_session.db) == []
