@@ -242,3 +242,24 @@ def test_an_import_that_adds_stages_keeps_every_furthest_stage_without_a_recount
     apply_preview(demo_session.repository, preview, demo_session.path)
     assert recounts == []
     assert history_summary.mismatches(demo_session.db) == []
+
+
+@pytest.mark.parametrize("constant", [None, 0, 1, True, False, -7, "", "it's", "? :x $1 @y",
+                                      "ünï ✓", "2026-01-01 10:00:00"])
+def test_a_column_of_one_value_inserted_as_a_literal_stores_what_binding_stores(
+        session: Session, constant: object) -> None:
+    db = session.db
+    db.execute_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, txt TEXT, num INTEGER, "
+                   "day DATETIME, anything)")
+    columns = ("id", "txt", "num", "day", "anything")
+    rows = [(i, constant, constant, constant, constant) for i in range(1, 201)]
+    mixed = [(1000 + i, 1.0 if i == 5 else 1, True, 1, "a") for i in range(1, 201)]
+    with db.atomic():
+        bulk.insert_rows(db, "t", columns, rows)  # inlined where it may be
+        bulk.insert_rows(db, "t", columns, mixed)
+        for row in rows + mixed:  # one row at a time: always bound
+            bulk.insert_rows(db, "t", columns, [(row[0] + 10_000, *row[1:])])
+    select = ("SELECT txt, typeof(txt), num, typeof(num), day, typeof(day), anything, "
+              "typeof(anything) FROM t WHERE id {} 10000 ORDER BY id")
+    assert db.execute_sql(select.format("<")).fetchall() == db.execute_sql(
+        select.format(">")).fetchall()
