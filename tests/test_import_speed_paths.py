@@ -263,3 +263,14 @@ def test_a_column_of_one_value_inserted_as_a_literal_stores_what_binding_stores(
               "typeof(anything) FROM t WHERE id {} 10000 ORDER BY id")
     assert db.execute_sql(select.format("<")).fetchall() == db.execute_sql(
         select.format(">")).fetchall()
+
+
+def test_a_sheet_read_on_the_worker_thread_gives_its_rows_or_its_error(tmp_path: Path) -> None:
+    from pipeline_desktop.services.excel.read import Prefetch, open_source, read_sheet
+    from pipeline_desktop.services.excel.sniff import ImportFileError
+
+    source = open_source(hubspot_file(tmp_path / "h.xlsx", rows=20))
+    with Prefetch(source, ["Deals", "Missing"]) as sheets:
+        assert sheets.rows("Deals") == read_sheet(source, "Deals")
+        with pytest.raises(ImportFileError, match="no sheet named 'Missing'"):
+            sheets.rows("Missing")
