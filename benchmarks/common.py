@@ -49,7 +49,7 @@ def measure_in_child(script: str, case: str, path: Path, runs: int = 1) -> tuple
     best, peak = float("inf"), 0.0
     for _ in range(runs):
         out = subprocess.run([sys.executable, script, "--child", case, str(path)],
-                             capture_output=True, text=True, check=True).stdout
+                             stdout=subprocess.PIPE, text=True, check=True).stdout
         result = json.loads(out.strip().splitlines()[-1])
         best, peak = min(best, result["seconds"]), max(peak, result["peak_mb"])
     return best, peak

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -17,6 +18,23 @@ from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage import history_summary
 
 DEMO_TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collect_in_main_thread() -> Iterator[None]:
+    """As in the app (ui/collector.py): no garbage collection in worker threads, where it may
+    destroy Qt objects of the GUI thread and crash; tests collect between tests instead."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_test() -> Iterator[None]:
+    yield
+    from pipeline_desktop.ui.collector import GuiThreadCollector
+
+    GuiThreadCollector.collect()  # what automatic collection would have done, here
 
 
 @pytest.fixture(autouse=True)

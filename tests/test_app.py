@@ -78,3 +78,34 @@ def test_save_a_copy_writes_a_pipeline_that_opens(qtbot, monkeypatch, window, tm
     copy = open_session(str(target))
     assert copy.repository.deal_count() == 60
     copy.close()
+
+
+def test_garbage_is_collected_in_the_gui_thread_only(qapp) -> None:
+    """Worker threads must never run the collector (it may destroy the GUI thread's Qt
+    objects): automatic collection is off and the GUI thread's timer collects instead."""
+    import gc
+    import weakref
+
+    from pipeline_desktop.ui.app import create_application
+    from pipeline_desktop.ui.collector import GuiThreadCollector
+
+    app = create_application()
+    collector = app.findChild(GuiThreadCollector)
+    assert collector is not None and collector.timer.isActive()
+    assert create_application().findChildren(GuiThreadCollector) == [collector]  # once
+    assert not gc.isenabled()
+
+    class Node:
+        pass
+
+    gc.collect()  # a cycle made now is found only once the thresholds are crossed
+    first, second = Node(), Node()
+    first.other, second.other = second, first
+    alive = weakref.ref(first)
+    del first, second
+    GuiThreadCollector.collect()
+    assert alive() is not None  # below every threshold: nothing to do yet
+    busy = [Node() for _ in range(gc.get_threshold()[0] + 1)]  # as a busy thread allocates
+    GuiThreadCollector.collect()
+    assert alive() is None
+    del busy

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from safety_helpers import damage, sqlite_session
+from sample_files import sample_file
 
 from pipeline_desktop import paths
 from pipeline_desktop.domain.commands import DeleteDeal
-from pipeline_desktop.services.demo import generate
 from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage import backup
 from pipeline_desktop.ui import backup_actions
@@ -39,11 +39,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "shop.pipeline"
-    session = open_session(str(path))
-    generate(session.db, session.repository.stages(), deals=40, seed=4)
-    session.close()
-    return path
+    return sample_file(tmp_path / "shop.pipeline", deals=40)
 
 
 @pytest.fixture
@@ -77,6 +73,7 @@ def test_restore_backup_from_the_menu(shell: Shell, sample: Path, qtbot,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     window = shell.open(str(sample))
     wait_for_daily_backup(qtbot, sample)
+    qtbot.waitUntil(lambda: not window.session.checking)  # the check's verdict has arrived
     daily = backup.backups_of(paths.backups_dir(), sample)[0]
     window.controller.execute(DeleteDeal(1))
     assert window.session.repository.deal_count() == 39

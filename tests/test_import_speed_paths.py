@@ -223,3 +223,54 @@ def test_column_labels_after_a_label() -> None:
     earlier = [safety.column_letters(n) for n in range(1, 30)]
     assert all(pattern.match(label) for label in later)
     assert not any(pattern.match(label) for label in earlier)
+
+
+
+def test_an_import_that_adds_stages_keeps_every_furthest_stage_without_a_recount(
+        demo_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """New stages (HubSpot's) and deals into a pipeline with deals and history: the stored
+    figures stay right (conftest checks them) without recomputing every deal."""
+    from pipeline_desktop.storage import history_summary
+
+    recounts: list[bool] = []
+    real = history_summary.refresh_furthest
+    monkeypatch.setattr(history_summary, "refresh_furthest",
+                        lambda db: recounts.append(True) or real(db))
+    preview = build_preview(demo_session.repository, hubspot_file(tmp_path / "h.xlsx"),
+                            Options(today=TODAY))
+    assert preview.new_stages and not preview.problems
+    apply_preview(demo_session.repository, preview, demo_session.path)
+    assert recounts == []
+    assert history_summary.mismatches(demo_session.db) == []
+
+
+@pytest.mark.parametrize("constant", [None, 0, 1, True, False, -7, "", "it's", "? :x $1 @y",
+                                      "ünï ✓", "2026-01-01 10:00:00"])
+def test_a_column_of_one_value_inserted_as_a_literal_stores_what_binding_stores(
+        session: Session, constant: object) -> None:
+    db = session.db
+    db.execute_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, txt TEXT, num INTEGER, "
+                   "day DATETIME, anything)")
+    columns = ("id", "txt", "num", "day", "anything")
+    rows = [(i, constant, constant, constant, constant) for i in range(1, 201)]
+    mixed = [(1000 + i, 1.0 if i == 5 else 1, True, 1, "a") for i in range(1, 201)]
+    with db.atomic():
+        bulk.insert_rows(db, "t", columns, rows)  # inlined where it may be
+        bulk.insert_rows(db, "t", columns, mixed)
+        for row in rows + mixed:  # one row at a time: always bound
+            bulk.insert_rows(db, "t", columns, [(row[0] + 10_000, *row[1:])])
+    select = ("SELECT txt, typeof(txt), num, typeof(num), day, typeof(day), anything, "
+              "typeof(anything) FROM t WHERE id {} 10000 ORDER BY id")
+    assert db.execute_sql(select.format("<")).fetchall() == db.execute_sql(
+        select.format(">")).fetchall()
+
+
+def test_a_sheet_read_on_the_worker_thread_gives_its_rows_or_its_error(tmp_path: Path) -> None:
+    from pipeline_desktop.services.excel.read import Prefetch, open_source, read_sheet
+    from pipeline_desktop.services.excel.sniff import ImportFileError
+
+    source = open_source(hubspot_file(tmp_path / "h.xlsx", rows=20))
+    with Prefetch(source, ["Deals", "Missing"]) as sheets:
+        assert sheets.rows("Deals") == read_sheet(source, "Deals")
+        with pytest.raises(ImportFileError, match="no sheet named 'Missing'"):
+            sheets.rows("Missing")

@@ -2,66 +2,15 @@
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import datetime
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from metrics_helpers import TODAY, add_deal
+from metrics_helpers import TODAY
+from random_pipelines import SETTINGS, periods, pipeline, pipelines
 
 from pipeline_desktop.domain.commands import MoveStage
 from pipeline_desktop.services.metrics import MetricsEngine, compute_metrics, to_json
-from pipeline_desktop.services.periods import Period
-from pipeline_desktop.session import Session, open_session
-
-STAGES = ("Prospecting", "Qualifying", "Needs analysis", "Proposal", "Negotiation", "Closing",
-          "Won", "Lost")
-START = date(2026, 1, 1)
-
-deal_strategy = st.fixed_dictionaries({
-    "created": st.integers(0, 120),
-    "value": st.one_of(st.none(), st.integers(0, 50_000)),
-    "probability": st.one_of(st.none(), st.integers(0, 100)),
-    "owner": st.sampled_from(["", "Ana", "Ben"]),
-    "expected": st.one_of(st.none(), st.integers(0, 400)),
-    "moves": st.lists(st.tuples(st.sampled_from(STAGES), st.integers(0, 40)), max_size=4),
-})
-pipelines = st.lists(deal_strategy, min_size=1, max_size=8)
-periods = st.one_of(st.just(Period()), st.tuples(st.integers(0, 160), st.integers(0, 60)).map(
-    lambda p: Period(START + timedelta(days=p[0]), START + timedelta(days=p[0] + p[1]))))
-SETTINGS = settings(max_examples=30, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-@contextmanager
-def pipeline(deals: list[dict]) -> Iterator[tuple[Session, list[int]]]:
-    with tempfile.TemporaryDirectory() as folder:
-        session = open_session(str(Path(folder) / "p.pipeline"))
-        try:
-            ids = [_make(session, deal) for deal in deals]
-            yield session, ids
-        finally:
-            session.close()
-
-
-def _make(session: Session, deal: dict) -> int:
-    created = START + timedelta(days=deal["created"])
-    moves, day, closed = [], created, False
-    for stage, gap in deal["moves"]:
-        if closed:
-            break
-        day += timedelta(days=gap)
-        moves.append((stage, day.isoformat()))
-        closed = stage in ("Won", "Lost")
-    extra = {} if deal["expected"] is None else {
-        "expected_close": (START + timedelta(days=deal["expected"])).isoformat()}
-    if deal["probability"] is not None:
-        extra["probability"] = deal["probability"]
-    return add_deal(session.repository, created.isoformat(), value=deal["value"],
-                    owner=deal["owner"], moves=tuple(moves), **extra)
 
 
 @SETTINGS

@@ -8,86 +8,24 @@ history figures match a fresh computation (storage/history_summary.py)."""
 from __future__ import annotations
 
 import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from metrics_helpers import TODAY, add_deal, stage_ids
+from random_pipelines import SETTINGS, STAGES, periods, pipeline, pipelines
 
 from pipeline_desktop.domain.commands import DeleteDeal, MoveStage
-from pipeline_desktop.domain.process_commands import AddActivity, EditStages, StageEdit
+from pipeline_desktop.domain.process_commands import EditStages, StageEdit
 from pipeline_desktop.services.metrics import compute_metrics, to_json
 from pipeline_desktop.services.periods import Period
 from pipeline_desktop.services.snapshot import PipelineSnapshot
-from pipeline_desktop.session import Session, open_session
+from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.repository import Repository
 
-STAGES = ("Prospecting", "Qualifying", "Needs analysis", "Proposal", "Negotiation", "Closing",
-          "Won", "Lost")
-START = date(2026, 1, 1)
 FIXTURES = Path(__file__).parent / "fixtures"
-
-deal_strategy = st.fixed_dictionaries({
-    "created": st.integers(0, 120),
-    "value": st.one_of(st.none(), st.integers(0, 50_000)),
-    "probability": st.one_of(st.none(), st.integers(0, 100)),
-    "owner": st.sampled_from(["", "Ana", "Ben"]),
-    "source": st.sampled_from(["", "Web", "Referral"]),
-    "reason": st.sampled_from(["", "Price", "Timing"]),
-    "expected": st.one_of(st.none(), st.integers(0, 400)),
-    # A negative gap dates a move before the one it follows (a move recorded late).
-    "moves": st.lists(st.tuples(st.sampled_from(STAGES), st.integers(-20, 40)), max_size=4),
-    "done": st.one_of(st.none(), st.integers(0, 160)),
-})
-pipelines = st.lists(deal_strategy, min_size=1, max_size=8)
-days = st.integers(0, 170)
-periods = st.one_of(
-    st.just(Period()),
-    st.tuples(days, st.integers(0, 60)).map(
-        lambda p: Period(START + timedelta(days=p[0]), START + timedelta(days=p[0] + p[1]))),
-    days.map(lambda d: Period(START + timedelta(days=d), None)),
-    days.map(lambda d: Period(None, START + timedelta(days=d))))
-SETTINGS = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-@contextmanager
-def pipeline(deals: list[dict]) -> Iterator[tuple[Session, list[int]]]:
-    with tempfile.TemporaryDirectory() as folder:
-        session = open_session(str(Path(folder) / "p.pipeline"))
-        try:
-            yield session, [_make(session.repository, deal) for deal in deals]
-        finally:
-            session.close()
-
-
-def _make(repository: Repository, deal: dict) -> int:
-    created = START + timedelta(days=deal["created"])
-    moves, day = [], created
-    for stage, gap in deal["moves"]:
-        day += timedelta(days=gap)
-        moves.append((stage, day.isoformat()))
-        if stage in ("Won", "Lost"):
-            break
-    extra: dict[str, object] = {"owner": deal["owner"], "source": deal["source"]}
-    if deal["expected"] is not None:
-        extra["expected_close"] = (START + timedelta(days=deal["expected"])).isoformat()
-    if deal["probability"] is not None:
-        extra["probability"] = deal["probability"]
-    if deal["reason"]:
-        extra["lost_reason"] = deal["reason"]
-    deal_id = add_deal(repository, created.isoformat(), value=deal["value"],
-                       moves=tuple(moves), **extra)
-    if deal["done"] is not None:
-        done = (START + timedelta(days=deal["done"])).isoformat()
-        repository.apply(AddActivity(deal_id, {"kind": "call", "subject": "Call",
-                                               "done": done}))
-    return deal_id
 
 
 def assert_same_figures(repository: Repository, period: Period) -> None:

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from safety_helpers import PAGE
+from sample_files import sample_file
 
-from pipeline_desktop.services.demo import generate
-from pipeline_desktop.session import open_session
 from pipeline_desktop.ui.app import Shell
 from pipeline_desktop.ui.backup_actions import Ask, BackgroundCheck
 from pipeline_desktop.ui.models.deal_table import COLUMNS
@@ -26,11 +25,7 @@ VALUE = [c.key for c in COLUMNS].index("value_cents")
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "shop.pipeline"
-    session = open_session(str(path))
-    generate(session.db, session.repository.stages(), deals=200, seed=4)
-    session.close()
-    return path
+    return sample_file(tmp_path / "shop.pipeline", deals=200)
 
 
 @pytest.fixture

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QAbstractItemView
+from sample_files import sample_file
 from test_open_checking import damage_pages_of
 
 from pipeline_desktop.domain.icp import IdealCustomerProfile
-from pipeline_desktop.services.demo import SAMPLE_ICP, generate
+from pipeline_desktop.services.demo import SAMPLE_ICP
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import first_page, migrations
 from pipeline_desktop.storage.first_page import read_first_page
@@ -34,11 +35,7 @@ PAGE = 50
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "shop.pipeline"
-    session = open_session(str(path))
-    generate(session.db, session.repository.stages(), deals=200, seed=4)
-    session.close()
-    return path
+    return sample_file(tmp_path / "shop.pipeline", deals=200)
 
 
 @pytest.fixture

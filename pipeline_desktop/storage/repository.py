@@ -138,7 +138,8 @@ class Repository:
         the command touched, and for every deal when the open stages' order changed."""
         if changes.deals:
             history_summary.refresh(self.db, changes.deals)
-        if changes.stages and history_summary.open_stage_order(self.db) != stage_order:
+        if (changes.stages and not changes.furthest_current
+                and history_summary.open_stage_order(self.db) != stage_order):
             history_summary.refresh_furthest(self.db)
 
     def register(self, command_type: type, handler: Callable[[Any], cmd.Applied]) -> None:

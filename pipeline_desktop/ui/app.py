@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pipeline_desktop import APP_NAME, ORG_NAME
 from pipeline_desktop.paths import resolve_url
 from pipeline_desktop.storage.file_format import sqlite_path
+from pipeline_desktop.ui.collector import collect_in_gui_thread
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.damage_guard import DamageGuard
 from pipeline_desktop.ui.main_window import MainWindow
@@ -34,6 +35,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
+    collect_in_gui_thread(app)  # worker threads must never run the garbage collector
     return app  # type: ignore[return-value]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import peewee as pw
@@ -100,7 +100,16 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
         label=edit.label,
     )
     redo = TableEdit(edit.inserts, edit.updates, edit.deletes, edit.label)
-    return Applied(inverse, redo, IMPORT_CHANGES)
+    return Applied(inverse, redo, _changes(edit))
+
+
+def _changes(edit: TableEdit) -> Changes:
+    """An edit that only adds stages leaves every stored furthest stage current: a new
+    stage's history is this edit's own, whose deals got their figures above. (Recomputing
+    100,000 deals' furthest stage after an import of another CRM's stages cost 0.2 s.)"""
+    if edit.updates.get("stage", ((), []))[1] or edit.deletes.get("stage"):
+        return IMPORT_CHANGES
+    return replace(IMPORT_CHANGES, furthest_current=True)
 
 
 def _with_history_figures(db: pw.Database, inserts: Mapping[str, Rows]

@@ -17,6 +17,7 @@ import peewee as pw
 from pipeline_desktop.domain.model import ActivityKind, Outcome
 from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.services.excel import state
+from pipeline_desktop.services.excel.plan_columns import plan_new_deals
 from pipeline_desktop.services.excel.schema import DEALS, TABLE_COLUMNS, TABLE_ORDER
 from pipeline_desktop.services.excel.validate import Problem, Records
 
@@ -113,6 +114,7 @@ class Planner:
         self.new_ids: dict[str, set[int]] = {t: set() for t in TABLE_ORDER}
         self.sheet = "Deals"
         self.header_of: dict[str, str] = {}
+        self.copies: list[tuple[str, str]] = []  # (record field, deal column) copied as is
         self.copy_to: list[str] = []
         self.copy_from: Callable[[dict[str, object]], tuple] | None = None
         self.detail_fields: tuple[str, ...] = _COMPANY_DETAILS  # those the deal sheet has
@@ -120,7 +122,7 @@ class Planner:
         self._company_of_name: dict[tuple, int] = {}  # (name, details) seen in this file
         self._stage_of_name: dict[str, int] = {}
         self._custom_text: dict[tuple, str] = {}  # custom fields → their JSON (they repeat)
-        self._template = dict(zip(DEAL_COLS, (
+        self.defaults = dict(zip(DEAL_COLS, (
             0, "", None, None, None, self.currency, None, "open", None, "", "",
             self.today, None, None, "", "", "", "", "", None, 0, 0, "", "", None, "",
             self.now, 1), strict=True))
@@ -266,32 +268,56 @@ class Planner:
 
     def company_for(self, name: str, details: dict[str, object]) -> int | None:
         """Find a company by name (creating it); fill in details it does not have yet."""
-        if not name:
-            return None
         signature = (name, *details.values())
-        known = self._company_of_name.get(signature)
-        if known is not None:
-            return known  # the same name and details again (the common case in big files)
-        counts = self.plan.counts.setdefault("Companies", Counts())
-        name_key = key(name)
-        company_id = self.company_by_key.get(name_key)
-        if company_id is None:
-            company_id = self.allocate("company")
-            self.company_by_key[name_key] = company_id
-            row = (company_id, name, name_key, details.get("industry") or "",
-                   details.get("employees"), details.get("region") or "",
-                   details.get("website") or "")
-            self.put("company", row, counts)
-            self._company_of_name[signature] = company_id
-            return company_id
-        old = self.rows["company"][company_id]
-        merged = (old[0], old[1], old[2], old[3] or details.get("industry") or "",
-                  old[4] if old[4] is not None else details.get("employees"),
-                  old[5] or details.get("region") or "", old[6] or details.get("website") or "")
-        if merged != old:
-            self.put("company", merged, counts)
-        self._company_of_name[signature] = company_id
-        return company_id
+        return self.companies_for(tuple(details), [signature])[signature]
+
+    def companies_for(self, fields: tuple[str, ...], signatures: Iterable[tuple]
+                      ) -> dict[tuple, int | None]:
+        """`company_for` of many (name, *values of `fields`) signatures, taken in order: the
+        same companies, ids and rows. A company this call creates takes later details into
+        its one inserted row (not a rewrite of the insert list per detail)."""
+        found: dict[tuple, int | None] = {}
+        name_keys: dict[str, str] = {}
+        created: dict[int, tuple] = {}  # company id → its row so far
+        filled: set[int] = set()  # companies created here that hold every detail of `fields`
+        counts = None
+        for signature in signatures:
+            name = signature[0]
+            known = self._company_of_name.get(signature) if name else None
+            if known is not None or not name:
+                found[signature] = known  # the same name and details again, or no name
+                continue
+            counts = counts or self.plan.counts.setdefault("Companies", Counts())
+            name_key = name_keys.get(name) or name_keys.setdefault(name, key(name))
+            company_id = self.company_by_key.get(name_key)
+            if company_id is None:
+                company_id = self.allocate("company")
+                self.company_by_key[name_key] = company_id
+                created[company_id] = _company_row(company_id, name, name_key,
+                                                   dict(zip(fields, signature[1:], strict=True)))
+                self.put("company", created[company_id], counts)
+            elif company_id in filled:
+                pass  # later details cannot change it
+            elif company_id in created:
+                created[company_id] = _merged_company(
+                    created[company_id], dict(zip(fields, signature[1:], strict=True)))
+            else:
+                old = self.rows["company"][company_id]
+                merged = _merged_company(old, dict(zip(fields, signature[1:], strict=True)))
+                if merged != old:
+                    self.put("company", merged, counts)
+            if company_id in created and _has_details(created[company_id], fields):
+                filled.add(company_id)
+            self._company_of_name[signature] = found[signature] = company_id
+        self._settle_created("company", created)
+        return found
+
+    def _settle_created(self, table: str, rows: dict[int, tuple]) -> None:
+        """Rows this import inserts whose values grew after their insert: one pass."""
+        changed = {i: row for i, row in rows.items() if self.rows[table][i] != row}
+        if changed:
+            self.plan.inserts[table] = [changed.get(r[0], r) for r in self.plan.inserts[table]]
+            self.rows[table].update(changed)
 
     def contacts(self, records: Records) -> None:
         counts = self.plan.counts.setdefault("Contacts", Counts())
@@ -307,7 +333,7 @@ class Planner:
                 self.contact_by_key.get(key(name))
                 or (self.contact_by_email.get(email.casefold()) if email else None)
                 or self.allocate("contact"))
-            company_id = self._company_ref(rec.get("company_id"), str(rec.get("company") or ""))
+            company_id = self.company_ref(rec.get("company_id"), str(rec.get("company") or ""))
             row = (contact_id, name, key(name), str(rec.get("job_title") or ""), email,
                    str(rec.get("phone") or ""), company_id)
             self.put("contact", row, counts)
@@ -316,7 +342,7 @@ class Planner:
                 self.contact_by_email[email.casefold()] = contact_id
             self._map("contact", wb_id, contact_id)
 
-    def _company_ref(self, wb_id: object, name: str) -> int | None:
+    def company_ref(self, wb_id: object, name: str) -> int | None:
         if isinstance(wb_id, int):
             mapped = self.id_map["company"].get(wb_id)
             if mapped is None and self.trusted and wb_id in self.rows["company"]:
@@ -361,13 +387,16 @@ class Planner:
                                    "probability", "budget_confirmed", "authority_known")]
         copies += [("value", "value_cents"), ("budget", "budget_cents")]
         present = [(source, target) for source, target in copies if source in self.header_of]
+        self.copies = present
         self.copy_to = [target for _source, target in present]
         self.detail_fields = tuple(f for f in _COMPANY_DETAILS if f in self.header_of)
         getter = operator.itemgetter(*[source for source, _target in present]) if present \
             else None
         self.copy_from = (lambda rec: (getter(rec),)) if len(present) == 1 else getter
         if self.trusted:
-            self.reserve("deal", (r.get("id") for _n, r in records.rows))
+            self.reserve("deal", (value for _n, value in records.numbered_values("id")))
+        if plan_new_deals(self, records, counts, history_sheet=history_sheet):
+            return  # the usual case, planned in whole columns
         rejected = records.rejected_rows
         for number, rec in records.rows:
             if number in rejected:
@@ -421,7 +450,7 @@ class Planner:
             self.deal_by_ext[values["external_id"]] = deal_id  # type: ignore[index]
 
     def _new_deal(self, deal_id: int) -> dict[str, object]:
-        values = self._template.copy()
+        values = self.defaults.copy()
         values["id"] = deal_id
         return values
 
@@ -464,7 +493,7 @@ class Planner:
         if isinstance(rec.get("company_id"), int) and (
                 rec["company_id"] in self.id_map["company"] or (
                     self.trusted and rec["company_id"] in self.rows["company"])):
-            values["company_id"] = self._company_ref(rec["company_id"], "")
+            values["company_id"] = self.company_ref(rec["company_id"], "")
         elif "company" in rec:
             values["company_id"] = self.company_for(str(rec["company"] or ""), details)
         wb_contact = rec.get("contact_id")
@@ -488,24 +517,10 @@ class Planner:
                 stage_name = "" if status is Outcome.OPEN else stage_name
                 if status is Outcome.OPEN:
                     stage_id = None  # reopened: back to the first open stage
-        if stage_name:
-            stage_id = self._stage_of_name.get(stage_name) or self.stage_by_key.get(
-                key(stage_name))
-            if stage_id is not None:
-                self._stage_of_name[stage_name] = stage_id
-            else:
-                implied = _STATUS_WORDS.get(key(stage_name))
-                stage_id = self.outcome_stage(implied) if implied in (
-                    Outcome.WON, Outcome.LOST) else self.new_stage(stage_name)
-                self._stage_of_name[stage_name] = stage_id
-        if status in (Outcome.WON, Outcome.LOST) and (
-                stage_id is None or self.stage_outcome(stage_id) == "open"):  # type: ignore
-            if stage_name and not self.own:
-                custom = rec.setdefault("custom", {})
-                custom.setdefault("Stage at close", stage_name)  # type: ignore[union-attr]
-            stage_id = self.outcome_stage(status)
-        if stage_id is None:
-            stage_id = self.outcome_stage("open")
+        stage_id, at_close = self.choose_stage(stage_name, status, stage_id)  # type: ignore
+        if at_close:
+            custom = rec.setdefault("custom", {})
+            custom.setdefault("Stage at close", stage_name)  # type: ignore[union-attr]
         was = values["status"]
         values["stage_id"] = stage_id
         values["status"] = self.stage_outcome(stage_id)  # type: ignore[arg-type]
@@ -517,6 +532,32 @@ class Planner:
             values["closed"] = (rec.get("won_time") or rec.get("lost_time")
                                 or values["expected_close"] or self.today)
 
+    def new_deal_stage(self, rec: dict[str, object]) -> tuple[int, bool]:
+        """`choose_stage` for a new deal from its record (stage, status and won/lost fields)."""
+        return self.choose_stage(str(rec.get("stage") or ""), _status_of(rec), None)
+
+    def choose_stage(self, stage_name: str, status: Outcome | None, stage_id: int | None
+                     ) -> tuple[int, bool]:
+        """The stage a deal ends in (its current one, or None for a new deal), from the
+        sheet's stage name and status; creates a stage the pipeline lacks. True when a closed
+        deal's open stage name is to be kept as the custom field "Stage at close"."""
+        if stage_name:
+            stage_id = self._stage_of_name.get(stage_name) or self.stage_by_key.get(
+                key(stage_name))
+            if stage_id is None:
+                implied = _STATUS_WORDS.get(key(stage_name))
+                stage_id = self.outcome_stage(implied) if implied in (
+                    Outcome.WON, Outcome.LOST) else self.new_stage(stage_name)
+            self._stage_of_name[stage_name] = stage_id
+        at_close = False
+        if status in (Outcome.WON, Outcome.LOST) and (
+                stage_id is None or self.stage_outcome(stage_id) == "open"):
+            at_close = bool(stage_name) and not self.own
+            stage_id = self.outcome_stage(status)  # type: ignore[arg-type]
+        if stage_id is None:
+            stage_id = self.outcome_stage("open")
+        return stage_id, at_close
+
     def _fill_custom(self, rec: dict[str, object], values: dict[str, object]) -> None:
         if "custom" not in rec:
             return
@@ -525,16 +566,20 @@ class Planner:
         if not new and not values["custom"]:
             return
         if not values["custom"] and new:  # a new deal, or one without custom fields yet
-            signature = tuple(new.items())
-            text = self._custom_text.get(signature)
-            if text is None:
-                text = self._custom_text[signature] = json.dumps(new)
-            values["custom"] = text
+            values["custom"] = self.custom_json(new)
             return
         current = _load_custom(str(values["custom"] or ""))
         wanted = dict(new) if self.own else {**current, **new}
         if wanted != current:
             values["custom"] = json.dumps(wanted) if wanted else ""
+
+    def custom_json(self, custom: dict[str, object]) -> str:
+        """A new deal's custom fields as stored (JSON); sheets repeat a few combinations."""
+        signature = tuple(custom.items())
+        text = self._custom_text.get(signature)
+        if text is None:
+            text = self._custom_text[signature] = json.dumps(custom)
+        return text
 
     def _history_row(self, deal_id: int, old: tuple | None, values: dict[str, object],
                      history_sheet: bool) -> tuple | None:
@@ -608,6 +653,27 @@ class Planner:
                          f"deal {deal_id} is neither in the workbook nor in the pipeline")
             return None
         return deal_id
+
+
+def _company_row(company_id: int, name: str, name_key: str, details: dict[str, object]
+                 ) -> tuple:
+    return (company_id, name, name_key, details.get("industry") or "",
+            details.get("employees"), details.get("region") or "", details.get("website") or "")
+
+
+_DETAIL_AT = {"industry": 3, "employees": 4, "region": 5, "website": 6}
+
+
+def _has_details(row: tuple, fields: tuple[str, ...]) -> bool:
+    """Does a company's row already hold every one of these details?"""
+    return all(row[_DETAIL_AT[f]] not in (None, "") for f in fields)
+
+
+def _merged_company(old: tuple, details: dict[str, object]) -> tuple:
+    """A company's row with the details it lacked filled in (what it has stays)."""
+    return (old[0], old[1], old[2], old[3] or details.get("industry") or "",
+            old[4] if old[4] is not None else details.get("employees"),
+            old[5] or details.get("region") or "", old[6] or details.get("website") or "")
 
 
 _as_row = operator.itemgetter(*DEAL_COLS)  # dict → tuple in column order, at C speed

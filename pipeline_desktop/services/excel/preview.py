@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from pipeline_desktop.services.excel.mapping import (
 from pipeline_desktop.services.excel.plan import Counts, DealChange, Planner, status_problem
 from pipeline_desktop.services.excel.read import (
     META_SHEET,
+    Prefetch,
     Progress,
     Source,
     open_source,
@@ -159,15 +161,18 @@ def set_pipeline_id(repository: Repository, value: str) -> None:
 def build_preview(repository: Repository, path: Path, options: Options | None = None,
                   progress: Progress | None = None) -> Preview:
     """Read, map, validate and plan; nothing is written."""
-    with paused_gc():
-        return _build_preview(repository, path, options or Options(), progress)
+    with paused_gc(), ExitStack() as stack:
+        return _build_preview(repository, path, options or Options(), progress, stack)
 
 
 def _build_preview(repository: Repository, path: Path, options: Options,
-                   progress: Progress | None) -> Preview:
+                   progress: Progress | None, stack: ExitStack) -> Preview:
     source = open_source(path, options.limits)
     own = source.is_ours and options.sheet in (None, DEALS.name)
     sheet, rows = _deal_sheet(source, options.sheet if not own else DEALS.name, progress)
+    # Our other sheets are read on a second core while this one is converted and planned.
+    sheets = stack.enter_context(Prefetch(source, _present(
+        source, (STAGES, COMPANIES, CONTACTS)) if own else ()))
     header_row = 0 if own else find_header_row(rows)
     if not rows or len(rows) <= header_row:
         raise ImportFileError(f"Sheet '{sheet}' of {path.name} has no rows to import")
@@ -183,7 +188,7 @@ def _build_preview(repository: Repository, path: Path, options: Options,
     db = repository.db
     empty = all(state.count(db, t) == 0 for t in ("deal", "company", "contact"))
     trusted = own and (empty or source.meta.get(PIPELINE_ID) == pipeline_id(repository))
-    others = _other_sheets(source, (STAGES, COMPANIES, CONTACTS)) if own else {}
+    others = _other_sheets(source, (STAGES, COMPANIES, CONTACTS), sheets) if own else {}
     later = [spec for spec in (HISTORY, ACTIVITIES)
              if own and trusted and source.info and source.info.sheet(spec.name)]
     planner = Planner(db, trusted=trusted, own=own, user=repository.user, today=options.today,
@@ -213,7 +218,7 @@ def _build_preview(repository: Repository, path: Path, options: Options,
     return Preview(
         source=source, sheet=sheet, own=own, trusted=trusted,
         headers=[str(h or "") for h in headers], fields=fields,
-        samples=samples, counts=plan.counts,
+        samples=samples, counts=_in_order(plan.counts),
         changes=plan.changes, problems=problems,
         warnings=warnings + plan.warnings,
         new_stages=plan.new_stages, conflicts=plan.conflicts, day_orders=day_orders_used,
@@ -221,6 +226,13 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         _conflict_edit=_edit_of({"stage_change": plan.conflict_history},
                                 {"deal": plan.conflict_updates}, path.name),
     )
+
+
+def _in_order(counts: dict[str, Counts]) -> dict[str, Counts]:
+    """Counts in one order, whichever table the planning happened to touch first."""
+    order = [s.name for s in (DEALS, COMPANIES, CONTACTS, STAGES, HISTORY, ACTIVITIES)]
+    return dict(sorted(counts.items(), key=lambda item: (
+        order.index(item[0]) if item[0] in order else len(order))))
 
 
 def _edit_of(inserts: Mapping[str, list[tuple]], updates: Mapping[str, list[tuple]],
@@ -263,23 +275,32 @@ def _check_deal_records(records: Records, own: bool) -> None:
     check_unique(records, "external_id", "External ID")
     status_header = next((h for h, f in zip(records.headers, records.fields, strict=False)
                           if f == "status"), "Status")
-    for number, record in records.rows:
-        reason = status_problem(record.get("status"))
-        if reason:
-            records.problems.append(Problem(records.sheet, number, status_header,
-                                            record.get("status"), reason))
+    reasons: dict[object, str | None] = {}  # a status column repeats a few words
+    for number, status in records.numbered_values("status"):
+        if status not in reasons:
+            reasons[status] = status_problem(status)
+        if reasons[status]:
+            records.problems.append(Problem(records.sheet, number, status_header, status,
+                                            reasons[status]))  # type: ignore[arg-type]
     if not any(f == "title" for f in records.fields):
         records.problems.append(Problem(records.sheet, 0, "", None,
                                         "no column holds the deal's title; map one to 'title'"))
 
 
-def _other_sheets(source: Source, specs: tuple[SheetSpec, ...]) -> dict[str, Records]:
+def _present(source: Source, specs: tuple[SheetSpec, ...]) -> list[str]:
+    """The names of those of our sheets the workbook has."""
+    return [spec.name for spec in specs
+            if source.info is not None and source.info.sheet(spec.name) is not None]
+
+
+def _other_sheets(source: Source, specs: tuple[SheetSpec, ...], sheets: Prefetch | None = None
+                  ) -> dict[str, Records]:
     found: dict[str, Records] = {}
     for spec in specs:
-        if source.info is None or source.info.sheet(spec.name) is None:
+        if spec.name not in _present(source, (spec,)):
             continue
-        records = convert_own_sheet(spec, read_sheet(source, spec.name),
-                                    epoch_1904=source.epoch_1904)
+        rows = sheets.rows(spec.name) if sheets else read_sheet(source, spec.name)
+        records = convert_own_sheet(spec, rows, epoch_1904=source.epoch_1904)
         check_unique(records, "id", "ID")
         found[spec.name] = records
     return found

@@ -3,7 +3,7 @@ its sheet, row, column and value (nothing is guessed silently)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import partial
@@ -48,20 +48,62 @@ class Problem:
 
 
 @dataclass
+class Columns:
+    """A sheet's converted cells column by column (when every cell converted): planning the
+    usual sheet of new deals works on these whole columns instead of one dict per row."""
+
+    numbers: list[int]  # the Excel row number of each kept row
+    fields: dict[str, list[object]]  # field → one value per row
+    custom: dict[str, list[object]]  # custom field → one value per row ("" or None: empty)
+
+    def values(self, name: str) -> list[object] | None:
+        return self.fields.get(name)
+
+    def as_rows(self) -> list[tuple[int, dict[str, object]]]:
+        names, values = list(self.fields), list(self.fields.values())
+        if self.custom:
+            names.append("custom")
+            rows_of_customs = zip(*self.custom.values(), strict=True)
+            values.append(list(map(custom_fields, repeat(list(self.custom)), rows_of_customs)))
+        if not values:
+            return [(number, {}) for number in self.numbers]
+        # One dict per row built by C-level loops (map over zip): no bytecode runs per row.
+        dicts = map(dict, map(zip, repeat(names), zip(*values, strict=True)))
+        return list(zip(self.numbers, dicts, strict=True))
+
+
+@dataclass
 class Records:
-    """The typed rows of one sheet: (Excel row number, {field: value, "custom": {...}})."""
+    """The typed rows of one sheet: (Excel row number, {field: value, "custom": {...}}).
+    When every cell converted, `columns` holds the same values column by column and the
+    row dicts are only built if something asks for `rows`."""
 
     sheet: str
     headers: list[str]
     fields: list[str]
-    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     day_orders: dict[str, iv.DayOrder] = field(default_factory=dict)
+    columns: Columns | None = None
+    _rows: list[tuple[int, dict[str, object]]] | None = field(default=None, repr=False)
+
+    @property
+    def rows(self) -> list[tuple[int, dict[str, object]]]:
+        if self._rows is None:
+            self._rows = self.columns.as_rows() if self.columns is not None else []
+        return self._rows
 
     @property
     def rejected_rows(self) -> set[int]:
         return {p.row for p in self.problems if p.row}
+
+    def numbered_values(self, name: str) -> Iterable[tuple[int, object]]:
+        """(row number, value of `name` or None) for every row, without building rows."""
+        if self.columns is not None and self._rows is None:
+            values = self.columns.values(name)
+            return zip(self.columns.numbers,
+                       values if values is not None else repeat(None), strict=False)
+        return ((number, record.get(name)) for number, record in self.rows)
 
 
 def _date(order: iv.DayOrder, epoch_1904: bool, value: object) -> str | None:
@@ -160,19 +202,25 @@ def _fill_records(records: Records, plan: list[tuple[int, str, str, Converter]],
     if len(records.problems) > problems_before:
         _assemble_with_failures(records, keep, names, values, custom_names, custom_values)
         return
-    if custom_values:
-        names.append("custom")
-        rows_of_customs = zip(*custom_values, strict=True)
-        values.append(list(map(_custom_fields, repeat(custom_names), rows_of_customs)))
-    if not values:
-        records.rows.extend((number, {}) for number in keep)
+    if len(set(names)) < len(names) or len(set(custom_names)) < len(custom_names):
+        # A name on two columns: rows as before (a later column wins, custom fields keep
+        # the last non-empty value); whole columns would lose that.
+        records._rows = Columns(keep, dict(zip(names, values, strict=True)), {}).as_rows()
+        _merge_custom_rows(records._rows, custom_names, custom_values)
         return
-    # One dict per row built by C-level loops (map over zip): no bytecode runs per row.
-    dicts = map(dict, map(zip, repeat(names), zip(*values, strict=True)))
-    records.rows.extend(zip(keep, dicts, strict=True))
+    records.columns = Columns(keep, dict(zip(names, values, strict=True)),
+                              dict(zip(custom_names, custom_values, strict=True)))
 
 
-def _custom_fields(names: list[str], cells: tuple[object, ...]) -> dict[str, object]:
+def _merge_custom_rows(rows: list[tuple[int, dict[str, object]]], custom_names: list[str],
+                       custom_values: list[list[object]]) -> None:
+    if custom_values:
+        for (_number, record), cells in zip(rows, zip(*custom_values, strict=True),
+                                            strict=True):
+            record["custom"] = custom_fields(custom_names, cells)
+
+
+def custom_fields(names: list[str], cells: tuple[object, ...]) -> dict[str, object]:
     """A row's custom fields without its empty cells (most rows fill them all)."""
     if all(cells):
         return dict(zip(names, cells, strict=True))
@@ -185,13 +233,14 @@ def _assemble_with_failures(records: Records, keep: list[int], names: list[str],
     """Rows when some cells did not convert: those cells are left out of the records."""
     row_values = zip(*values, strict=True) if values else ([] for _ in keep)
     row_customs = zip(*custom_values, strict=True) if custom_values else None
+    rows = records._rows = []
     for number, cells in zip(keep, row_values, strict=True):
         record = {k: v for k, v in zip(names, cells, strict=True) if v is not _FAILED}
         if row_customs is not None:
             record["custom"] = {k: v for k, v in zip(custom_names, next(row_customs),
                                                      strict=True)
                                 if v != "" and v is not None and v is not _FAILED}
-        records.rows.append((number, record))
+        rows.append((number, record))
 
 
 def _convert_column(records: Records, header: str, cells: Sequence[object],
@@ -323,8 +372,7 @@ def check_unique(records: Records, name: str, label: str) -> None:
     seen: dict[object, int] = {}
     header = next((h for h, f in zip(records.headers, records.fields, strict=False)
                    if f == name), label)
-    for number, record in records.rows:
-        value = record.get(name)
+    for number, value in records.numbered_values(name):
         if value in (None, ""):
             continue
         if value in seen:

@@ -1,0 +1,41 @@
+"""Python's cyclic garbage collection, kept in the GUI thread.
+
+The collector runs in whichever thread happens to allocate when a threshold is crossed. When
+that is a worker thread (the deal loader, a metrics snapshot, an import), it may destroy Qt
+objects that belong to the GUI thread, and Qt crashes (seen: a segfault while "Garbage-
+collecting" in the deal loader as a window was being built). So automatic collection is off
+while the application runs, and a timer in the GUI thread collects instead, generation by
+generation as the thresholds say (pyqtgraph's GarbageCollector does the same). Reference
+counting frees everything else as usual."""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 1000
+
+
+class GuiThreadCollector(QObject):
+    def __init__(self, parent: QObject, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start(interval_ms)
+
+    @staticmethod
+    def collect() -> None:
+        """What automatic collection would have done by now, in this (the GUI) thread."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
+def collect_in_gui_thread(app: QObject) -> GuiThreadCollector:
+    """Install once per application; the collector lives as long as `app`."""
+    found = app.findChild(GuiThreadCollector)
+    return found if found is not None else GuiThreadCollector(app)
