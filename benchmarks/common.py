@@ -22,10 +22,11 @@ def demo_file(deals: int = BENCH_DEALS) -> Path:
     from pipeline_desktop.session import open_session
 
     path = Path(tempfile.gettempdir()) / f"pipeline-bench-{deals}.pipeline"
-    if not path.exists():
-        session = open_session(str(path))
+    made = path.exists()
+    session = open_session(str(path))  # a file cached by an older version is upgraded here
+    if not made:
         generate(session.db, session.repository.stages(), deals=deals, seed=1, today=TODAY)
-        session.close()
+    session.close()
     return path
 
 
