@@ -15,7 +15,13 @@ from pipeline_desktop.domain.stages import (
 )
 from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.file_format import APPLICATION_ID, LATEST_VERSION
-from pipeline_desktop.storage.tables import TABLES, SettingTable, StageTable
+from pipeline_desktop.storage.tables import (
+    FIGURES_COLUMNS,
+    FIGURES_INDEX,
+    TABLES,
+    SettingTable,
+    StageTable,
+)
 
 Step = Callable[[pw.Database], None]
 
@@ -49,12 +55,14 @@ def _v2_history_summary(db: pw.Database) -> None:
     fresh already has the columns: this step adds only what an older file lacks."""
     _add_column(db, "deal", "furthest_stage_id", "INTEGER")
     _add_column(db, "stage_change", "stay_days", "INTEGER")
-    for old in ("stage_change_deal_id", "stage_change_to_stage_id", "activity_deal_id"):
+    for old in ("stage_change_deal_id", "stage_change_to_stage_id", "activity_deal_id",
+                "deal_status"):
         db.execute_sql(f"DROP INDEX IF EXISTS {old}")
     for name, table, columns in (
             ("stage_change_deal_id_changed_at", "stage_change", "deal_id, changed_at"),
             ("stage_change_to_stage_id_stay_days", "stage_change", "to_stage_id, stay_days"),
-            ("activity_deal_id_done", "activity", "deal_id, done")):
+            ("activity_deal_id_done", "activity", "deal_id, done"),
+            (FIGURES_INDEX, "deal", ", ".join(FIGURES_COLUMNS))):
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
     history_summary.refresh(db)
 

