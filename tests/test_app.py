@@ -109,3 +109,13 @@ def test_garbage_is_collected_in_the_gui_thread_only(qapp) -> None:
     GuiThreadCollector.collect()
     assert alive() is None
     del busy
+
+
+def test_loaded_deals_are_set_aside_from_later_collections(window, qtbot) -> None:
+    """Once every deal is loaded, collections walk only what is new (no ~80 ms pauses at
+    100,000 deals when the collector's turn comes during a sort or a keystroke)."""
+    import gc
+
+    tab = window.deals_tab
+    qtbot.waitUntil(lambda: not tab.loading)
+    assert gc.get_freeze_count() > 0

@@ -35,6 +35,7 @@ from pipeline_desktop.services.periods import (
     preset_period,
 )
 from pipeline_desktop.services.snapshot import PipelineSnapshot
+from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.theme import is_dark
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
@@ -209,6 +210,7 @@ class AnalysisTab(QWidget):
         self._loading = False
         self.setEnabled(True)
         self.engine.adopt(*result)
+        settle_after_bulk_load()
         self.refresh()
 
     def update_view(self) -> None:

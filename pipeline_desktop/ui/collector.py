@@ -44,3 +44,14 @@ def collect_in_gui_thread(app: QObject) -> GuiThreadCollector:
         collector = GuiThreadCollector(app)
         app.gui_thread_collector = collector  # type: ignore[attr-defined]
     return collector
+
+
+def settle_after_bulk_load() -> None:
+    """After a bulk load (every deal, a metrics snapshot), in the GUI thread: one full
+    collection, then what survives is set aside (gc.freeze) so later collections walk only
+    what is new. A full collection over 100,000 loaded deals takes ~80 ms: enough to stutter
+    a sort or a keystroke whenever the timer's turn comes. (Unfrozen first, so what an earlier
+    load set aside and has since become garbage is collected too.)"""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLay
 from pipeline_desktop.domain.deal_row import DealRow
 from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import PipelineError
+from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.models.deal_table import COLUMNS, DealFilter, DealTableModel
 from pipeline_desktop.ui.settings import AppSettings
@@ -246,6 +247,7 @@ class DealsTab(QWidget):
 
             self.refresh(Changes(frozenset(self._changed_while_loading)))
             self._changed_while_loading.clear()
+        settle_after_bulk_load()
         self.loaded.emit()
 
     def refresh(self, changes: Changes) -> None:
