@@ -192,3 +192,25 @@ def test_cli_presets(session: Session, tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["import", str(path), "--db", db, "--preset", "mine"]) == 0
     assert "1 new, 0 updated, 0 unchanged" in capsys.readouterr().out
     assert main(["import", str(path), "--db", db, "--preset", "other"]) == 2
+
+
+def test_a_custom_column_keeps_each_cells_own_value(session: Session, tmp_path: Path) -> None:
+    """TRUE, 1 and 1.5 in one custom column: each deal stores its own value (the planner's
+    cache once took TRUE and 1 for the same key, as Python's dict does)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Deal Name", "Amount", "Priority flag"])
+    for name, flag in (("A", True), ("B", 1), ("C", 1.5), ("D", True)):
+        sheet.append([name, 100, flag])
+    path = tmp_path / "flags.xlsx"
+    book.save(path)
+    preview = build_preview(session.repository, path)
+    assert not preview.problems
+    apply_preview(session.repository, preview, session.path)
+    stored = {title: json.loads(custom)["Priority flag"] for title, custom in
+              session.db.execute_sql("SELECT title, custom FROM deal").fetchall()}
+    assert stored["A"] is True and stored["D"] is True
+    assert stored["B"] == 1 and not isinstance(stored["B"], bool)
+    assert stored["C"] == 1.5

@@ -119,7 +119,7 @@ class Planner:
         self.copy_from: Callable[[dict[str, object]], tuple] | None = None
         self.detail_fields: tuple[str, ...] = _COMPANY_DETAILS  # those the deal sheet has
         self._outcome_stage: dict[str, int] = {}
-        self._company_of_name: dict[tuple, int] = {}  # (name, details) seen in this file
+        self._company_of_name: dict[tuple, int] = {}  # (fields, (name, *details)) seen here
         self._stage_of_name: dict[str, int] = {}
         self._custom_text: dict[tuple, str] = {}  # custom fields → their JSON (they repeat)
         self.defaults = dict(zip(DEAL_COLS, (
@@ -283,7 +283,8 @@ class Planner:
         counts = None
         for signature in signatures:
             name = signature[0]
-            known = self._company_of_name.get(signature) if name else None
+            remembered = (fields, signature)  # the same values under other fields differ
+            known = self._company_of_name.get(remembered) if name else None
             if known is not None or not name:
                 found[signature] = known  # the same name and details again, or no name
                 continue
@@ -308,7 +309,7 @@ class Planner:
                     self.put("company", merged, counts)
             if company_id in created and _has_details(created[company_id], fields):
                 filled.add(company_id)
-            self._company_of_name[signature] = found[signature] = company_id
+            self._company_of_name[remembered] = found[signature] = company_id
         self._settle_created("company", created)
         return found
 
@@ -574,8 +575,10 @@ class Planner:
             values["custom"] = json.dumps(wanted) if wanted else ""
 
     def custom_json(self, custom: dict[str, object]) -> str:
-        """A new deal's custom fields as stored (JSON); sheets repeat a few combinations."""
-        signature = tuple(custom.items())
+        """A new deal's custom fields as stored (JSON); sheets repeat a few combinations. The
+        signature holds each value's type: True == 1 == 1.0 as keys, but they store as true,
+        1 and 1.0."""
+        signature = tuple((name, type(value), value) for name, value in custom.items())
         text = self._custom_text.get(signature)
         if text is None:
             text = self._custom_text[signature] = json.dumps(custom)
