@@ -214,3 +214,14 @@ def test_a_custom_column_keeps_each_cells_own_value(session: Session, tmp_path: 
     assert stored["A"] is True and stored["D"] is True
     assert stored["B"] == 1 and not isinstance(stored["B"], bool)
     assert stored["C"] == 1.5
+
+
+def test_a_contact_named_again_with_more_details_is_one_contact(session: Session,
+                                                                 tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text("Deal Name,Contact,Email\nA,Ann Lee,\nB,Bob Ray,\nC,Ann Lee,ann@x.com\n",
+                    encoding="utf-8")
+    preview = build_preview(session.repository, path)
+    apply_preview(session.repository, preview, session.path)
+    contacts = session.db.execute_sql("SELECT name, email FROM contact ORDER BY name").fetchall()
+    assert contacts == [("Ann Lee", "ann@x.com"), ("Bob Ray", "")]

@@ -112,6 +112,9 @@ class Planner:
                                  if r[4]}
         self.deal_by_ext = {r[17]: did for did, r in self.rows["deal"].items() if r[17]}
         self.new_ids: dict[str, set[int]] = {t: set() for t in TABLE_ORDER}
+        # Where `put` appended each new row, so a later row for it replaces it in place (a
+        # rewrite of the whole insert list per contact detail grew with the square of rows).
+        self._inserted_at: dict[str, dict[int, int]] = {t: {} for t in TABLE_ORDER}
         self.sheet = "Deals"
         self.header_of: dict[str, str] = {}
         self.copies: list[tuple[str, str]] = []  # (record field, deal column) copied as is
@@ -144,6 +147,7 @@ class Planner:
         """Insert or update `row` (id first); True when it differs from the stored one."""
         old = self.rows[table].get(row[0])
         if old is None:
+            self._inserted_at[table][row[0]] = len(self.plan.inserts[table])
             self.plan.inserts[table].append(row)
             self.rows[table][row[0]] = row
             self.new_ids[table].add(row[0])
@@ -154,13 +158,20 @@ class Planner:
             counts.unchanged += 1
             return False
         if row[0] in self.new_ids[table]:  # a second row for something this import creates
-            self.plan.inserts[table] = [row if r[0] == row[0] else r
-                                        for r in self.plan.inserts[table]]
+            self._replace_insert(table, row)
         else:
             self.plan.updates[table].append(row)
             counts.changed += 1
         self.rows[table][row[0]] = row
         return True
+
+    def _replace_insert(self, table: str, row: tuple) -> None:
+        rows = self.plan.inserts[table]
+        at = self._inserted_at[table].get(row[0])
+        if at is not None and at < len(rows) and rows[at][0] == row[0]:
+            rows[at] = row
+        else:  # appended elsewhere (the column-wise planner): find it
+            self.plan.inserts[table] = [row if r[0] == row[0] else r for r in rows]
 
     def problem(self, sheet: str, row: int, column: str, value: object, reason: str) -> None:
         self.plan.problems.append(Problem(sheet, row, column, value, reason))
