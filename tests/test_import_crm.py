@@ -225,3 +225,26 @@ def test_a_contact_named_again_with_more_details_is_one_contact(session: Session
     apply_preview(session.repository, preview, session.path)
     contacts = session.db.execute_sql("SELECT name, email FROM contact ORDER BY name").fetchall()
     assert contacts == [("Ann Lee", "ann@x.com"), ("Bob Ray", "")]
+
+
+def test_a_deal_changed_after_the_preview_stops_the_import(session: Session,
+                                                           tmp_path: Path) -> None:
+    """Someone (or this window) edits a deal while the preview is open: applying the old
+    preview would overwrite that edit unseen, so nothing is imported until previewed again."""
+    from pipeline_desktop.domain.commands import EditDeal
+    from pipeline_desktop.errors import ConflictError
+
+    rows = [["Record ID", "Deal Name", "Amount"], [9001, "Big deal", 5000]]
+    apply_preview(session.repository,
+                  build_preview(session.repository, workbook(tmp_path / "a.xlsx", rows)),
+                  session.path)
+    (deal_id,) = [r.id for r in session.repository.deal_rows()]
+    rows[1][2] = 6000
+    stale = build_preview(session.repository, workbook(tmp_path / "b.xlsx", rows))
+    session.repository.apply(EditDeal(deal_id, {"title": "Big deal (renamed)"}))
+    with pytest.raises(ConflictError, match="changed after the preview"):
+        apply_preview(session.repository, stale, session.path)
+    assert session.repository.deal(deal_id)["value_cents"] == 500_000  # nothing imported
+    fresh = build_preview(session.repository, workbook(tmp_path / "c.xlsx", rows))
+    apply_preview(session.repository, fresh, session.path)
+    assert session.repository.deal(deal_id)["value_cents"] == 600_000

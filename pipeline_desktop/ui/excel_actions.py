@@ -3,12 +3,13 @@ thread with progress and Cancel, and put the import on the undo stack ("Undo imp
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog
 
-from pipeline_desktop.services.excel.apply import TableEdit, backup_before_import, install
+from pipeline_desktop.services.excel.apply import backup_before_import, install
 from pipeline_desktop.services.excel.export import export_workbook as write_workbook
 from pipeline_desktop.services.excel.mapping import PRESETS_KEY
 from pipeline_desktop.services.excel.preview import (
@@ -95,7 +96,7 @@ def import_workbook(window: MainWindow, path: Path | None = None) -> Preview | N
 
     def apply(progress: Progress) -> Any:
         backup_before_import(controller.repository, window.session.path)  # off the GUI thread
-        command = TableEdit(edit.inserts, edit.updates, edit.deletes, edit.label, progress)
+        command = replace(edit, progress=progress)
         return controller.repository.apply(command)
 
     result = run_job(window, window.tr("Importing %s…") % path.name, apply,

@@ -16,6 +16,7 @@ import peewee as pw
 
 from pipeline_desktop import paths
 from pipeline_desktop.domain.commands import Applied, Changes
+from pipeline_desktop.errors import ConflictError
 from pipeline_desktop.services.excel.read import Cancelled, paused_gc
 from pipeline_desktop.services.excel.schema import TABLE_COLUMNS, TABLE_ORDER
 from pipeline_desktop.storage import history_summary
@@ -44,6 +45,9 @@ class TableEdit:
     # (done, total) → False cancels; the transaction then rolls back. Not part of equality.
     progress: Callable[[int, int], bool] | None = field(default=None, compare=False,
                                                         repr=False)
+    # Planned from a preview: each updated deal row carries the version it was read at + 1,
+    # and a deal changed since (by someone else, or in this window) refuses the whole edit.
+    from_preview: bool = False
 
     @property
     def size(self) -> int:
@@ -72,6 +76,8 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
                 for table, (cols, rows) in edit.updates.items() if rows}
     deleted = {table: (TABLE_COLUMNS[table], _fetch(db, table, TABLE_COLUMNS[table], ids))
                for table, ids in edit.deletes.items() if ids}
+    if edit.from_preview:
+        _refuse_deals_changed_since(edit, old_rows)
     _park_stage_names(db, edit)
     inserts, figured = _with_history_figures(db, edit.inserts)
     for table in TABLE_ORDER:
@@ -99,7 +105,7 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
         deletes={table: [r[0] for r in rows] for table, (_c, rows) in edit.inserts.items()},
         label=edit.label,
     )
-    redo = TableEdit(edit.inserts, edit.updates, edit.deletes, edit.label)
+    redo = replace(edit, progress=None)
     return Applied(inverse, redo, _changes(edit))
 
 
@@ -110,6 +116,24 @@ def _changes(edit: TableEdit) -> Changes:
     if edit.updates.get("stage", ((), []))[1] or edit.deletes.get("stage"):
         return IMPORT_CHANGES
     return replace(IMPORT_CHANGES, furthest_current=True)
+
+
+def _refuse_deals_changed_since(edit: TableEdit, old_rows: dict[str, Rows]) -> None:
+    """Between the preview and Apply someone may have changed a deal the import updates:
+    applying would overwrite their change unseen. Nothing is written; the user previews
+    again and sees it (a conflict if the workbook is ours)."""
+    columns, rows = edit.updates.get("deal", ((), []))
+    if not rows or "version" not in columns:
+        return
+    at = columns.index("version")
+    now = {row[0]: row[at] for row in old_rows["deal"][1]}
+    changed = [row for row in rows if now.get(row[0]) != row[at] - 1]
+    if changed:
+        title = changed[0][columns.index("title")] if "title" in columns else changed[0][0]
+        raise ConflictError(
+            f"{len(changed)} deal{'s' if len(changed) > 1 else ''} this import updates "
+            f"(such as “{title}”) changed after the preview, here or by someone else; "
+            "nothing was imported. Preview the import again to see the changes.")
 
 
 def _with_history_figures(db: pw.Database, inserts: Mapping[str, Rows]

@@ -7,7 +7,7 @@ import json
 import uuid
 from collections.abc import Mapping
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -102,9 +102,8 @@ class Preview:
         """The command to apply; conflicting deals keep the app's version unless asked."""
         if not take_conflicts or self._conflict_edit.is_empty():
             return self._edit
-        return TableEdit(_merge(self._edit.inserts, self._conflict_edit.inserts),
-                         _merge(self._edit.updates, self._conflict_edit.updates),
-                         self._edit.deletes, self._edit.label)
+        return replace(self._edit, inserts=_merge(self._edit.inserts, self._conflict_edit.inserts),
+                       updates=_merge(self._edit.updates, self._conflict_edit.updates))
 
     def summary(self) -> str:
         return str(self.deals)
@@ -242,6 +241,7 @@ def _edit_of(inserts: Mapping[str, list[tuple]], updates: Mapping[str, list[tupl
         inserts={t: (TABLE_COLUMNS[t], list(rows)) for t, rows in inserts.items() if rows},
         updates={t: (TABLE_COLUMNS[t], list(rows)) for t, rows in updates.items() if rows},
         label=f"Import {name}",
+        from_preview=True,
     )
 
 
@@ -341,7 +341,7 @@ def apply_preview(repository: Repository, preview: Preview, pipeline_path: Path 
     if backup:
         backup_before_import(repository, pipeline_path)
     install(repository)
-    repository.apply(TableEdit(edit.inserts, edit.updates, edit.deletes, edit.label, progress))
+    repository.apply(replace(edit, progress=progress))
     adopt_identity(repository, preview)
     return edit
 
