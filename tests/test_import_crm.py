@@ -248,3 +248,30 @@ def test_a_deal_changed_after_the_preview_stops_the_import(session: Session,
     fresh = build_preview(session.repository, workbook(tmp_path / "c.xlsx", rows))
     apply_preview(session.repository, fresh, session.path)
     assert session.repository.deal(deal_id)["value_cents"] == 600_000
+
+
+def test_undo_of_an_import_refuses_to_overwrite_someone_elses_change(
+        session: Session, tmp_path: Path) -> None:
+    """Team mode: after an import, a teammate edits one of its deals; undoing the import
+    would delete their work, so it is refused and nothing changes. One's own later edits
+    do not stand in the way."""
+    from pipeline_desktop.domain.commands import EditDeal
+    from pipeline_desktop.errors import ConflictError
+    from pipeline_desktop.services.excel.apply import install
+
+    rows = [["Record ID", "Deal Name", "Amount"], [9001, "Big deal", 5000],
+            [9002, "Small deal", 700]]
+    preview = build_preview(session.repository, workbook(tmp_path / "a.xlsx", rows))
+    install(session.repository)
+    applied = session.repository.apply(preview.edit())
+    big, small = sorted(r.id for r in session.repository.deal_rows())
+    session.repository.apply(EditDeal(small, {"title": "Small deal (mine)"}))  # my own edit
+    mark = session.db.param  # a teammate's edit: written by another session
+    session.db.execute_sql(f"UPDATE deal SET title = 'Theirs', version = version + 1 "
+                           f"WHERE id = {mark}", (big,))
+    with pytest.raises(ConflictError, match="changed by someone else"):
+        session.repository.apply(applied.inverse)
+    assert session.repository.deal_count() == 2
+    session.db.execute_sql(f"UPDATE deal SET version = version - 1 WHERE id = {mark}", (big,))
+    session.repository.apply(applied.inverse)  # only my own edits since: the undo goes ahead
+    assert session.repository.deal_count() == 0

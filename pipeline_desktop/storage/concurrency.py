@@ -130,7 +130,7 @@ class VersionTracker:
             current = deal_version(deal_id)
         if current is None:
             raise gone(deal_id)
-        if expected is not None and current != expected and not self._all_mine(
+        if expected is not None and current != expected and not self.all_mine(
                 deal_id, expected, current):
             raise conflict(deal_id, expected, mine or {})
         return current
@@ -175,11 +175,12 @@ class VersionTracker:
             return
         for deal_id, version in self._made_at.get(id(command), {}).items():
             current = deal_version(deal_id)
-            if current is not None and current != version and not self._all_mine(
+            if current is not None and current != version and not self.all_mine(
                     deal_id, version, current):
                 raise conflict(deal_id, version, {}, undo=True)
 
-    def _all_mine(self, deal_id: int, expected: int, current: int) -> bool:
+    def all_mine(self, deal_id: int, expected: int, current: int) -> bool:
+        """Was every version of the deal after `expected`, up to `current`, written here?"""
         mine = self.written.get(deal_id, set())
         return current > expected and all(v in mine for v in range(expected + 1, current + 1))
 

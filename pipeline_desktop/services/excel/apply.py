@@ -27,6 +27,7 @@ from pipeline_desktop.storage.bulk import (
     insert_rows,
     reset_sequences,
 )
+from pipeline_desktop.storage.concurrency import VersionTracker
 from pipeline_desktop.storage.repository import Repository
 
 Rows = tuple[tuple[str, ...], list[tuple]]  # (columns, rows); updates: columns[0] == "id"
@@ -48,6 +49,10 @@ class TableEdit:
     # Planned from a preview: each updated deal row carries the version it was read at + 1,
     # and a deal changed since (by someone else, or in this window) refuses the whole edit.
     from_preview: bool = False
+    # Undo of an import: the version each deal it brought in or changed had right after it.
+    # A deal someone else changed since refuses the undo (it would overwrite their change).
+    expected_versions: Mapping[int, int] = field(default_factory=dict, compare=False,
+                                                 repr=False)
 
     @property
     def size(self) -> int:
@@ -61,12 +66,17 @@ class TableEdit:
 
 def install(repository: Repository) -> None:
     """Teach a repository to apply TableEdit (idempotent)."""
-    repository.register(TableEdit, lambda edit: apply_edit(repository.db, edit))
+    repository.register(TableEdit,
+                        lambda edit: apply_edit(repository.db, edit, repository.versions))
 
 
-def apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
-    """Call inside a transaction (Repository.apply opens one)."""
+def apply_edit(db: pw.Database, edit: TableEdit,
+               versions: VersionTracker | None = None) -> Applied:
+    """Call inside a transaction (Repository.apply opens one). `versions`: what this session
+    itself wrote, which an undo may step over (only others' changes refuse it)."""
     with paused_gc():
+        if edit.expected_versions:
+            _refuse_undo_over_others(db, edit, versions or VersionTracker())
         return _apply_edit(db, edit)
 
 
@@ -104,6 +114,7 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
         updates=old_rows,
         deletes={table: [r[0] for r in rows] for table, (_c, rows) in edit.inserts.items()},
         label=edit.label,
+        expected_versions=_deal_versions(edit),
     )
     redo = replace(edit, progress=None)
     return Applied(inverse, redo, _changes(edit))
@@ -116,6 +127,34 @@ def _changes(edit: TableEdit) -> Changes:
     if edit.updates.get("stage", ((), []))[1] or edit.deletes.get("stage"):
         return IMPORT_CHANGES
     return replace(IMPORT_CHANGES, furthest_current=True)
+
+
+def _deal_versions(edit: TableEdit) -> dict[int, int]:
+    """The version of every deal this edit inserts or updates, as it leaves them."""
+    versions: dict[int, int] = {}
+    for rows_of in (edit.inserts, edit.updates):
+        columns, rows = rows_of.get("deal", ((), []))
+        if "version" in columns:
+            at = columns.index("version")
+            versions.update((row[0], row[at]) for row in rows)
+    return versions
+
+
+def _refuse_undo_over_others(db: pw.Database, edit: TableEdit,
+                             versions: VersionTracker) -> None:
+    """Undoing an import deletes the deals it brought in and puts back the ones it changed:
+    refused, with nothing written, when someone else changed one of them since."""
+    expected = edit.expected_versions
+    current = dict(_fetch(db, "deal", ("id", "version"), list(expected)))
+    changed = [deal_id for deal_id, version in expected.items()
+               if current.get(deal_id) != version and not (
+                   deal_id in current and versions.all_mine(deal_id, version,
+                                                            current[deal_id]))]
+    if changed:
+        raise ConflictError(
+            f"{len(changed)} deal{'s' if len(changed) > 1 else ''} this import brought in or "
+            "changed were changed by someone else since; undoing the import would overwrite "
+            "their changes, so it was not undone.")
 
 
 def _refuse_deals_changed_since(edit: TableEdit, old_rows: dict[str, Rows]) -> None:
