@@ -234,3 +234,18 @@ def test_same_figures_on_both_engines(any_demo_session, tmp_path):
     finally:
         reference.close()
     assert figures["deals"]["total"] == 60
+
+
+def test_figures_read_before_a_change_are_not_provided_after_it(demo_session):
+    """SQL figures read while the snapshot loads answer only if nothing changed meanwhile."""
+    from pipeline_desktop.domain.commands import EditDeal
+
+    engine = MetricsEngine(demo_session.repository)
+    stamp = engine.stamp
+    figures = {(Period(), TODAY): compute_metrics(demo_session.repository, today=TODAY)}
+    deal_id = demo_session.repository.deal_rows()[0].id
+    engine.note(demo_session.repository.apply(EditDeal(deal_id, {"value_cents": 1})).changes)
+    assert not engine.provide(figures, stamp)
+    assert engine.provide(figures, engine.stamp)
+    assert engine.has_figures([(Period(), TODAY)]) and not engine.loaded
+    assert engine.metrics(Period(), TODAY) is figures[(Period(), TODAY)]

@@ -438,7 +438,11 @@ class MetricsEngine:
         self._snapshot: PipelineSnapshot | None = None
         self._pending: set[int] = set()
         self._totals: dict[tuple[Period, date], RunningTotals] = {}
+        # Figures read with SQL aggregates while the snapshot loads (`provide`): a first look
+        # in ~0.2 s instead of ~1 s at 100,000 deals; dropped by the first change or reload.
+        self._provisional: dict[tuple[Period, date], Metrics] = {}
         self.generation = 0  # bumped by every reload, so a late background load is dropped
+        self.edits = 0  # bumped by every change noted: provisional figures must predate none
 
     @property
     def snapshot(self) -> PipelineSnapshot:
@@ -457,6 +461,8 @@ class MetricsEngine:
     def note(self, changes: Any) -> None:
         """Take a `Changes` value: stage edits, imports and unknown changes reload everything;
         otherwise the listed deals are re-read on the next call."""
+        self._provisional.clear()
+        self.edits += 1
         everything = getattr(changes, "everything", True) or getattr(changes, "stages", False)
         deals = getattr(changes, "deals", frozenset())
         if everything or (getattr(changes, "activities", False) and not deals):
@@ -466,7 +472,26 @@ class MetricsEngine:
 
     def reload(self) -> None:
         self._snapshot = None
+        self._provisional.clear()
         self.generation += 1
+
+    @property
+    def stamp(self) -> tuple[int, int]:
+        """Taken before reading figures elsewhere, handed back to `provide`."""
+        return self.generation, self.edits
+
+    def provide(self, figures: dict[tuple[Period, date], Metrics],
+                stamp: tuple[int, int]) -> bool:
+        """Take figures computed elsewhere (a loading thread, with SQL) to answer `metrics`
+        until the snapshot is there, unless the pipeline changed since they were read."""
+        if stamp != self.stamp or self._snapshot is not None:
+            return False
+        self._provisional = dict(figures)
+        return True
+
+    def has_figures(self, keys: list[tuple[Period, date]]) -> bool:
+        """Can `metrics` answer these (period, today) pairs without reading the pipeline?"""
+        return self._snapshot is not None or all(key in self._provisional for key in keys)
 
     @property
     def loaded(self) -> bool:
@@ -479,10 +504,13 @@ class MetricsEngine:
             return False
         self._snapshot = snapshot
         self._totals.clear()
+        self._provisional.clear()
         return True
 
     def metrics(self, period: Period = ALL_TIME, today: date | None = None) -> Metrics:
         today = today or date.today()
+        if self._snapshot is None and (period, today) in self._provisional:
+            return self._provisional[(period, today)]
         snapshot = self.snapshot
         key = (period, today)
         totals = self._totals.get(key)

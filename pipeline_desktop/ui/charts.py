@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from pipeline_desktop.domain.money import format_compact
-from pipeline_desktop.services.metrics import MetricsEngine
+from pipeline_desktop.services.metrics import MetricsEngine, compute_metrics
 from pipeline_desktop.services.periods import (
     PRESET_LABELS,
     Period,
@@ -156,6 +156,7 @@ class AnalysisTab(QWidget):
     refreshes when shown). Subclasses implement `update_view`."""
 
     _snapshot_ready = Signal(object)  # (PipelineSnapshot, generation) from the loading thread
+    _figures_ready = Signal(object)  # ({(period, today): Metrics}, stamp): SQL, a first look
 
     def __init__(self, controller, settings) -> None:
         super().__init__()
@@ -166,6 +167,7 @@ class AnalysisTab(QWidget):
         self.dirty = True
         self._loading = False
         self._snapshot_ready.connect(self._adopt)
+        self._figures_ready.connect(self._show_first_figures)
         controller.changed.connect(self._on_changed)
 
     def _on_changed(self, _changes: object) -> None:
@@ -185,26 +187,42 @@ class AnalysisTab(QWidget):
         100,000 deals), so opening the tab or importing never freezes the window."""
         self.dirty = False
         if not self.engine.loaded and self.controller.repository.deal_count() > LOAD_IN_THREAD:
+            if self.engine.has_figures(self.wanted_figures()):
+                self.update_view()  # SQL figures while the snapshot loads
             self._load_in_background()
             return
         self.update_view()
 
+    def wanted_figures(self) -> list[tuple[Period, date]]:
+        """The (period, today) pairs `update_view` asks the engine for."""
+        return [(self.period_bar.period(), self.today())]
+
     def _load_in_background(self) -> None:
+        """First the figures this tab shows, from SQL aggregates (~0.2 s at 100,000 deals),
+        then the snapshot later edits update deal by deal (~1 s)."""
         if self._loading:
             return
         self._loading = True
-        self.setEnabled(False)  # greyed out until the figures are there
-        generation = self.engine.generation
+        self.setEnabled(self.engine.has_figures(self.wanted_figures()))  # grey until figures
+        generation, stamp = self.engine.generation, self.engine.stamp
+        wanted = self.wanted_figures()
         repository = self.controller.repository
 
         def load() -> None:
             try:
+                self._figures_ready.emit(({key: compute_metrics(repository, *key)
+                                           for key in wanted}, stamp))
                 snapshot = PipelineSnapshot.load(repository)
             finally:
                 repository.db.close()  # this thread's own connection
             self._snapshot_ready.emit((snapshot, generation))
 
         threading.Thread(target=load, daemon=True, name="metrics-snapshot").start()
+
+    def _show_first_figures(self, result: tuple[dict, tuple[int, int]]) -> None:
+        if self.engine.provide(*result) and self.engine.has_figures(self.wanted_figures()):
+            self.setEnabled(True)
+            self.update_view()
 
     def _adopt(self, result: tuple[PipelineSnapshot, int]) -> None:
         self._loading = False

@@ -8,6 +8,7 @@ Figures come from the shared metrics engine (services.metrics); this module only
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -29,7 +30,7 @@ from pipeline_desktop.domain.icp import GOOD_FIT_THRESHOLD
 from pipeline_desktop.domain.money import format_compact, format_money
 from pipeline_desktop.services.fit_metrics import FitFigures, fit_figures
 from pipeline_desktop.services.metrics import GroupFigures, Metrics
-from pipeline_desktop.services.periods import Preset
+from pipeline_desktop.services.periods import Period, Preset
 from pipeline_desktop.ui.charts import (
     BLUE,
     GREEN,
@@ -110,6 +111,12 @@ class MetricsTab(AnalysisTab):
         layout.addWidget(body, 1)
 
     # ---- refresh -------------------------------------------------------------------------
+
+    def wanted_figures(self) -> list[tuple[Period, date]]:
+        """This period and, for the cards' comparison, the one before it."""
+        period, today = self.period_bar.period(), self.today()
+        before = period.previous()
+        return [(period, today)] + ([(before, today)] if before is not None else [])
 
     def update_view(self) -> None:
         period = self.period_bar.period()
