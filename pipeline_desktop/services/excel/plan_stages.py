@@ -1,0 +1,142 @@
+"""Stages in an import: the Stages sheet of our own workbook, and the stage each deal ends in
+(matched by name, implied by a status word such as "closed won", or created when the pipeline
+lacks it)."""
+
+from __future__ import annotations
+
+from pipeline_desktop.domain.model import Outcome
+from pipeline_desktop.services.excel.plan_state import PlannerState
+from pipeline_desktop.services.excel.plan_types import Counts, key
+from pipeline_desktop.services.excel.validate import Records
+
+_STATUS_WORDS = {
+    "open": Outcome.OPEN, "in progress": Outcome.OPEN, "active": Outcome.OPEN,
+    "won": Outcome.WON, "closed won": Outcome.WON, "closedwon": Outcome.WON,
+    "closed-won": Outcome.WON, "win": Outcome.WON,
+    "lost": Outcome.LOST, "closed lost": Outcome.LOST, "closedlost": Outcome.LOST,
+    "closed-lost": Outcome.LOST, "deleted": Outcome.LOST,
+}
+
+
+class StagePlanning(PlannerState):
+    """The Planner's stage steps."""
+
+    def stages(self, records: Records) -> None:
+        counts = self.plan.counts.setdefault("Stages", Counts())
+        self.reserve("stage", (r.get("id") for _n, r in records.rows) if self.trusted else ())
+        for number, rec in records.rows:
+            name = str(rec.get("name") or "")
+            outcome = str(rec.get("outcome") or "open").casefold()
+            if not name or outcome not in ("open", "won", "lost"):
+                self.problem("Stages", number, "Name" if not name else "Outcome",
+                             name or outcome, "a stage needs a name" if not name else
+                             f"'{outcome}' is not an outcome (open, won or lost)")
+                continue
+            found = self._match_stage(rec.get("id"), name)
+            if found is not None and not self.trusted:
+                self._map("stage", rec.get("id"), found)
+                continue
+            stage_id = found if found is not None else (
+                rec["id"] if self.trusted and isinstance(rec.get("id"), int)
+                else self.allocate("stage"))
+            row = (stage_id, name, rec.get("position") or 0, rec.get("probability") or 0,
+                   outcome, str(rec.get("exit_criteria") or ""),
+                   rec.get("stale_after_days") or 30)
+            if found is None:
+                self.plan.new_stages.append(name)
+            old_name = self.rows["stage"].get(stage_id, (0, ""))[1]
+            self.put("stage", row, counts)
+            self.stage_by_key.pop(key(old_name), None)
+            self.stage_by_key[key(name)] = stage_id
+            self._map("stage", rec.get("id"), stage_id)
+
+    def drop_stages_not_in(self, records: Records) -> None:
+        """Restoring into an empty pipeline: its default stages that the workbook does not
+        have go, so the copy has exactly the workbook's stages."""
+        kept = {self.id_map["stage"].get(r.get("id"), -1) for _n, r in records.rows}  # type: ignore[arg-type]
+        gone = [sid for sid in self.rows["stage"] if sid not in kept]
+        if gone and records.rows:
+            self.plan.deletes["stage"] = gone
+            for sid in gone:
+                name = self.rows["stage"].pop(sid)[1]
+                if self.stage_by_key.get(key(name)) == sid:
+                    del self.stage_by_key[key(name)]
+            self.plan.counts.setdefault("Stages", Counts()).removed = len(gone)
+
+    def _match_stage(self, wb_id: object, name: str) -> int | None:
+        if self.trusted and isinstance(wb_id, int) and wb_id in self.rows["stage"]:
+            return wb_id
+        return self.stage_by_key.get(key(name))
+
+    def stage_outcome(self, stage_id: int) -> str:
+        return self.rows["stage"][stage_id][4]
+
+    def outcome_stage(self, outcome: str) -> int:
+        """The first stage (by position) with this outcome; created when there is none."""
+        cached = self._outcome_stage.get(outcome)
+        if cached is not None and cached in self.rows["stage"]:
+            return cached
+        ordered = sorted(self.rows["stage"].values(), key=lambda r: r[2])
+        found = next((row[0] for row in ordered if row[4] == outcome), None)
+        if found is None:
+            found = self.new_stage(outcome.capitalize(), outcome)
+        self._outcome_stage[outcome] = found
+        return found
+
+    def new_stage(self, name: str, outcome: str = "open") -> int:
+        stage_id = self.allocate("stage")
+        position = max((r[2] for r in self.rows["stage"].values()), default=0) + 1
+        probability = {"won": 100, "lost": 0}.get(outcome, 50)
+        row = (stage_id, name, position, probability, outcome, "", 30)
+        self.put("stage", row, self.plan.counts.setdefault("Stages", Counts()))
+        self.stage_by_key[key(name)] = stage_id
+        self.plan.new_stages.append(name)
+        return stage_id
+
+    def new_deal_stage(self, rec: dict[str, object]) -> tuple[int, bool]:
+        """`choose_stage` for a new deal from its record (stage, status and won/lost fields)."""
+        return self.choose_stage(str(rec.get("stage") or ""), status_of(rec), None)
+
+    def choose_stage(self, stage_name: str, status: Outcome | None, stage_id: int | None
+                     ) -> tuple[int, bool]:
+        """The stage a deal ends in (its current one, or None for a new deal), from the
+        sheet's stage name and status; creates a stage the pipeline lacks. True when a closed
+        deal's open stage name is to be kept as the custom field "Stage at close"."""
+        if stage_name:
+            stage_id = self._stage_of_name.get(stage_name) or self.stage_by_key.get(
+                key(stage_name))
+            if stage_id is None:
+                implied = _STATUS_WORDS.get(key(stage_name))
+                stage_id = self.outcome_stage(implied) if implied in (
+                    Outcome.WON, Outcome.LOST) else self.new_stage(stage_name)
+            self._stage_of_name[stage_name] = stage_id
+        at_close = False
+        if status in (Outcome.WON, Outcome.LOST) and (
+                stage_id is None or self.stage_outcome(stage_id) == "open"):
+            at_close = bool(stage_name) and not self.own
+            stage_id = self.outcome_stage(status)  # type: ignore[arg-type]
+        if stage_id is None:
+            stage_id = self.outcome_stage("open")
+        return stage_id, at_close
+
+
+def status_of(rec: dict[str, object]) -> Outcome | None:
+    """A deal record's outcome from its status word, else its won/closed flags and times."""
+    raw = rec.get("status")
+    if raw:
+        return _STATUS_WORDS.get(key(str(raw)))
+    if rec.get("is_won"):
+        return Outcome.WON
+    if rec.get("is_closed"):
+        return Outcome.LOST
+    if rec.get("won_time"):
+        return Outcome.WON
+    if rec.get("lost_time"):
+        return Outcome.LOST
+    return None
+
+
+def status_problem(value: object) -> str | None:
+    if value in (None, "") or key(str(value)) in _STATUS_WORDS:
+        return None
+    return f"'{value}' is not a status (open, won or lost)"
