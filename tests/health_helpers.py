@@ -42,7 +42,6 @@ def make_deal(repository, title: str = "Deal", *, stage: str = "Prospecting",
     # the creation line is stamped "now": put it on the day the deal was created
     StageChangeTable.update(changed_at=datetime.combine(created, time(9))).where(
         StageChangeTable.deal == deal_id).execute()
-    history_summary.refresh(repository.db, [deal_id])  # written behind the repository's back
     for name, day in moves:
         repository.apply(MoveStage(deal_id, stage_id(repository, name),
                                    at=datetime.combine(day, time(10))))
@@ -56,6 +55,7 @@ def make_deal(repository, title: str = "Deal", *, stage: str = "Prospecting",
                              done=done.isoformat()).execute()
     if columns:
         DealTable.update(**columns).where(DealTable.id == deal_id).execute()
+    history_summary.refresh(repository.db, [deal_id])  # written behind the repository's back
     return deal_id
 
 

@@ -73,17 +73,10 @@ WHERE sc.stay_days IS NOT NULL AND sc.to_stage_id IS NOT NULL
   AND (d.status = 'open' OR (d.closed >= {mark} AND d.closed <= {mark}))
 GROUP BY 1, 2"""
 
-# The last touch of each open deal: its latest stage change or done activity (stale deals).
-# The latest change by one seek in the (deal_id, changed_at) index, then DATE of that one.
-# Deals in id order: the seeks then walk the history and activity indexes front to back
-# (in the order of the status index they jump about: twice as slow).
+# Open deals with the last day they were moved or had an activity done (stored beside the
+# history, storage/history_summary.py): read from the covering index alone.
 _OPEN_TOUCH_SQL = """
-SELECT d.id, d.stage_id, d.value_cents, d.created,
-       (SELECT MAX(a.done) FROM activity a WHERE a.deal_id = d.id),
-       (SELECT DATE(sc.changed_at) FROM stage_change sc WHERE sc.deal_id = d.id
-        ORDER BY sc.changed_at DESC LIMIT 1)
-FROM (SELECT id, stage_id, value_cents, created FROM deal WHERE status = 'open'
-      ORDER BY id) AS d"""
+SELECT id, stage_id, value_cents, created, last_touch FROM deal WHERE status = 'open'"""
 
 
 def totals_from_sql(repository: Repository, period: Period = ALL_TIME,
@@ -108,31 +101,26 @@ class _Filler:
         self.month_indexes: dict[str | None, int | None] = {}  # "YYYY-MM" → periods.month_index
 
     def fill(self) -> None:
+        condition, params = self._period()
         with _Background(self.db) as background:
-            # The closed deals' groups (the one big sort: 75,000 rows at 100,000 deals), the
-            # waiting times and the days to close are read on a second connection while this
-            # one reads the open deals.
-            closed_and_history = background.run(self._read_closed_and_history)
+            # The closed deals' groups (the one big sort: 75,000 rows at 100,000 deals) are
+            # read on a second connection while this one reads the rest.
+            closed = background.run(self._one_row, _CLOSED_SQL.format(
+                month=self._month("closed"), period=condition), _CLOSED_COLUMNS, params)
             self._open_groups()
             self._stale()
-            closed, stays, close_days = closed_and_history.result()
-        self._closed_groups(closed)
-        self._add_stays(stays)
-        self._add_close_days(close_days)
+            self._add_stays(self._read_stays(params))
+            days = days_between(self.db, "closed", "created")
+            self._add_close_days(self._rows(_CLOSE_DAYS_SQL.format(days=days,
+                                                                   period=condition), params))
+            self._closed_groups(closed.result())
         counts = sorted(self.currencies.items(), key=lambda item: (-item[1], item[0]))
         self.totals.currency = counts[0][0] if counts and counts[0][0] else "USD"
 
-    def _read_closed_and_history(self) -> tuple[list, list[tuple], list[tuple]]:
-        condition, params = self._period()
-        closed = self._one_row(_CLOSED_SQL.format(month=self._month("closed"),
-                                                  period=condition), _CLOSED_COLUMNS, params)
-        days = days_between(self.db, "closed", "created")
-        close_days = self._rows(_CLOSE_DAYS_SQL.format(days=days, period=condition), params)
+    def _read_stays(self, params: tuple) -> list[tuple]:
         if self.totals.period.is_all_time:
-            stays = self._rows(_STAYS_SQL)
-        else:
-            stays = self._rows(_STAYS_IN_PERIOD_SQL.format(mark=self.db.param), params)
-        return closed, stays, close_days
+            return self._rows(_STAYS_SQL)
+        return self._rows(_STAYS_IN_PERIOD_SQL.format(mark=self.db.param), params)
 
     # ---- SQL pieces ----------------------------------------------------------------------
 
@@ -265,13 +253,11 @@ class _Filler:
         today = t.today.toordinal()
         cutoffs = {s.id: date.fromordinal(today - s.stale_after_days).isoformat()
                    for s in t.stages}
-        for deal_id, stage_id, value, created, done, moved in self._rows(_OPEN_TOUCH_SQL):
+        for deal_id, stage_id, value, created, last_touch in self._rows(_OPEN_TOUCH_SQL):
             cutoff = cutoffs.get(stage_id)
             if cutoff is None:
                 continue
-            touched = done if moved is None or (done is not None and done > moved) else moved
-            if touched is None:
-                touched = created
+            touched = created if last_touch is None else last_touch
             if touched is not None and _iso(touched) < cutoff:
                 idle = today - self._ordinal(touched)
                 t.stale[deal_id] = StaleDeal(deal_id, stage_id, idle, value)

@@ -5,9 +5,12 @@ aggregates instead of replaying every stage change (400,000 at 100,000 deals) in
   taken in order of day, then id; NULL for the deal's latest change.
 - `deal.furthest_stage_id`: the open stage furthest along the process (highest position) that
   the deal's history entered; NULL when it entered none.
+- `deal.last_touch`: the latest day the deal was moved or had an activity done (stale deals);
+  NULL when neither happened.
 
-Both are derived data. Every writer of stage changes calls `refresh(db, deal_ids)` inside its
-transaction; bulk loads and stage reorders call `refresh(db)` for every deal. `mismatches`
+All are derived data. Every writer of stage changes or activities calls `refresh(db,
+deal_ids)` inside its transaction (Repository.apply does it for every command's deals); bulk
+loads call `refresh(db)` for every deal, stage reorders `refresh_furthest`. `mismatches`
 recomputes everything and reports rows that disagree: the tests run it after each writer.
 
 Portable SQL (SQLite ≥ 3.33 and PostgreSQL): UPDATE … FROM over a window query."""
@@ -60,6 +63,28 @@ FROM (SELECT d.id, {_FURTHEST} AS furthest FROM deal d {where}) AS fresh
 WHERE fresh.id = deal.id AND {_differs(db, "deal.furthest_stage_id", "fresh.furthest")}"""
 
 
+# The latest day a deal was moved or had an activity done; NULL when neither happened.
+_MOVED = "(SELECT MAX(DATE(sc.changed_at)) FROM stage_change sc WHERE sc.deal_id = d.id)"
+_DONE = "(SELECT MAX(a.done) FROM activity a WHERE a.deal_id = d.id)"
+
+
+def _last_touch(db: pw.Database) -> str:
+    if _is_postgres(db):
+        return f"GREATEST({_MOVED}, {_DONE})"  # NULLs ignored
+    # SQLite's max() of several values is NULL when one is: '' stands in, below any date.
+    return f"NULLIF(max(IFNULL({_MOVED}, ''), IFNULL({_DONE}, '')), '')"
+
+
+def _deal_figures_sql(db: pw.Database, where: str) -> str:
+    changed = " OR ".join((_differs(db, "deal.furthest_stage_id", "fresh.furthest"),
+                           _differs(db, "deal.last_touch", "fresh.touch")))
+    return f"""
+UPDATE deal SET furthest_stage_id = fresh.furthest, last_touch = fresh.touch
+FROM (SELECT d.id, {_FURTHEST} AS furthest, {_last_touch(db)} AS touch
+      FROM deal d {where}) AS fresh
+WHERE fresh.id = deal.id AND ({changed})"""
+
+
 def refresh(db: pw.Database, deal_ids: Iterable[int] | None = None) -> None:
     """Recompute the stored history figures of these deals (None: every deal)."""
     ids = None if deal_ids is None else sorted(set(deal_ids))
@@ -67,13 +92,13 @@ def refresh(db: pw.Database, deal_ids: Iterable[int] | None = None) -> None:
         return
     if ids is None or len(ids) > _WHOLE_TABLE:
         db.execute_sql(_stays_sql(db, ""))
-        db.execute_sql(_furthest_sql(db, ""))
+        db.execute_sql(_deal_figures_sql(db, ""))
         return
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
         marks = ", ".join([db.param] * len(chunk))
         db.execute_sql(_stays_sql(db, f"WHERE deal_id IN ({marks})"), chunk)
-        db.execute_sql(_furthest_sql(db, f"WHERE d.id IN ({marks})"), chunk)
+        db.execute_sql(_deal_figures_sql(db, f"WHERE d.id IN ({marks})"), chunk)
 
 
 def refresh_furthest(db: pw.Database) -> None:
@@ -101,4 +126,8 @@ WHERE {_differs(db, "sc.stay_days", "fresh.stay")}""").fetchall()]
                  for row in db.execute_sql(f"""
 SELECT d.id, d.furthest_stage_id, {_FURTHEST} FROM deal d
 WHERE {_differs(db, "d.furthest_stage_id", _FURTHEST)}""").fetchall()]
+    problems += [f"deal {row[0]}: last_touch {row[1]}, should be {row[2]}"
+                 for row in db.execute_sql(f"""
+SELECT d.id, d.last_touch, {_last_touch(db)} FROM deal d
+WHERE {_differs(db, "d.last_touch", _last_touch(db))}""").fetchall()]
     return problems

@@ -54,6 +54,7 @@ def _v2_history_summary(db: pw.Database) -> None:
     indexes that read them. `_v1_initial` creates tables from today's models, so a file made
     fresh already has the columns: this step adds only what an older file lacks."""
     _add_column(db, "deal", "furthest_stage_id", "INTEGER")
+    _add_column(db, "deal", "last_touch", "DATE")
     _add_column(db, "stage_change", "stay_days", "INTEGER")
     for old in ("stage_change_deal_id", "stage_change_to_stage_id", "activity_deal_id",
                 "deal_status"):

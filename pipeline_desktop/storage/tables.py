@@ -88,6 +88,8 @@ class DealTable(BaseTable):
     # Derived from the stage history (storage/history_summary.py keeps it current): the
     # furthest open stage the history entered. Not a foreign key: stage edits recompute it.
     furthest_stage_id = pw.IntegerField(null=True)
+    # Derived too: the latest day the deal was moved or had an activity done (stale deals).
+    last_touch = pw.DateField(null=True)
 
     class Meta:
         table_name = "deal"
@@ -99,7 +101,7 @@ class DealTable(BaseTable):
 FIGURES_INDEX = "deal_status_figures"
 FIGURES_COLUMNS = ("status", "stage_id", "owner", "source", "probability", "furthest_stage_id",
                    "currency", "lost_reason", "closed", "expected_close", "value_cents",
-                   "created")
+                   "created", "last_touch")
 DealTable.add_index(pw.SQL(f"CREATE INDEX IF NOT EXISTS {FIGURES_INDEX} ON deal "
                            f"({', '.join(FIGURES_COLUMNS)})"))
 

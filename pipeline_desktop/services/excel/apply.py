@@ -186,16 +186,31 @@ def _with_history_figures(db: pw.Database, inserts: Mapping[str, Rows]
     if not deal_rows or not history_rows or "furthest_stage_id" in deal_columns:
         return inserts, set()
     at_deal, at_stage = history_columns.index("deal_id"), history_columns.index("to_stage_id")
+    at_when = history_columns.index("changed_at")
     lines = Counter(row[at_deal] for row in history_rows)
-    new_deals = {row[0] for row in deal_rows}
+    new_deals = {row[0] for row in deal_rows} - _deals_of(inserts, "activity")
     single = {deal for deal, count in lines.items() if count == 1 and deal in new_deals}
     open_stages = _open_stage_ids(db, inserts)
-    furthest = {row[at_deal]: row[at_stage] for row in history_rows
-                if row[at_deal] in single and row[at_stage] in open_stages}
+    furthest, touched = {}, {}
+    for row in history_rows:
+        if row[at_deal] in single:
+            touched[row[at_deal]] = str(row[at_when])[:10]  # DATE() of its only line
+            if row[at_stage] in open_stages:
+                furthest[row[at_deal]] = row[at_stage]
     with_figures = dict(inserts)
-    with_figures["deal"] = ((*deal_columns, "furthest_stage_id"),
-                            [(*row, furthest.get(row[0])) for row in deal_rows])
+    with_figures["deal"] = ((*deal_columns, "furthest_stage_id", "last_touch"),
+                            [(*row, furthest.get(row[0]), touched.get(row[0]))
+                             for row in deal_rows])
     return with_figures, single  # stay_days: NULL, right for a deal's only (latest) line
+
+
+def _deals_of(rows_of: Mapping[str, Rows], table: str) -> set[int]:
+    """The deal ids of these rows of `table` (stage changes, activities)."""
+    columns, rows = rows_of.get(table, ((), []))
+    if "deal_id" not in columns:
+        return set()
+    at = columns.index("deal_id")
+    return {row[at] for row in rows}
 
 
 def _open_stage_ids(db: pw.Database, inserts: Mapping[str, Rows]) -> set[int]:
@@ -212,15 +227,13 @@ def _open_stage_ids(db: pw.Database, inserts: Mapping[str, Rows]) -> set[int]:
 
 def _history_deals(db: pw.Database, edit: TableEdit, deleted: dict[str, Rows],
                    old_rows: dict[str, Rows]) -> set[int]:
-    """Deals whose stage history this edit inserted, changed or deleted."""
+    """Deals whose stage history or activities this edit inserted, changed or deleted."""
     deals: set[int] = set()
-    for rows_of in (edit.inserts, deleted, old_rows, edit.updates):
-        columns, rows = rows_of.get("stage_change", ((), []))
-        if "deal_id" in columns:
-            at = columns.index("deal_id")
-            deals.update(row[at] for row in rows)
-    updated = [row[0] for row in edit.updates.get("stage_change", ((), []))[1]]
-    deals.update(row[0] for row in _fetch(db, "stage_change", ("deal_id",), updated))
+    for table in ("stage_change", "activity"):
+        for rows_of in (edit.inserts, deleted, old_rows, edit.updates):
+            deals |= _deals_of(rows_of, table)
+        updated = [row[0] for row in edit.updates.get(table, ((), []))[1]]
+        deals.update(row[0] for row in _fetch(db, table, ("deal_id",), updated))
     return deals
 
 
