@@ -1,8 +1,10 @@
 """The metrics engine: win rate, deal size, days to close, open and weighted value, velocity,
 stage conversion and waiting times, forecast, figures by owner and lead source, stale deals.
 
-Everything is computed in one Python pass over a `PipelineSnapshot` (see snapshot.py), which
-reads the database with two queries; no Qt here. Definitions (issue 3):
+Every figure comes from `RunningTotals`, filled either deal by deal from a `PipelineSnapshot`
+(snapshot.py: the window keeps one and updates it after each edit) or from SQL aggregates
+(metrics_sql.py: `compute_metrics` on a repository, the cold path); no Qt here. Definitions
+(issue 3):
 
 - The period selects won and lost deals by closed date; open-pipeline figures are as of now.
   Stage conversion and waiting times use the same deals: open now, or closed in the period.
