@@ -27,23 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import BENCH_DEALS, TODAY, best_of, demo_file
+from common import BENCH_DEALS, TODAY, best_of, cpu_of, demo_file
 
 from pipeline_desktop.domain.commands import EditDeal
 from pipeline_desktop.services.metrics import MetricsEngine, compute_metrics, to_json
 from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.session import open_session
-
-
-def cpu_of(func: Callable[[], object], runs: int = 3) -> float:
-    """Best CPU time of this process over `runs` calls: steadier than wall time when other
-    work shares the machine."""
-    best = float("inf")
-    for _ in range(runs):
-        started = time.process_time()
-        func()
-        best = min(best, time.process_time() - started)
-    return best
 
 
 def line(name: str, seconds: float, target_ms: float | None = None,

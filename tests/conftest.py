@@ -73,6 +73,20 @@ def assert_history_summary_current(session: Session) -> None:
 
 
 @pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
+    """What the user is asked and warned by the file-safety dialogs; every question is
+    answered with answers["yes"] ("no" unless a test says otherwise)."""
+    from pipeline_desktop.ui.backup_actions import Ask
+
+    log: dict[str, list] = {"asked": [], "warned": [], "yes": [False]}
+    monkeypatch.setattr(Ask, "question", classmethod(
+        lambda _cls, _parent, text, _yes: log["asked"].append(text) or log["yes"][0]))
+    monkeypatch.setattr(Ask, "warning", classmethod(
+        lambda _cls, _parent, text: log["warned"].append(text)))
+    return log
+
+
+@pytest.fixture
 def demo_session(session: Session) -> Session:
     """A small deterministic sample pipeline (60 deals, history up to DEMO_TODAY)."""
     generate(session.db, session.repository.stages(), deals=60, seed=7, today=DEMO_TODAY)

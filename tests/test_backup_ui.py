@@ -16,7 +16,7 @@ from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage import backup
 from pipeline_desktop.ui import backup_actions
 from pipeline_desktop.ui.app import Shell
-from pipeline_desktop.ui.backup_actions import Ask, RestoreDialog
+from pipeline_desktop.ui.backup_actions import RestoreDialog
 from pipeline_desktop.ui.settings import AppSettings
 
 
@@ -27,14 +27,10 @@ def session(pipeline_path: Path) -> Iterator[Session]:
 
 
 @pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
-    """Record the questions and warnings; answer every question with answers["yes"]."""
-    log: dict[str, list] = {"asked": [], "warned": [], "yes": [True]}
-    monkeypatch.setattr(Ask, "question", classmethod(
-        lambda _cls, _parent, text, _yes: log["asked"].append(text) or log["yes"][0]))
-    monkeypatch.setattr(Ask, "warning", classmethod(
-        lambda _cls, _parent, text: log["warned"].append(text)))
-    return log
+def answers(answers: dict[str, list]) -> dict[str, list]:
+    """conftest's record of questions and warnings; here every question is answered "yes"."""
+    answers["yes"][0] = True
+    return answers
 
 
 @pytest.fixture

@@ -116,3 +116,10 @@ def test_a_stale_stored_figure_is_reported(session):
     assert any("stay_days 99" in problem for problem in history_summary.mismatches(session.db))
     history_summary.refresh(session.db, [deal_id])
     assert history_summary.mismatches(session.db) == []
+
+
+def test_furthest_stages_are_recounted_only_when_the_open_stages_change_order():
+    assert history_summary.order_kept([1, 2, 3], [1, 2, 3])
+    assert history_summary.order_kept([1, 2, 3], [1, 9, 2, 3])  # a stage added between
+    assert not history_summary.order_kept([1, 2, 3], [2, 1, 3])  # reordered
+    assert not history_summary.order_kept([1, 2, 3], [1, 3])  # one deleted (or closed)

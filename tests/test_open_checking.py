@@ -15,7 +15,7 @@ from safety_helpers import PAGE
 from sample_files import sample_file
 
 from pipeline_desktop.ui.app import Shell
-from pipeline_desktop.ui.backup_actions import Ask, BackgroundCheck
+from pipeline_desktop.ui.backup_actions import BackgroundCheck
 from pipeline_desktop.ui.models.deal_table import COLUMNS
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs import deals as deals_tab
@@ -26,17 +26,6 @@ VALUE = [c.key for c in COLUMNS].index("value_cents")
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
     return sample_file(tmp_path / "shop.pipeline", deals=200)
-
-
-@pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
-    """What the user is asked and warned; every question is answered "no"."""
-    log: dict[str, list] = {"asked": [], "warned": []}
-    monkeypatch.setattr(Ask, "question", classmethod(
-        lambda _cls, _parent, text, _yes: log["asked"].append(text) and False))
-    monkeypatch.setattr(Ask, "warning", classmethod(
-        lambda _cls, _parent, text: log["warned"].append(text)))
-    return log
 
 
 REAL_START = BackgroundCheck.start

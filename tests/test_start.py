@@ -23,7 +23,7 @@ from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import first_page, migrations
 from pipeline_desktop.storage.first_page import read_first_page
 from pipeline_desktop.ui.app import Shell
-from pipeline_desktop.ui.backup_actions import Ask, BackgroundCheck
+from pipeline_desktop.ui.backup_actions import BackgroundCheck
 from pipeline_desktop.ui.delegates import StageDelegate
 from pipeline_desktop.ui.models.deal_table import COLUMNS
 from pipeline_desktop.ui.settings import AppSettings
@@ -49,17 +49,6 @@ def shell(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Shell]:
         opened.window.close()
         if opened.window.controller.is_open:
             opened.window.session.close()
-
-
-@pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
-    """What the user is asked and warned; every question is answered "no"."""
-    log: dict[str, list] = {"asked": [], "warned": []}
-    monkeypatch.setattr(Ask, "question", classmethod(
-        lambda _cls, _parent, text, _yes: log["asked"].append(text) and False))
-    monkeypatch.setattr(Ask, "warning", classmethod(
-        lambda _cls, _parent, text: log["warned"].append(text)))
-    return log
 
 
 def test_the_newest_deals_are_painted_first_then_everything_follows(shell, sample, qtbot):
@@ -95,23 +84,31 @@ def test_asking_for_the_session_sooner_opens_it_at_once(shell, sample):
     assert window.controller.is_open
 
 
-def test_the_first_page_is_read_without_peewee(sample: Path, tmp_path: Path):
-    script = (
-        "import sys\n"
-        "from pipeline_desktop.ui.app import Shell, create_application\n"
-        "from pipeline_desktop.ui.settings import AppSettings\n"
-        "app = create_application()\n"
-        "window = Shell(AppSettings()).start(sys.argv[1])\n"
-        "app.processEvents(); window.grab()\n"
-        "print(window.deals_tab.model.rowCount(), 'peewee' in sys.modules)\n"
-        "app.processEvents()\n"
-        "print(window.controller.is_open, 'peewee' in sys.modules)\n"
-        "window.session.close()\n")
+def first_paint_in_a_new_process(sample: Path, tmp_path: Path, *after_paint: str) -> list[str]:
+    """Start the app on `sample` in a fresh interpreter, paint the window, then run the lines
+    `after_paint` (which print); return what they printed, line by line."""
+    script = "\n".join((
+        "import sys",
+        "from pipeline_desktop.ui.app import Shell, create_application",
+        "from pipeline_desktop.ui.settings import AppSettings",
+        "app = create_application()",
+        "window = Shell(AppSettings()).start(sys.argv[1])",
+        "app.processEvents(); window.grab()",
+        *after_paint,
+        "window.session.close()", ""))
     env = {"QT_QPA_PLATFORM": "offscreen", "PIPELINE_DESKTOP_DATA_DIR": str(tmp_path / "data"),
            "PATH": ""}
-    out = subprocess.run([sys.executable, "-c", script, str(sample)], env=env, check=True,
-                         capture_output=True, text=True, timeout=60).stdout.split()
-    assert out == [str(min(200, deals_tab.FIRST_PAGE)), "False", "True", "True"]
+    return subprocess.run([sys.executable, "-c", script, str(sample)], env=env, check=True,
+                          capture_output=True, text=True, timeout=60).stdout.splitlines()
+
+
+def test_the_first_page_is_read_without_peewee(sample: Path, tmp_path: Path):
+    out = first_paint_in_a_new_process(
+        sample, tmp_path,
+        "print(window.deals_tab.model.rowCount(), 'peewee' in sys.modules)",
+        "app.processEvents()",
+        "print(window.controller.is_open, 'peewee' in sys.modules)")
+    assert out == [f"{min(200, deals_tab.FIRST_PAGE)} False", "True True"]
 
 
 # Not needed to paint the first page: each is imported when the session opens or when first
@@ -122,19 +119,8 @@ LATE_MODULES = ("peewee", "pipeline_desktop.session", "pipeline_desktop.domain.c
 
 
 def test_the_first_paint_imports_only_what_it_paints(sample: Path, tmp_path: Path):
-    script = (
-        "import sys\n"
-        "from pipeline_desktop.ui.app import Shell, create_application\n"
-        "from pipeline_desktop.ui.settings import AppSettings\n"
-        "app = create_application()\n"
-        "window = Shell(AppSettings()).start(sys.argv[1])\n"
-        "app.processEvents(); window.grab()\n"
-        f"print([name for name in {LATE_MODULES!r} if name in sys.modules])\n"
-        "window.session.close()\n")
-    env = {"QT_QPA_PLATFORM": "offscreen", "PIPELINE_DESKTOP_DATA_DIR": str(tmp_path / "data"),
-           "PATH": ""}
-    out = subprocess.run([sys.executable, "-c", script, str(sample)], env=env, check=True,
-                         capture_output=True, text=True, timeout=60).stdout.splitlines()
+    out = first_paint_in_a_new_process(
+        sample, tmp_path, f"print([name for name in {LATE_MODULES!r} if name in sys.modules])")
     assert out == ["[]"]
 
 

@@ -84,9 +84,6 @@ class Changes:
     stages: bool = False
     activities: bool = False
     everything: bool = False
-    # The command itself kept every deal's stored furthest stage current although it changed
-    # stages (an import that only adds stages): the repository need not recompute them all.
-    furthest_current: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -94,7 +91,6 @@ class Changes:
             self.stages or other.stages,
             self.activities or other.activities,
             self.everything or other.everything,
-            self.furthest_current and other.furthest_current,
         )
 
 

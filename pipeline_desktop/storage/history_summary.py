@@ -112,6 +112,15 @@ def open_stage_order(db: pw.Database) -> list[int]:
         "SELECT id FROM stage WHERE outcome = 'open' ORDER BY position, id").fetchall()]
 
 
+def order_kept(before: list[int], after: list[int]) -> bool:
+    """Did the open stages keep their order, at most gaining new ones? Then no deal's furthest
+    stage moved: a deal can only have entered a new stage through history the same command
+    wrote or restored, and a command reports those deals, which are refreshed with it (an
+    import of another CRM's stages; a stage added in the editor; a deleted stage undone)."""
+    kept = set(before)
+    return [stage for stage in after if stage in kept] == before
+
+
 def mismatches(db: pw.Database) -> list[str]:
     """Stored figures that differ from a fresh computation, as sentences (none: all current)."""
     following = days_between(db, "DATE(LEAD(changed_at) OVER w)", "DATE(changed_at)")

@@ -321,7 +321,8 @@ class _Handlers:
             tuple(pc.StageEdit(i, s.name, s.probability, s.outcome, s.exit_criteria,
                                s.stale_after_days) for i, s in zip(new_ids, specs, strict=True)),
             reassign=command.reassign, label=command.label)
-        touched = {deal_id for deal_id, *_ in moved} | {d for d, *_ in command.restore_deals}
+        touched = ({deal_id for deal_id, *_ in moved} | {d for d, *_ in command.restore_deals}
+                   | _deals_of_history([change_id for change_id, *_ in command.restore_history]))
         return Applied(inverse, redo, Changes(frozenset(touched), stages=True,
                                               everything=bool(touched)))
 
@@ -405,6 +406,16 @@ class _Handlers:
             else:
                 values["closed"] = pw.fn.COALESCE(DealTable.closed, today)
             DealTable.update(**values).where(DealTable.id.in_(chunk)).execute()
+
+
+def _deals_of_history(change_ids: list[int]) -> set[int]:
+    """The deals whose stage history these lines belong to (their stored figures follow)."""
+    deals: set[int] = set()
+    for start in range(0, len(change_ids), 500):  # stay under SQLite's parameter limit
+        chunk = change_ids[start:start + 500]
+        deals.update(StageChangeTable.select(StageChangeTable.deal)
+                     .where(StageChangeTable.id.in_(chunk)).scalars())
+    return deals
 
 
 def _update_deal(deal_id: int, **values: Any) -> None:

@@ -135,11 +135,12 @@ class Repository:
 
     def _refresh_history(self, changes: cmd.Changes, stage_order: list[int]) -> None:
         """Keep the stored history figures current (storage/history_summary.py): for the deals
-        the command touched, and for every deal when the open stages' order changed."""
+        the command touched, and every deal's furthest stage when the open stages were
+        reordered or one left them."""
         if changes.deals:
             history_summary.refresh(self.db, changes.deals)
-        if (changes.stages and not changes.furthest_current
-                and history_summary.open_stage_order(self.db) != stage_order):
+        if changes.stages and not history_summary.order_kept(
+                stage_order, history_summary.open_stage_order(self.db)):
             history_summary.refresh_furthest(self.db)
 
     def register(self, command_type: type, handler: Callable[[Any], cmd.Applied]) -> None:

@@ -117,16 +117,7 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
         expected_versions=_deal_versions(edit),
     )
     redo = replace(edit, progress=None)
-    return Applied(inverse, redo, _changes(edit))
-
-
-def _changes(edit: TableEdit) -> Changes:
-    """An edit that only adds stages leaves every stored furthest stage current: a new
-    stage's history is this edit's own, whose deals got their figures above. (Recomputing
-    100,000 deals' furthest stage after an import of another CRM's stages cost 0.2 s.)"""
-    if edit.updates.get("stage", ((), []))[1] or edit.deletes.get("stage"):
-        return IMPORT_CHANGES
-    return replace(IMPORT_CHANGES, furthest_current=True)
+    return Applied(inverse, redo, IMPORT_CHANGES)
 
 
 def _deal_versions(edit: TableEdit) -> dict[int, int]:
