@@ -57,7 +57,7 @@ class ActivityDialog(QDialog):
         self.has_due.setChecked(True)
         self.due = _date_edit(self, today)
         self.has_due.toggled.connect(self.due.setEnabled)
-        self.done = QCheckBox(self.tr("Already done"), self)
+        self.already_done = QCheckBox(self.tr("Already done"), self)
         self.notes = QPlainTextEdit(self)
         self.notes.setFixedHeight(80)
         self._today = today
@@ -69,7 +69,7 @@ class ActivityDialog(QDialog):
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Subject"), self.subject)
         form.addRow(self.tr("Date"), due_row)
-        form.addRow("", self.done)
+        form.addRow("", self.already_done)
         form.addRow(self.tr("Notes"), self.notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
@@ -81,11 +81,11 @@ class ActivityDialog(QDialog):
     def _kind_changed(self) -> None:
         """A note records what happened: it is done when written."""
         if self.kind.currentData() == ActivityKind.NOTE.value:
-            self.done.setChecked(True)
+            self.already_done.setChecked(True)
 
     def fields(self) -> dict[str, Any]:
         due = self.due.date().toString("yyyy-MM-dd") if self.has_due.isChecked() else None
-        done = (due or self._today.isoformat()) if self.done.isChecked() else None
+        done = (due or self._today.isoformat()) if self.already_done.isChecked() else None
         return {"kind": self.kind.currentData(), "subject": self.subject.text(),
                 "due": due, "done": done, "notes": self.notes.toPlainText()}
 
