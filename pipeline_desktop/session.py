@@ -5,8 +5,10 @@ session (or its repository) to whoever needs it; nothing reaches for a global.""
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import peewee as pw
 
 from pipeline_desktop.paths import resolve_url as resolve_url  # where the CLI finds it
 from pipeline_desktop.storage.concurrency import is_read_only
+from pipeline_desktop.storage.connections import TrackedSqliteDatabase
 from pipeline_desktop.storage.database import allow_writes, open_database, writes_held
 from pipeline_desktop.storage.file_format import display_name, sqlite_path
 from pipeline_desktop.storage.integrity import ReadOnlyFileError, is_writable
@@ -47,10 +50,24 @@ class Session:
             allow_writes(self.db)  # type: ignore[arg-type]
 
     def close(self) -> None:
+        """Write the WAL back into the pipeline file, close, let go of the lock: afterwards the
+        `.pipeline` file alone holds every change (someone may copy or sync it next)."""
+        if isinstance(self.db, TrackedSqliteDatabase):
+            self.db.stop_other_threads()
         if not self.db.is_closed():
-            self.db.close()
+            if self.path is not None and not self.read_only:
+                checkpoint(self.db)
+            self.db.close()  # the last connection's close also removes -wal and -shm
         if self.lock is not None:
             self.lock.release()
+
+
+def checkpoint(db: pw.Database) -> None:
+    """Copy every committed page from the WAL into the file and empty the WAL. A reader still
+    open in another thread may hold some pages back; they stay safe in the WAL."""
+    with contextlib.suppress(pw.DatabaseError, sqlite3.Error):
+        db.execute_sql("PRAGMA busy_timeout = 300")  # closing must not wait on a busy file
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def current_user() -> str:

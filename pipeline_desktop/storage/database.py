@@ -10,6 +10,7 @@ import peewee as pw
 
 from pipeline_desktop.errors import NotAPipelineError, StorageError
 from pipeline_desktop.storage import migrations
+from pipeline_desktop.storage.connections import TrackedSqliteDatabase
 from pipeline_desktop.storage.file_format import check_sqlite_file, sqlite_path
 from pipeline_desktop.storage.integrity import (
     DamagedFileError,
@@ -89,7 +90,7 @@ def _open_sqlite(path: Path, *, create: bool, read_only: bool = False,
         db = pw.SqliteDatabase(read_only_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
     else:
         held = {"query_only": 1} if check_now == "later" and path.exists() else {}
-        db = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS | held)
+        db = TrackedSqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS | held)
     try:
         db.connect()
     except pw.OperationalError as error:

@@ -8,6 +8,7 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from pipeline_desktop.errors import NotAPipelineError, StorageError
 
@@ -42,17 +43,32 @@ def read_only_uri(path: Path) -> str:
     return f"{path.absolute().as_uri()}?mode=ro"  # file:///C:/… on Windows, quoted
 
 
-def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+class CheckInterrupted(Exception):
+    """The pipeline was closed while its check ran: no verdict, and nothing is wrong."""
+
+
+class ConnectionTracker(Protocol):
+    def track(self, conn: sqlite3.Connection) -> None: ...
+    def untrack(self, conn: sqlite3.Connection) -> None: ...
+
+
+def integrity_problems(path: Path, *, quick: bool = False,
+                       tracker: ConnectionTracker | None = None) -> list[str]:
     """What `PRAGMA integrity_check` (or `quick_check`) finds wrong with a closed or open file
-    ([] when healthy)."""
+    ([] when healthy). With a `tracker` (the open pipeline's database), closing the pipeline
+    interrupts the check, which then raises CheckInterrupted."""
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
     except sqlite3.Error as error:
         return [str(error)]
+    if tracker is not None:
+        tracker.track(conn)
     try:
         return check_connection(conn, quick=quick)
     finally:
         conn.close()
+        if tracker is not None:
+            tracker.untrack(conn)
 
 
 def check_connection(conn: sqlite3.Connection | object, *, quick: bool = False) -> list[str]:
@@ -62,6 +78,10 @@ def check_connection(conn: sqlite3.Connection | object, *, quick: bool = False) 
     pragma = "quick_check" if quick else "integrity_check"
     try:
         rows = conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})").fetchall()  # type: ignore[attr-defined]
+    except sqlite3.OperationalError as error:
+        if str(error) == "interrupted":
+            raise CheckInterrupted from None
+        return [str(error)]
     except sqlite3.DatabaseError as error:
         return [str(error)]
     messages = [str(row[0]) for row in rows]

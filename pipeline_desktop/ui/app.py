@@ -226,7 +226,7 @@ def create_sample(url: str, deals: int = SAMPLE_DEALS) -> None:
 
 def run_app(db_option: str | None) -> int:
     app = create_application()
-    from pipeline_desktop.ui import errors, i18n, theme
+    from pipeline_desktop.ui import errors, i18n, shutdown, theme
 
     errors.install(app)  # uncaught errors → log file + dialog; the app keeps running
     i18n.install_translations(app)  # the user's language where a catalog exists
@@ -241,7 +241,10 @@ def run_app(db_option: str | None) -> int:
     window = shell.start(url)
     if window is None:
         return 1
+    shutdown.install(app)  # every way of quitting closes the window, and so its pipeline
     if os.environ.get(SMOKE_TEST_ENV):  # packaging check: the built app shows its window, quits
         QTimer.singleShot(300, lambda: app.exit(0 if window.isVisible() else 3))
         print(f"window shown: {window.windowTitle()}", flush=True)
-    return app.exec()
+    code = app.exec()
+    QApplication.closeAllWindows()  # app.exit() skips aboutToQuit's handlers on some paths
+    return code

@@ -26,8 +26,10 @@ from pipeline_desktop import APP_NAME, paths
 from pipeline_desktop.errors import NotAPipelineError, PipelineError, StorageError
 from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage import backup
+from pipeline_desktop.storage.connections import TrackedSqliteDatabase
 from pipeline_desktop.storage.database import allow_writes, sqlite_path
 from pipeline_desktop.storage.integrity import (
+    CheckInterrupted,
     DamagedFileError,
     ReadOnlyFileError,
     integrity_problems,
@@ -113,12 +115,11 @@ class BackgroundCheck(QObject):
         threading.Thread(target=self._run, daemon=True, name="integrity-check").start()
 
     def _run(self) -> None:
-        path = self.session.path
-        assert path is not None
-        if self.session.checking and self._found_damage(integrity_problems(path, quick=True)):
+        try:
+            healthy = self._check()
+        except CheckInterrupted:  # the window closed meanwhile
             return
-        self.writable.emit()
-        if self._found_damage(integrity_problems(path)):
+        if not healthy:
             return
         try:
             allow_writes(self.session.db)  # this thread's own connection: VACUUM INTO writes
@@ -127,6 +128,17 @@ class BackgroundCheck(QObject):
             if not self.session.db.is_closed():
                 self.session.db.close()  # this thread's own connection
         self.done.emit()
+
+    def _check(self) -> bool:
+        """Quick check first when edits wait for it, then the full one; False on damage."""
+        path = self.session.path
+        assert path is not None
+        tracker = self.session.db if isinstance(self.session.db, TrackedSqliteDatabase) else None
+        if self.session.checking and self._found_damage(
+                integrity_problems(path, quick=True, tracker=tracker)):
+            return False
+        self.writable.emit()
+        return not self._found_damage(integrity_problems(path, tracker=tracker))
 
     def _allow_writes(self) -> None:
         """On the GUI thread, whose connection the edits use."""

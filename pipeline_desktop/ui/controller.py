@@ -89,6 +89,11 @@ class PipelineController(QObject):
             opener()
         return self._session is not None
 
+    def close_session(self) -> None:
+        """The window is going: its pipeline is written back into its file and let go."""
+        if self._session is not None:
+            self._session.close()
+
     def attach(self, session: Session) -> None:
         self._session = session
         self.url = session.url

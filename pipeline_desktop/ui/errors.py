@@ -57,6 +57,12 @@ def user_message(error: BaseException) -> str | None:
     return describe_storage_error(error)
 
 
+def is_interruption(error: BaseException) -> bool:
+    """SQLite's answer to a query that closing the pipeline stopped (Session.close)."""
+    # by name: sqlite3's and peewee's OperationalError alike (peewee is not imported yet here)
+    return type(error).__name__ == "OperationalError" and str(error) == "interrupted"
+
+
 class ErrorReporter(QObject):
     """Receives every uncaught exception; shows at most one dialog at a time."""
 
@@ -94,6 +100,9 @@ class ErrorReporter(QObject):
 
     def _report(self, info: ExcInfo) -> None:
         kind, error, tb = info
+        if is_interruption(error):  # a thread whose pipeline closed under it: nothing to say
+            LOGGER.info("stopped by closing the pipeline: %s", error)
+            return
         message = user_message(error)
         if message is None:
             LOGGER.error("unexpected error", exc_info=info)

@@ -187,8 +187,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Remember geometry, column widths and sort order for the next start."""
+        """Remember geometry, column widths and sort order for the next start; close the
+        pipeline (the window's close button, File › Quit and logging out all come here)."""
         self.save_state()
+        self.controller.close_session()
         super().closeEvent(event)
 
 

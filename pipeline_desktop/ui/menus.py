@@ -91,7 +91,7 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
                 "export_report",
             ),
             None,
-            Entry(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", StandardKey.Quit, "quit"),
+            Entry(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", "Ctrl+Q", "quit"),
         ),
     ),
     (
