@@ -105,3 +105,18 @@ def test_show_today_from_window(window) -> None:
     assert show_today(window) is view
     view.close()
 
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_Return])
+def test_activity_dialog_closes_on_escape_and_enter(qtbot, key) -> None:
+    """Its "Already done" box once hid QDialog.done(): every way of closing it froze the app."""
+    dialog = ActivityDialog(None, "A deal", today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.subject, "Call back")
+    qtbot.keyClick(dialog.subject, key)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    accepted = key == Qt.Key.Key_Return
+    assert dialog.result() == (dialog.DialogCode.Accepted if accepted
+                               else dialog.DialogCode.Rejected)
