@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import peewee as pw
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
@@ -65,10 +67,35 @@ def changes_between(old: tuple[int, ...], new: tuple[int, ...], old_versions: di
     return Changes(frozenset(deals), activities=old[2:6] != new[2:6])
 
 
+@dataclass(frozen=True)
+class Look:
+    """One look at the server: the fingerprint, every deal's version when it moved since the
+    last look, or what went wrong."""
+
+    fingerprint: tuple[int, ...] | None = None
+    versions: dict[int, int] | None = None
+    error: str | None = None
+
+
+def look(db: pw.Database, known: tuple[int, ...], lost: bool) -> Look:
+    """Runs on any thread (with that thread's connection); never raises."""
+    try:
+        fingerprint = read_fingerprint(db)
+        if fingerprint == known and not lost:
+            return Look(fingerprint)
+        return Look(fingerprint, read_versions(db))
+    except (pw.OperationalError, pw.InterfaceError) as error:
+        drop_broken_connection(db)
+        return Look(error=str(error))
+    except Exception as error:  # a look must always come back, or polling would stop
+        return Look(error=str(error))
+
+
 class TeamWatch(QObject):
     """Polls the pipeline for others' changes and keeps failed edits for a retry."""
 
     others_changed = Signal(object)  # Changes made by someone else
+    _looked = Signal(object)  # (Look, deals to exclude, own other changes), from the thread
     connection_lost = Signal(str)
     connection_back = Signal()
 
@@ -88,28 +115,60 @@ class TeamWatch(QObject):
         controller.changed.connect(self._after_own_change)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="team-poll")
+        self._polling = False
+        self._generation = 0
+        self._looked.connect(self._polled, Qt.ConnectionType.QueuedConnection)
+        self.timer.timeout.connect(self.poll)
         self.timer.start()
 
     def check(self) -> Changes | None:
-        """Look once; tell the tabs what others changed. Returns it (None: nothing/no server)."""
+        """Look once, on this thread, and tell the tabs what others changed (a conflict shows
+        their change first). Returns it (None: nothing, or no server)."""
+        self._generation += 1  # a look already under way would now be older than this one
         exclude, self._own = frozenset(self._own), set()
         own_rest, self._own_rest = self._own_rest, Changes()
-        try:
-            fingerprint = read_fingerprint(self.db)
-            if fingerprint == self._fingerprint and not self.lost:
-                return None
-            versions = read_versions(self.db)
-        except (pw.OperationalError, pw.InterfaceError) as error:
-            drop_broken_connection(self.db)
-            self.mark_lost(str(error))
+        return self._take_in(look(self.db, self._fingerprint, self.lost), exclude, own_rest)
+
+    def poll(self) -> None:
+        """The timer's look, on the watch's own thread and connection: reading every deal's
+        version when the pipeline moved takes ~90 ms at 100,000 deals."""
+        if self._polling:
+            return
+        self._polling = True
+        exclude, self._own = frozenset(self._own), set()
+        own_rest, self._own_rest = self._own_rest, Changes()
+        generation = self._generation
+        future = self._pool.submit(look, self.db, self._fingerprint, self.lost)
+        future.add_done_callback(
+            lambda done: self._looked.emit((done.result(), exclude, own_rest, generation)))
+
+    def _polled(self, result: tuple[Look, frozenset[int], Changes, int]) -> None:
+        self._polling = False
+        seen, exclude, own_rest, generation = result
+        if generation != self._generation:  # `check` looked meanwhile: this look is stale
+            self._own |= exclude
+            self._own_rest = self._own_rest | own_rest
+            return
+        # Our own edits saved while the thread looked are in what it read, or in the next look.
+        exclude |= self._own
+        self._take_in(seen, exclude, own_rest | self._own_rest)
+
+    def _take_in(self, seen: Look, exclude: frozenset[int], own_rest: Changes
+                 ) -> Changes | None:
+        if seen.error is not None:
+            self.mark_lost(seen.error)
+            return None
+        if seen.versions is None:
             return None
         if self.lost:
             self.lost = False
             self.connection_back.emit()
             self.retry_pending()
-        changes = changes_between(self._fingerprint, fingerprint, self._versions, versions)
-        self._fingerprint, self._versions = fingerprint, versions
+        assert seen.fingerprint is not None
+        changes = changes_between(self._fingerprint, seen.fingerprint, self._versions,
+                                  seen.versions)
+        self._fingerprint, self._versions = seen.fingerprint, seen.versions
         changes = dataclasses.replace(
             changes, deals=changes.deals - exclude,
             activities=changes.activities and not (own_rest.activities or own_rest.everything),
@@ -128,6 +187,8 @@ class TeamWatch(QObject):
         """Stop polling when the window closes (its session is closed right after)."""
         if event.type() == QEvent.Type.Close:
             self.timer.stop()
+            self._pool.submit(self.db.close)  # the watch thread's own connection
+            self._pool.shutdown(wait=False)
         return False
 
     def mark_lost(self, detail: str) -> None:
@@ -143,7 +204,7 @@ class TeamWatch(QObject):
             self._own |= changes.deals
             self._own_rest = self._own_rest | dataclasses.replace(changes, deals=frozenset())
             if first:
-                QTimer.singleShot(0, self, self.check)
+                QTimer.singleShot(0, self, self.poll)
 
     # ---- edits that could not reach the server ---------------------------------------------
 
