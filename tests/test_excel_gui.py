@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from pipeline_desktop.services.excel.preview import Options, build_preview
@@ -143,3 +143,33 @@ def test_worker_reports_progress_and_cancels(qtbot, window) -> None:
     with pytest.raises(ValueError, match="boom"):
         run_job(window, "Failing", lambda progress: (_ for _ in ()).throw(ValueError("boom")))
     QApplication.processEvents()
+
+
+def test_undoing_a_large_import_keeps_the_window_painting(qtbot, window, tmp_path: Path,
+                                                         data_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Undo and redo of an import of thousands of deals run in a worker (Ctrl+Z, real keys)."""
+    rows = "".join(f"{i},Deal {i},{i * 10},Proposal,03/04/2026,Sales\n" for i in range(1, 2501))
+    csv = tmp_path / "big.csv"
+    csv.write_text("Record ID,Deal Name,Amount,Deal Stage,Close Date,Pipeline\n" + rows,
+                   encoding="utf-8")
+    monkeypatch.setattr(excel_actions, "ask_wizard", lambda _w, preview: (preview, False))
+    before = window.controller.repository.deal_count()
+    excel_actions.import_workbook(window, csv)
+    assert window.controller.repository.deal_count() == before + 2500
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(1)
+    window.activateWindow()
+    qtbot.keyClick(window, "z", Qt.KeyboardModifier.ControlModifier)
+    timer.stop()
+    assert window.controller.repository.deal_count() == before
+    assert ticks, "the event loop stood still while the import was undone"
+    ticks.clear()
+    timer.start(1)
+    qtbot.keyClick(window, "z", Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    timer.stop()
+    assert window.controller.repository.deal_count() == before + 2500
+    assert ticks

@@ -6,8 +6,9 @@ Views turn gestures into domain commands and call `execute`; the controller appl
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -18,6 +19,10 @@ if TYPE_CHECKING:  # commands arrive with the first edit, not before the first p
     from pipeline_desktop.domain.commands import Applied, Changes
     from pipeline_desktop.session import Session
     from pipeline_desktop.storage.repository import Repository
+
+
+LONG_STEP_ROWS = 2_000  # an undo/redo step touching this many rows runs in a worker
+LongRunner = Callable[[str, Callable[[Callable[[int, int], bool]], Any]], Any]
 
 
 class _UndoAdapter(QUndoCommand):
@@ -66,6 +71,9 @@ class PipelineController(QObject):
         self.undo_stack = QUndoStack(self)
         # (plain execute, command) → Applied: wraps every edit, e.g. TeamExecutor
         self.execute_hook: Callable[[Callable[[object], Applied], object], Applied] | None = None
+        # Runs a long undo or redo step in a worker while the window keeps painting (the
+        # window provides it: a progress dialog needs a parent).
+        self.run_long: LongRunner | None = None
 
     @property
     def is_open(self) -> bool:
@@ -126,12 +134,27 @@ class PipelineController(QObject):
     def apply_quietly(self, command: object) -> Applied:
         """Apply an undo or redo step; report a failure instead of raising into Qt."""
         try:
-            applied = self.repository.apply(command)
+            applied = self._apply_step(command)
         except PipelineError as error:
             self.failed.emit(str(error))
             raise
         self.changed.emit(applied.changes)
         return applied
+
+    def _apply_step(self, command: object) -> Applied:
+        """A step as large as an import (e.g. taking 100,000 deals out again) runs off the GUI
+        thread, in one transaction as always."""
+        repository = self.repository
+        if self.run_long is None or getattr(command, "size", 0) < LONG_STEP_ROWS:
+            return repository.apply(command)
+
+        def step(progress: Callable[[int, int], bool]) -> Applied:
+            with_progress = (dataclasses.replace(command, progress=progress)  # type: ignore[type-var]
+                             if hasattr(command, "progress") else command)
+            return repository.apply(with_progress)
+
+        return self.run_long(self.tr("Undoing or redoing %s…") % getattr(command, "label", ""),
+                             step)
 
     def notify(self, changes: Changes | None = None) -> None:
         """Something changed outside the undo stack (settings, stages, a reload); by default,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from pipeline_desktop.session import Session
     from pipeline_desktop.ui.app import Shell
     from pipeline_desktop.ui.tabs.deals import DealsTab
+    from pipeline_desktop.ui.workers import Progress
 
 FILE_FILTER = "Pipeline files (*.pipeline *.db *.sqlite);;All files (*)"
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._add_tab_shortcuts()
         self._fill_recent_menu()
         controller.failed.connect(self.show_error)
+        controller.run_long = self.run_long_step
         controller.show_deals.connect(lambda _request: self.show_tab("deals"))
         self.resize(1280, 800)
         self._restore_state()
@@ -147,6 +149,13 @@ class MainWindow(QMainWindow):
             action()
         except PipelineError as error:
             self.show_error(str(error))
+
+    def run_long_step(self, label: str, step: Callable[[Progress], Any]) -> Any:
+        """An undo or redo as large as an import: in a worker, behind a progress dialog."""
+        from pipeline_desktop.ui.workers import run_job  # not needed before the first paint
+
+        return run_job(self, label, step, databases=(self.controller.repository.db,),
+                       cancellable=False).value
 
     def show_error(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # late: not for the first paint

@@ -80,12 +80,15 @@ class Worker(QThread):
 def run_job(parent: QWidget, label: str, job: Callable[[Progress], Any], *,
             databases: tuple[Any, ...] = (),
             cancel_errors: tuple[type[BaseException], ...] = (),
-            minimum_ms: int = 400) -> JobResult:
+            minimum_ms: int = 400, cancellable: bool = True) -> JobResult:
     """Run `job` in a worker while a modal progress dialog (with Cancel) shows; return its
     value, or `cancelled=True`. An error the job raised is raised again here (except the
-    job's own `cancel_errors`, which also mean "cancelled")."""
+    job's own `cancel_errors`, which also mean "cancelled"). `cancellable=False`: no Cancel
+    (an undo step that has left the undo stack's hands must finish)."""
     worker = Worker(job, databases, cancel_errors)
     dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)
     dialog.setObjectName("progress_dialog")
     dialog.setWindowTitle(parent.tr("Please wait"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -99,7 +102,8 @@ def run_job(parent: QWidget, label: str, job: Callable[[Progress], Any], *,
             dialog.setValue(min(done, total))
 
     worker.progressed.connect(show_progress)
-    dialog.canceled.connect(worker.cancel)
+    if cancellable:
+        dialog.canceled.connect(worker.cancel)
     loop = QEventLoop()
     worker.finished.connect(loop.quit)
     worker.start()
