@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QSpinBox,
     QWidget,
 )
@@ -33,6 +30,7 @@ from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import team
 from pipeline_desktop.storage.database import is_server_url
+from pipeline_desktop.ui.workers import Progress, run_job
 
 if TYPE_CHECKING:
     from pipeline_desktop.ui.main_window import MainWindow
@@ -218,24 +216,17 @@ def copy_to_file(window: MainWindow) -> Path | None:
 
 
 def run_copy(window: MainWindow, target: str, *, replace: bool) -> team.CopyReport | None:
-    """Copy with a progress dialog and Cancel; a problem becomes a message, nothing half-done."""
-    progress = QProgressDialog(window.tr("Copying the pipeline…"), window.tr("Cancel"), 0, 100,
-                               window)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
+    """Copy in a worker, with a progress dialog and Cancel: the window keeps painting (a
+    100,000-deal pipeline takes seconds). A problem becomes a message, nothing half-done."""
+    source = window.session.db
 
-    def tick(done: int, total: int) -> bool:
-        progress.setValue(int(100 * done / max(total, 1)))
-        QApplication.processEvents()
-        return not progress.wasCanceled()
+    def copy(progress: Progress) -> team.CopyReport:
+        return team.copy_pipeline(source, target, replace=replace, progress=progress)
 
     try:
-        report = team.copy_pipeline(window.session.db, target, replace=replace, progress=tick)
-    except team.CopyCancelled:
-        return None
+        result = run_job(window, window.tr("Copying the pipeline…"), copy, databases=(source,),
+                         cancel_errors=(team.CopyCancelled,), minimum_ms=300)
     except PipelineError as error:
         window.show_error(str(error))
         return None
-    finally:
-        progress.close()
-    return report
+    return None if result.cancelled else result.value
