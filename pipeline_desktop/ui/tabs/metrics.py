@@ -41,11 +41,12 @@ from pipeline_desktop.ui.charts import (
     MoneyAxis,
     PercentAxis,
     PeriodBar,
+    accent,
     set_category_ticks,
     set_month_ticks,
     text_item,
 )
-from pipeline_desktop.ui.theme import MUTED
+from pipeline_desktop.ui.theme import MUTED, readable, window_colour
 
 STALE_SHOWN = 200  # the stale deals idle longest; the card gives the full count
 TargetsProvider = Callable[[], dict[str, float]]
@@ -292,7 +293,11 @@ class KpiCard(QFrame):
         self.title = QLabel(title)
         self.title.setStyleSheet(MUTED)
         self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.value.setObjectName("kpi_value")
+        font = self.value.font()
+        font.setPixelSize(18)
+        font.setBold(True)
+        self.value.setFont(font)  # a font, not a style sheet: the text keeps the palette's colour
         self.delta = QLabel()
         self.delta.setStyleSheet(MUTED)
         self.delta.setWordWrap(True)
@@ -306,7 +311,7 @@ class KpiCard(QFrame):
             self.delta.setText(note)
         else:
             text, good = change
-            color = GREEN.darker(115) if good else RED
+            color = readable(GREEN if good else RED, window_colour(self))
             self.delta.setStyleSheet(f"color: {color.name()};")
             self.delta.setText(f"{text} {note}")
 
@@ -338,7 +343,7 @@ class ForecastChart(ChartWidget):
         if current is not None:
             plot.addItem(pg.InfiniteLine(current - 0.5, angle=90,
                                          pen=pg.mkPen(ORANGE, style=Qt.PenStyle.DashLine)))
-            plot.addItem(_placed(text_item(self.tr("today"), (1, 0), ORANGE),
+            plot.addItem(_placed(text_item(self.tr("today"), (1, 0), accent(ORANGE)),
                                  current - 0.5, max(won + weighted + [1]) * 1.115))
         set_month_ticks(self, self.months)
         plot.setXRange(-0.6, len(xs) - 0.4, padding=0)
