@@ -14,28 +14,19 @@ from datetime import date
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QWidget,
 )
 
 from pipeline_desktop.domain.money import format_compact
 from pipeline_desktop.services.metrics import MetricsEngine, compute_metrics
-from pipeline_desktop.services.periods import (
-    PRESET_LABELS,
-    Period,
-    Preset,
-    month_label,
-    preset_period,
-)
+from pipeline_desktop.services.periods import Period, month_label
 from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.ui.collector import settle_after_bulk_load
+from pipeline_desktop.ui.period_bar import PeriodBar
 from pipeline_desktop.ui.theme import is_dark, readable
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
@@ -308,83 +299,6 @@ class AnalysisTab(QWidget):
 
     def update_view(self) -> None:
         raise NotImplementedError
-
-
-class PeriodBar(QWidget):
-    """This month / quarter / year, last 90 days, all time, or custom dates: the period that
-    selects won and lost deals by closed date. Emits `changed` with the new Period."""
-
-    changed = Signal(object)
-
-    def __init__(self, today: Callable[[], date] = date.today, parent: QWidget | None = None,
-                 default: Preset = Preset.ALL_TIME) -> None:
-        super().__init__(parent)
-        self._today = today
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Closed in:")))
-        self.combo = QComboBox()
-        self.combo.setObjectName("period")
-        self.combo.setAccessibleName(self.tr("Period"))
-        for preset, label in PRESET_LABELS.items():
-            self.combo.addItem(self.tr(label), preset.value)
-        layout.addWidget(self.combo)
-        self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
-        self.start_edit.setAccessibleName(self.tr("Period starts"))
-        self.end_edit.setAccessibleName(self.tr("Period ends"))
-        for edit in (self.start_edit, self.end_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setVisible(False)
-            edit.dateChanged.connect(self._emit)
-        self.to_label = QLabel(self.tr("to"))
-        self.to_label.setVisible(False)
-        layout.addWidget(self.start_edit)
-        layout.addWidget(self.to_label)
-        layout.addWidget(self.end_edit)
-        self.combo.setCurrentIndex(self.combo.findData(default.value))
-        self.combo.currentIndexChanged.connect(self._preset_changed)
-
-    def period(self) -> Period:
-        preset = Preset(self.combo.currentData())
-        if preset is Preset.CUSTOM:
-            start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
-            return Period(min(start, end), max(start, end))
-        return preset_period(preset, self._today())
-
-    def set_preset(self, preset: Preset) -> None:
-        self.combo.setCurrentIndex(self.combo.findData(Preset(preset).value))
-
-    def set_custom(self, start: date, end: date) -> None:
-        for edit, day in ((self.start_edit, start), (self.end_edit, end)):
-            edit.blockSignals(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
-            edit.blockSignals(False)
-        self.set_preset(Preset.CUSTOM)
-        self._emit()
-
-    def describe(self) -> str:
-        """How the window names the period in sentences: `this quarter`, `2026-01-01 – …`."""
-        preset = Preset(self.combo.currentData())
-        if preset is Preset.CUSTOM:
-            return self.period().label()
-        return self.tr(PRESET_LABELS[preset]).lower()
-
-    def _preset_changed(self) -> None:
-        custom = Preset(self.combo.currentData()) is Preset.CUSTOM
-        if custom and self.start_edit.date() == QDate(2000, 1, 1):
-            today = self._today()
-            start = preset_period(Preset.THIS_QUARTER, today).start or today
-            self.set_custom(start, today)
-            return
-        for widget in (self.start_edit, self.to_label, self.end_edit):
-            widget.setVisible(custom)
-        self._emit()
-
-    def _emit(self) -> None:
-        for widget in (self.start_edit, self.to_label, self.end_edit):
-            widget.setVisible(Preset(self.combo.currentData()) is Preset.CUSTOM)
-        self.changed.emit(self.period())
 
 
 __all__ = ["ChartWidget", "MoneyAxis", "PercentAxis", "PeriodBar", "month_label",

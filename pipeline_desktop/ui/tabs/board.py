@@ -15,11 +15,13 @@ from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QMimeData,
+    QPoint,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import (
     QColor,
+    QCursor,
     QDrag,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -150,7 +152,9 @@ class CardList(_DropMixin, QListWidget):
         drag.setMimeData(mime)
         rect = self.visualItemRect(item)
         drag.setPixmap(self.card_pixmap(item))
-        drag.setHotSpot(self.viewport().mapFromGlobal(self.cursor().pos()) - rect.topLeft())
+        grip = self.viewport().mapFromGlobal(QCursor.pos()) - rect.topLeft()
+        drag.setHotSpot(QPoint(min(max(grip.x(), 0), rect.width()),
+                               min(max(grip.y(), 0), rect.height())))  # where it was held
         drag.exec(Qt.DropAction.MoveAction)
 
     def card_pixmap(self, item: QListWidgetItem) -> QPixmap:

@@ -30,6 +30,7 @@ from pipeline_desktop.ui.charts import (
     set_category_ticks,
     text_item,
 )
+from pipeline_desktop.ui.period_bar import NoDataNotice, shared_period
 from pipeline_desktop.ui.theme import MUTED, readable, window_colour
 
 BAR_HEIGHT = 0.62
@@ -42,8 +43,9 @@ class FunnelTab(AnalysisTab):
         self.setObjectName("funnel_tab")
         self.metrics: Metrics | None = None
         self.bars: list[StageFigures] = []  # open stages in the order drawn (top first)
-        self.period_bar = PeriodBar(lambda: self.today())
-        self.period_bar.changed.connect(lambda _p: self.refresh())
+        self.period_bar = PeriodBar(lambda: self.today(), shared=shared_period(controller))
+        self.period_bar.changed.connect(self._on_changed)  # the Metrics tab's choice too
+        self.notice = NoDataNotice(self.period_bar)
         self.measure = QComboBox()
         self.measure.setObjectName("funnel_measure")
         self.measure.setAccessibleName(self.tr("Bar width"))
@@ -75,6 +77,7 @@ class FunnelTab(AnalysisTab):
         body.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addLayout(body, 1)
 
     # ---- refresh -------------------------------------------------------------------------
@@ -85,6 +88,7 @@ class FunnelTab(AnalysisTab):
         self.bars = metrics.open_stage_figures()
         self._draw(metrics)
         self.side.show_metrics(metrics, self.period_bar.describe())
+        self.notice.judge(metrics.won + metrics.lost, self.controller.repository)
 
     def _width(self, figures: StageFigures) -> float:
         return float(figures.count if self.measure.currentData() == COUNT
@@ -122,7 +126,7 @@ class FunnelTab(AnalysisTab):
         self.chart.setTitle(self.tr("Open pipeline by stage — bar width: %s") % unit, size="11pt")
 
     def _conversion_item(self, figures: StageFigures, last: bool) -> pg.TextItem:
-        rate = figures.conversion_to_next
+        rate = figures.conversion_to_next if entered(figures) else None
         text = "—" if rate is None else f"{rate * 100:.0f} %"
         target = self.tr("won") if last else self.tr("move on")
         return text_item(f"↓ {text} {target}", (0.5, 0.5))
@@ -153,6 +157,13 @@ class FunnelTab(AnalysisTab):
         figures = self.stage_at(event.scenePos())
         if figures is not None:
             self.show_stage(figures.stage.id)
+
+
+def entered(figures: StageFigures) -> bool:
+    """Did any deal (open now or closed in the period) ever sit in this stage? A stage no
+    deal entered has no conversion to speak of, though deals further on count as having
+    reached it (an import's own stages come after the sample's empty ones)."""
+    return figures.count > 0 or figures.median_days_in_stage is not None
 
 
 def _at(item: pg.TextItem, x: float, y: float) -> pg.TextItem:

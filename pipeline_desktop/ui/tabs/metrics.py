@@ -30,7 +30,7 @@ from pipeline_desktop.domain.icp import GOOD_FIT_THRESHOLD
 from pipeline_desktop.domain.money import format_compact, format_money
 from pipeline_desktop.services.fit_metrics import FitFigures, fit_figures
 from pipeline_desktop.services.metrics import GroupFigures, Metrics
-from pipeline_desktop.services.periods import Period, Preset
+from pipeline_desktop.services.periods import Period
 from pipeline_desktop.ui.charts import (
     BLUE,
     GREEN,
@@ -46,6 +46,7 @@ from pipeline_desktop.ui.charts import (
     set_month_ticks,
     text_item,
 )
+from pipeline_desktop.ui.period_bar import NoDataNotice, shared_period
 from pipeline_desktop.ui.theme import MUTED, readable, window_colour
 
 STALE_SHOWN = 200  # the stale deals idle longest; the card gives the full count
@@ -59,8 +60,9 @@ class MetricsTab(AnalysisTab):
         self.metrics: Metrics | None = None
         self.previous: Metrics | None = None
         self.targets_provider: TargetsProvider | None = _targets_of(controller.repository)
-        self.period_bar = PeriodBar(lambda: self.today(), default=Preset.LAST_90_DAYS)
-        self.period_bar.changed.connect(lambda _p: self.refresh())
+        self.period_bar = PeriodBar(lambda: self.today(), shared=shared_period(controller))
+        self.period_bar.changed.connect(self._on_changed)  # the Funnel tab's choice too
+        self.notice = NoDataNotice(self.period_bar)
         self.cards = {key: KpiCard(self.tr(title)) for key, title in (
             ("win_rate", "Win rate"), ("average_deal_size", "Average deal size"),
             ("median_days", "Median days to close"), ("open_value", "Open value"),
@@ -108,6 +110,7 @@ class MetricsTab(AnalysisTab):
         body.setSizes([330, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addLayout(cards)
         layout.addWidget(body, 1)
 
@@ -125,6 +128,7 @@ class MetricsTab(AnalysisTab):
         self.metrics = m = self.engine.metrics(period, today)
         before = period.previous()
         self.previous = self.engine.metrics(before, today) if before is not None else None
+        self.notice.judge(m.won + m.lost, self.controller.repository)
         self._fill_cards(m, self.previous)
         self.forecast.show_months(m)
         self.forecast.set_targets(self.targets_provider() if self.targets_provider else None)
