@@ -203,7 +203,7 @@ class StageColumn(QFrame):
         self.stage = stage
         self.setObjectName(f"column_{stage.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(COLUMN_WIDTH - 30)
+        self.setMinimumWidth(COLUMN_WIDTH - 60)  # eight stages fit beside Won and Lost
         self.setMaximumWidth(COLUMN_WIDTH + 80)
         self.title = QPushButton(stage.name, self)
         self.title.setObjectName("column_title")
