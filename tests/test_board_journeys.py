@@ -147,3 +147,13 @@ def test_stages_an_import_created_are_columns_before_won_and_lost_all_in_view(
         right = column.mapTo(view, QPoint(column.width(), 0)).x()
         assert right <= view.width(), f"{column.stage.name} is cut off"
     assert board.scroll.horizontalScrollBar().maximum() == 0
+
+
+def test_the_sample_pipeline_has_no_deal_created_today(session) -> None:
+    from pipeline_desktop.services.demo import generate
+
+    generate(session.db, session.repository.stages(), deals=300, seed=1, today=TODAY)
+    created = sorted(row.created for row in session.repository.deal_rows(today=TODAY))
+    assert created[-1] < TODAY.isoformat()  # the newest was made yesterday, not today
+    assert created[0] < "2025-08-01"  # about a year of history behind it
+    assert len({day[:7] for day in created}) >= 12

@@ -192,6 +192,7 @@ class NoDataNotice(QFrame):
         self.text.setWordWrap(True)
         self.button = QPushButton(self)
         self.button.setObjectName("show_data_period")
+        self.button.setAccessibleName(self.tr("Show the period with closed deals"))
         self.button.clicked.connect(self._show_span)
         self.span: Period | None = None
         layout = QHBoxLayout(self)
