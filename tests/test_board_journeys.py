@@ -157,3 +157,25 @@ def test_the_sample_pipeline_has_no_deal_created_today(session) -> None:
     assert created[-1] < TODAY.isoformat()  # the newest was made yesterday, not today
     assert created[0] < "2025-08-01"  # about a year of history behind it
     assert len({day[:7] for day in created}) >= 12
+
+
+def test_a_large_board_loads_in_the_background_and_catches_up_with_edits(
+        qtbot, controller, monkeypatch) -> None:
+    """Above LOAD_IN_THREAD deals the cards are read in a thread: the columns say so, then
+    fill; an edit made while they load is on its card when they land."""
+    from pipeline_desktop.ui.tabs import board as board_module
+
+    monkeypatch.setattr(board_module, "LOAD_IN_THREAD", 10)  # the 60-deal sample is "large"
+    tab = BoardTab(controller, AppSettings(), today=lambda: TODAY)
+    qtbot.addWidget(tab)
+    assert tab.heading.text() == "Loading the board…"
+    assert len(tab.columns) == 6  # the columns stand at once, their cards follow
+    open_ids = {r.id for r in controller.repository.deal_rows(today=TODAY)
+                if r.status == "open"}
+    controller.execute(cmd.EditDeal(next(iter(open_ids)), {"title": "Renamed while loading"}))
+    tab.show()
+    qtbot.waitUntil(lambda: "open deals" in tab.heading.text())
+    shown = {column.list.item(i).data(CARD_ROLE).id: column.list.item(i).data(CARD_ROLE)
+             for column in tab.columns.values() for i in range(column.list.count())}
+    assert set(shown) == open_ids
+    assert shown[next(iter(open_ids))].title == "Renamed while loading"

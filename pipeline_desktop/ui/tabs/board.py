@@ -7,6 +7,7 @@ second. Dragging a card to another column moves the deal through `stage_moves.mo
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
@@ -18,14 +19,11 @@ from PySide6.QtCore import (
     QPoint,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QCursor,
     QDrag,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QPalette,
     QPixmap,
     QShowEvent,
@@ -49,6 +47,7 @@ from pipeline_desktop.domain.money import format_compact
 from pipeline_desktop.domain.process import BoardCard, is_stale
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage import process_store as store
+from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
@@ -58,12 +57,11 @@ from pipeline_desktop.ui.tabs.board_card import (
     STALE_ROLE,
     CardDelegate,
 )
-from pipeline_desktop.ui.theme import readable, window_colour
+from pipeline_desktop.ui.tabs.board_drop import MIME, DropTarget, DropZone
 
-MIME = "application/x-pipeline-deal"
 PAGE = 40  # cards made per column at first (a "more" click adds five pages)
 SMALL_CHANGE = 200  # up to this many changed deals are re-read alone, not the whole board
-WON_COLOUR, LOST_COLOUR = QColor("#2e7d32"), QColor("#c62828")
+LOAD_IN_THREAD = 5_000  # deals: above this, the cards are read in a thread (~1 s at 100,000)
 
 
 def _sort_key(card: BoardCard) -> tuple:
@@ -78,50 +76,7 @@ def pipeline_order(stages: list[Stage]) -> list[Stage]:
     return sorted(stages, key=lambda s: (rank[s.outcome], s.position, s.id))
 
 
-class _DropMixin:
-    """Accept a dragged card and hand (deal id, stage id) to the board."""
-
-    stage_id: int
-    on_drop: Callable[[int, int], bool]
-
-    def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
-        return event.mimeData().hasFormat(MIME)
-
-    def set_drop_highlight(self, on: bool) -> None:
-        """Show (or stop showing) that a card dragged over here would land here."""
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Only deal cards may be dropped here."""
-        if self._accepts(event):
-            event.acceptProposedAction()
-            self.set_drop_highlight(True)
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: QEvent) -> None:
-        """The card left without dropping."""
-        self.set_drop_highlight(False)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        """Keep accepting while the card hovers."""
-        if self._accepts(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Move the dropped deal to this column's stage."""
-        if not self._accepts(event):
-            event.ignore()
-            return
-        self.set_drop_highlight(False)
-        deal_id = int(bytes(event.mimeData().data(MIME).data()).decode())
-        event.acceptProposedAction()
-        # Let the drag finish before a dialog (criteria, lost reason) may open.
-        QTimer.singleShot(0, lambda: self.on_drop(deal_id, self.stage_id))
-
-
-class CardList(_DropMixin, QListWidget):
+class CardList(DropTarget, QListWidget):
     def __init__(self, stage_id: int, on_drop: Callable[[int, int], bool],
                  delegate: CardDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,33 +122,6 @@ class CardList(_DropMixin, QListWidget):
         column = self.parentWidget()
         if isinstance(column, StageColumn):
             column.set_drop_highlight(on)
-
-
-class DropZone(_DropMixin, QLabel):
-    """Won or Lost: drop a card here to close the deal."""
-
-    def __init__(self, stage: Stage, on_drop: Callable[[int, int], bool],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.stage_id = stage.id
-        self.on_drop = on_drop
-        self.colour = WON_COLOUR if stage.outcome is Outcome.WON else LOST_COLOUR
-        self.setObjectName(f"drop_{stage.outcome.value}")
-        self.setText(self.tr("%s\n\ndrop a card here") % stage.name)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setAcceptDrops(True)
-        self.setFixedWidth(104)
-        self.set_drop_highlight(False)
-
-    def set_drop_highlight(self, on: bool) -> None:
-        """Dashed border at rest; solid and filled while a card hovers (colours read well on
-        the theme in effect, so this runs again after a theme switch)."""
-        colour = readable(self.colour, window_colour()).name()
-        fill = f"background: {self.colour.name()}; color: white;" if on else f"color: {colour};"
-        self.setProperty("drop_target", on)
-        self.setStyleSheet(f"QLabel {{ border: 2px {'solid' if on else 'dashed'} {colour};"
-                           f" border-radius: 6px; {fill} font-weight: 600; padding: 6px; }}")
 
 
 class StageColumn(QFrame):
@@ -258,6 +186,8 @@ class StageColumn(QFrame):
 
 
 class BoardTab(QWidget):
+    _cards_ready = Signal(object)  # the open deals' cards, read in a thread
+
     def __init__(self, controller: PipelineController, settings: AppSettings,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__()
@@ -276,6 +206,8 @@ class BoardTab(QWidget):
         self._pending: set[int] = set()
         self._cards: dict[int, BoardCard] = {}
         self._stage_key: tuple = ()
+        self._loading = False
+        self._cards_ready.connect(self._adopt_cards)
         self.heading = QLabel(self)
         self.strip = QWidget(self)
         self.strip_layout = QHBoxLayout(self.strip)
@@ -297,10 +229,39 @@ class BoardTab(QWidget):
     # ---- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Query the open deals once and fill every column."""
-        self._cards = {card.id: card for card in store.board_cards(self.repository)}
+        """Query the open deals once and fill every column. A large pipeline's cards are
+        read in a thread while the columns say "Loading…" (the query alone takes ~0.9 s at
+        100,000 deals), so showing the Board never freezes the window."""
         self._pending.clear()
+        if self.repository.deal_count() <= LOAD_IN_THREAD:
+            self._cards = {card.id: card for card in store.board_cards(self.repository)}
+            self._fill()
+            return
+        self._dirty = False
+        self._loading = True
+        self._build_columns(self.repository.stages())
+        self.heading.setText(self.tr("Loading the board…"))
+        repository, ready = self.repository, self._cards_ready
+
+        def load() -> None:
+            try:
+                cards = store.board_cards(repository)
+            finally:
+                repository.db.close()  # this thread's own connection
+            ready.emit(cards)
+
+        threading.Thread(target=load, daemon=True, name="board-cards").start()
+
+    def _adopt_cards(self, cards: list[BoardCard]) -> None:
+        """The thread's cards arrived: show them, then what changed meanwhile."""
+        self._loading = False
+        self._cards = {card.id: card for card in cards}
+        settle_after_bulk_load()
+        changed_meanwhile = self._dirty
         self._fill()
+        if changed_meanwhile:
+            self._dirty = True
+            self._reload_if_dirty()
 
     def _update(self, deal_ids: set[int]) -> None:
         """Re-read only the cards of a few changed deals (a move, an edit, an activity)."""
@@ -364,7 +325,7 @@ class BoardTab(QWidget):
             QTimer.singleShot(0, self._reload_if_dirty)
 
     def _reload_if_dirty(self) -> None:
-        if not self._dirty:
+        if not self._dirty or self._loading:  # a load in flight catches up when it lands
             return
         if self._full or len(self._pending) > SMALL_CHANGE:
             self._full = False
