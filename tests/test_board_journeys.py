@@ -179,3 +179,21 @@ def test_a_large_board_loads_in_the_background_and_catches_up_with_edits(
              for column in tab.columns.values() for i in range(column.list.count())}
     assert set(shown) == open_ids
     assert shown[next(iter(open_ids))].title == "Renamed while loading"
+
+
+@pytest.mark.parametrize("title", ["Consulting package — Iron Works LLC", LONG,
+                                   "Supercalifragilisticexpialidocious-integration-project"])
+def test_the_first_line_of_a_title_is_never_elided(qtbot, title: str) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from pipeline_desktop.ui.tabs.board_card import two_lines
+
+    font = QFont()
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    for width in range(80, 260, 7):
+        lines = two_lines(title, metrics, width)
+        assert metrics.elidedText(lines[0], Qt.TextElideMode.ElideRight, width) == lines[0]
+        assert "…" not in lines[0]
+        if len(lines) == 2 and "…" not in lines[1]:
+            assert title in (" ".join(lines), "".join(lines))  # nothing lost between lines

@@ -25,17 +25,20 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     """`text` word-wrapped to `width`: one line, or two with the second elided."""
-    if metrics.horizontalAdvance(text) <= width:
+    def fits(line: str) -> bool:  # the painter's own test: it elides what fails it
+        return metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) == line
+
+    if fits(text):
         return [text]
     words = text.split()
     first = ""
     for index, word in enumerate(words):
         candidate = f"{first} {word}".strip()
-        if metrics.horizontalAdvance(candidate) > width:
+        if not fits(candidate):
             rest = " ".join(words[index:])
             if not first:  # one word wider than the card: break inside it
-                cut = max(1, len(metrics.elidedText(word, Qt.TextElideMode.ElideNone, width)))
-                while cut > 1 and metrics.horizontalAdvance(word[:cut]) > width:
+                cut = len(word)
+                while cut > 1 and not fits(word[:cut]):
                     cut -= 1
                 first, rest = word[:cut], " ".join([word[cut:], *words[index + 1:]])
             return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
