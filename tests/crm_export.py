@@ -24,7 +24,7 @@ def hubspot_export(path: Path, deals: int = 8_800, seed: int = 11) -> Path:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         for n in range(1, deals + 1):
-            created = FIRST_DAY + timedelta(days=rng.randrange(span - 20))
+            created = FIRST_DAY + timedelta(days=rng.randrange(span - 140))
             fate = rng.random()
             if fate < 0.48:
                 stage = "Closed Won"
@@ -32,7 +32,7 @@ def hubspot_export(path: Path, deals: int = 8_800, seed: int = 11) -> Path:
                 stage = "Closed Lost"
             else:
                 stage = rng.choice(OPEN_STAGES)
-            closed = min(created + timedelta(days=rng.randrange(5, 140)), LAST_CLOSE)
+            closed = created + timedelta(days=rng.randrange(5, 140))
             if n == deals:
                 stage, closed = "Closed Won", LAST_CLOSE
             amount = rng.choice((55, 550, 1_096, 3_393, 4_821, 5_482, 26_768)) * (

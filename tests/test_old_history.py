@@ -15,7 +15,7 @@ from crm_export import LAST_CLOSE, hubspot_export
 from PySide6.QtCore import Qt
 
 from pipeline_desktop.cli import main as cli_main
-from pipeline_desktop.services.periods import Preset
+from pipeline_desktop.services.periods import Preset, month_index
 from pipeline_desktop.session import open_session
 
 TODAY = date(2026, 6, 15)  # years after the export's last deal
@@ -73,6 +73,8 @@ def test_old_history_says_when_its_deals_closed_and_offers_that_period(crm_windo
     won_bars = next(item for item in metrics.forecast.getPlotItem().items
                 if isinstance(item, pg.BarGraphItem))
     assert sum(won_bars.opts["height"]) > 0  # the months of 2016–17 are on the chart
+    assert metrics.forecast.months[-1] == month_index(LAST_CLOSE)  # and only those
+    assert metrics.forecast.months[0] == month_index(metrics.period_bar.period().start)
     funnel = shown_tab(crm_window, qtbot, "funnel")  # the same period there
     assert funnel.period_bar.period() == metrics.period_bar.period()
     assert funnel.metrics.won == metrics.metrics.won and not funnel.notice.isVisible()

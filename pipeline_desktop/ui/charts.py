@@ -22,8 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from pipeline_desktop.domain.money import format_compact
-from pipeline_desktop.services.metrics import MetricsEngine, compute_metrics
-from pipeline_desktop.services.periods import Period, month_label
+from pipeline_desktop.services.metrics import (
+    Metrics,
+    MetricsEngine,
+    MonthFigures,
+    compute_metrics,
+)
+from pipeline_desktop.services.periods import Period, month_index, month_label
 from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.period_bar import PeriodBar
@@ -137,6 +142,12 @@ class ChartWidget(pg.PlotWidget):
         self._title_args = (title, dict(args))
         self.getPlotItem().setTitle(title, color=chart_colours()[1], **args)
 
+    def addLegend(self, *args, **kwargs) -> pg.LegendItem:  # noqa: N802 - pyqtgraph's name
+        """A legend whose labels are in the palette's text colour."""
+        legend = self.getPlotItem().addLegend(*args, **kwargs)
+        legend.setLabelTextColor(chart_colours()[1])
+        return legend
+
     def restyle(self) -> None:
         """Background, axes, title and legend in the palette's colours."""
         background, text = chart_colours()
@@ -171,6 +182,16 @@ class ChartWidget(pg.PlotWidget):
 
             QMessageBox.warning(self, self.tr("Save chart"),
                                 self.tr("Could not write %s") % path)
+
+
+def months_shown(m: Metrics) -> list[MonthFigures]:
+    """The months a chart draws: the whole window (history and the forecast ahead), or for a
+    period that ended before this month (an old CRM's 2016–17) only its own months."""
+    end = m.period.end
+    if end is None or month_index(end) >= m.current_month:
+        return m.months
+    last = month_index(end)
+    return [mf for mf in m.months if mf.month <= last]
 
 
 def set_month_ticks(chart: pg.PlotWidget, months: Sequence[int]) -> None:

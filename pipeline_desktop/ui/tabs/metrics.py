@@ -42,6 +42,7 @@ from pipeline_desktop.ui.charts import (
     PercentAxis,
     PeriodBar,
     accent,
+    months_shown,
     set_category_ticks,
     set_month_ticks,
     text_item,
@@ -187,7 +188,7 @@ class MetricsTab(AnalysisTab):
     def _draw_win_rate(self, m: Metrics) -> None:
         plot = self.win_rate_chart.getPlotItem()
         plot.clear()
-        months = [mf for mf in m.months if mf.month <= m.current_month]
+        months = [mf for mf in months_shown(m) if mf.month <= m.current_month]
         xs = [i for i, mf in enumerate(months) if mf.win_rate is not None]
         ys = [months[i].win_rate for i in xs]
         if xs:
@@ -337,13 +338,14 @@ class ForecastChart(ChartWidget):
         axis = self.getAxis("left")
         assert isinstance(axis, MoneyAxis)
         axis.currency = m.currency
-        self.months = [mf.month for mf in m.months]
-        xs = list(range(len(m.months)))
-        won = [mf.won_value / 100 for mf in m.months]
-        weighted = [mf.weighted / 100 for mf in m.months]
+        shown = months_shown(m)
+        self.months = [mf.month for mf in shown]
+        xs = list(range(len(shown)))
+        won = [mf.won_value / 100 for mf in shown]
+        weighted = [mf.weighted / 100 for mf in shown]
         plot.addItem(_legend_bars(xs, won, -0.2, GREEN, self.tr("won")))
         plot.addItem(_legend_bars(xs, weighted, 0.2, BLUE, self.tr("weighted forecast")))
-        current = next((i for i, mf in enumerate(m.months) if mf.month == m.current_month), None)
+        current = next((i for i, mf in enumerate(shown) if mf.month == m.current_month), None)
         if current is not None:
             plot.addItem(pg.InfiniteLine(current - 0.5, angle=90,
                                          pen=pg.mkPen(ORANGE, style=Qt.PenStyle.DashLine)))
