@@ -108,7 +108,7 @@ def assert_readable(window, qtbot, scheme: str) -> None:
             try:
                 qtbot.waitUntil(lambda n=name: text_contrast(window, labels[n]()) >= WCAG_TEXT,
                                 timeout=3000)
-            except AssertionError:
+            except qtbot.TimeoutError:
                 ratio = text_contrast(window, labels[name]())
                 raise AssertionError(f"{scheme}: {name} has contrast {ratio:.2f}") from None
 
