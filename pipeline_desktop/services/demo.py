@@ -157,8 +157,9 @@ def _make_deal(rng: random.Random, tables: _Tables, deal_id: int, today: date,
                open_stages: list[Stage], won: Stage, lost: Stage, boost: float = 0.0) -> None:
     company_id = rng.randint(1, len(tables.companies))
     employees = tables.companies[company_id - 1][4]
-    # A business that grows a little: deal creation rises slowly towards today.
-    created = today - timedelta(days=int(380 * (1 - rng.random() ** 0.5)))
+    # A business that grows a little: deal creation rises slowly towards today, the newest
+    # deal made yesterday (a deal "created today" in a sample reads as the user's own).
+    created = today - timedelta(days=max(1, int(380 * (1 - rng.random() ** 0.5))))
     owner = rng.choice(OWNERS)
     source = rng.choices([s for s, _ in SOURCES], [w for _, w in SOURCES])[0]
     value = round(rng.lognormvariate(8.6, 0.8) * (1 + min(employees, 2000) / 400), -1)

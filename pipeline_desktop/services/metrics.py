@@ -526,9 +526,13 @@ class MetricsEngine:
 
 
 def _first_month(period: Period, today: date) -> int:
+    """The period's first month, at most MAX_HISTORY_MONTHS before its end (or today): a
+    period years back (an old CRM export) still gets its own months."""
     current = month_index(today)
-    first = month_index(period.start) if period.start else current - HISTORY_MONTHS
-    return min(current, max(first, current - MAX_HISTORY_MONTHS))
+    if period.start is None:
+        return current - HISTORY_MONTHS
+    newest = min(current, month_index(period.end)) if period.end else current
+    return min(current, max(month_index(period.start), newest - MAX_HISTORY_MONTHS))
 
 
 # ---- the command line's JSON -------------------------------------------------------------

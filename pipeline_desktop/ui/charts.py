@@ -14,29 +14,25 @@ from datetime import date
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFontMetrics
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QWidget,
 )
 
 from pipeline_desktop.domain.money import format_compact
-from pipeline_desktop.services.metrics import MetricsEngine, compute_metrics
-from pipeline_desktop.services.periods import (
-    PRESET_LABELS,
-    Period,
-    Preset,
-    month_label,
-    preset_period,
+from pipeline_desktop.services.metrics import (
+    Metrics,
+    MetricsEngine,
+    MonthFigures,
+    compute_metrics,
 )
+from pipeline_desktop.services.periods import Period, month_index, month_label
 from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.ui.collector import settle_after_bulk_load
-from pipeline_desktop.ui.theme import is_dark
+from pipeline_desktop.ui.period_bar import PeriodBar
+from pipeline_desktop.ui.theme import is_dark, readable
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                "Dec")
@@ -47,10 +43,28 @@ RED = QColor(205, 72, 62)
 ORANGE = QColor(230, 140, 30)
 GREY = QColor(140, 140, 140)
 
-# Charts take the theme in effect when they are first built (theme.apply sets it at start-up).
 LOAD_IN_THREAD = 5_000  # deals: above this, the first read of the pipeline runs in a thread
-pg.setConfigOptions(antialias=True, background="#1f2023" if is_dark() else "w",
-                    foreground="#e6e6e6" if is_dark() else "k")
+# Charts take their colours from the palette and again whenever it changes (a live theme
+# switch): see ChartWidget.restyle.
+pg.setConfigOptions(antialias=True)
+PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+
+
+def chart_colours() -> tuple[QColor, QColor]:
+    """(background, text) of a chart in the theme in effect: the palette's Base and Text."""
+    palette = QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+
+
+def bar_colour(colour: QColor) -> QColor:
+    """A bar's fill under text in the palette's Text colour: lighter in the light theme,
+    darker in the dark one."""
+    return QColor(colour).darker(135) if is_dark() else QColor(colour).lighter(135)
+
+
+def accent(colour: QColor) -> QColor:
+    """An accent colour (green, red, orange) readable as text on the chart background."""
+    return readable(colour, chart_colours()[0])
 
 
 def shared_engine(controller) -> MetricsEngine:
@@ -77,8 +91,25 @@ class MoneyAxis(pg.AxisItem):
         self.currency = currency
 
     def tickStrings(self, values, scale, spacing):
-        """Values are currency units; show them compact with the currency symbol."""
-        return [format_compact(round(v * 100), self.currency) for v in values]
+        """Values are currency units; show them compact with the currency symbol, with as
+        many decimals as it takes for no two ticks to read the same."""
+        return money_ticks(values, self.currency)
+
+
+def money_ticks(values: Sequence[float], currency: str) -> list[str]:
+    """`$0, $250, $500` or `$0.2k, $0.4k`; never `$1, $1, $1, $0, $0` for small steps."""
+    labels = [format_compact(round(v * 100), currency) for v in values]
+    if len(set(labels)) == len(labels):
+        return labels
+    template = format_compact(0, currency).replace("0", "{}", 1)  # `${}` or `{} SEK`
+    largest = max((abs(v) for v in values), default=0.0)
+    limit, suffix = next(((lim, suf) for lim, suf in ((1e9, "B"), (1e6, "M"), (1e3, "k"))
+                          if largest >= lim), (1.0, ""))
+    for decimals in range(1, 5):
+        labels = [template.format(f"{v / limit:,.{decimals}f}{suffix}") for v in values]
+        if len(set(labels)) == len(labels):
+            break
+    return labels
 
 
 class PercentAxis(pg.AxisItem):
@@ -97,13 +128,45 @@ class ChartWidget(pg.PlotWidget):
         self.setMenuEnabled(False)  # pyqtgraph's own menu is for plot tinkering, not ours
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.setTitle(title, size="11pt")
+        self._title_args: tuple[str, dict] = (title, {"size": "11pt"})
+        self.restyle()
         self.getPlotItem().showGrid(x=False, y=True, alpha=0.25)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         save = QAction(self.tr("Save chart as PNG…"), self)
         save.triggered.connect(self.ask_save_png)
         self.addAction(save)
         self.setMinimumHeight(180)
+
+    def setTitle(self, title: str, **args) -> None:  # noqa: N802 - pyqtgraph's name
+        """The title, in the palette's text colour (kept for a theme switch)."""
+        self._title_args = (title, dict(args))
+        self.getPlotItem().setTitle(title, color=chart_colours()[1], **args)
+
+    def addLegend(self, *args, **kwargs) -> pg.LegendItem:  # noqa: N802 - pyqtgraph's name
+        """A legend whose labels are in the palette's text colour."""
+        legend = self.getPlotItem().addLegend(*args, **kwargs)
+        legend.setLabelTextColor(chart_colours()[1])
+        return legend
+
+    def restyle(self) -> None:
+        """Background, axes, title and legend in the palette's colours."""
+        background, text = chart_colours()
+        self.setBackground(background)
+        plot = self.getPlotItem()
+        for name in plot.axes:
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
+        if plot.legend is not None:
+            plot.legend.setLabelTextColor(text)
+        title, args = self._title_args
+        self.setTitle(title, **args)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A live theme switch changes the palette: take its colours."""
+        super().changeEvent(event)
+        if event.type() in PALETTE_EVENTS and hasattr(self, "_title_args"):
+            self.restyle()
 
     def save_png(self, path: str | Path) -> bool:
         """Write what the chart shows to a PNG file; False when the file cannot be written."""
@@ -119,6 +182,16 @@ class ChartWidget(pg.PlotWidget):
 
             QMessageBox.warning(self, self.tr("Save chart"),
                                 self.tr("Could not write %s") % path)
+
+
+def months_shown(m: Metrics) -> list[MonthFigures]:
+    """The months a chart draws: the whole window (history and the forecast ahead), or for a
+    period that ended before this month (an old CRM's 2016–17) only its own months."""
+    end = m.period.end
+    if end is None or month_index(end) >= m.current_month:
+        return m.months
+    last = month_index(end)
+    return [mf for mf in m.months if mf.month <= last]
 
 
 def set_month_ticks(chart: pg.PlotWidget, months: Sequence[int]) -> None:
@@ -140,9 +213,11 @@ def set_category_ticks(chart: pg.PlotWidget, labels: Sequence[str], axis: str = 
     item.setWidth(max((metrics.horizontalAdvance(t) for t in labels), default=20) + 16)
 
 
-def text_item(text: str, anchor: tuple[float, float], color: QColor | str = "k",
+def text_item(text: str, anchor: tuple[float, float], color: QColor | str | None = None,
               bold: bool = False) -> pg.TextItem:
-    item = pg.TextItem(text, color=color, anchor=anchor)
+    """Text in a chart, in the palette's text colour unless given one."""
+    item = pg.TextItem(text, color=chart_colours()[1] if color is None else color,
+                       anchor=anchor)
     if bold:
         font = item.textItem.font()
         font.setBold(True)
@@ -166,6 +241,7 @@ class AnalysisTab(QWidget):
         self.today: Callable[[], date] = date.today  # tests pin the date of the demo data
         self.dirty = True
         self._loading = False
+        self._palette_pending = False
         self._snapshot_ready.connect(self._adopt)
         self._figures_ready.connect(self._show_first_figures)
         controller.changed.connect(self._on_changed)
@@ -175,6 +251,17 @@ class AnalysisTab(QWidget):
             self.refresh()
         else:
             self.dirty = True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A live theme switch: draw again, the chart texts in the new colours."""
+        super().changeEvent(event)
+        if event.type() in PALETTE_EVENTS and not self._palette_pending:
+            self._palette_pending = True
+            QTimer.singleShot(0, self._palette_changed)
+
+    def _palette_changed(self) -> None:
+        self._palette_pending = False
+        self._on_changed(None)
 
     def showEvent(self, event) -> None:
         """Catch up with the changes made while the tab was hidden."""
@@ -233,83 +320,6 @@ class AnalysisTab(QWidget):
 
     def update_view(self) -> None:
         raise NotImplementedError
-
-
-class PeriodBar(QWidget):
-    """This month / quarter / year, last 90 days, all time, or custom dates: the period that
-    selects won and lost deals by closed date. Emits `changed` with the new Period."""
-
-    changed = Signal(object)
-
-    def __init__(self, today: Callable[[], date] = date.today, parent: QWidget | None = None,
-                 default: Preset = Preset.ALL_TIME) -> None:
-        super().__init__(parent)
-        self._today = today
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Closed in:")))
-        self.combo = QComboBox()
-        self.combo.setObjectName("period")
-        self.combo.setAccessibleName(self.tr("Period"))
-        for preset, label in PRESET_LABELS.items():
-            self.combo.addItem(self.tr(label), preset.value)
-        layout.addWidget(self.combo)
-        self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
-        self.start_edit.setAccessibleName(self.tr("Period starts"))
-        self.end_edit.setAccessibleName(self.tr("Period ends"))
-        for edit in (self.start_edit, self.end_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setVisible(False)
-            edit.dateChanged.connect(self._emit)
-        self.to_label = QLabel(self.tr("to"))
-        self.to_label.setVisible(False)
-        layout.addWidget(self.start_edit)
-        layout.addWidget(self.to_label)
-        layout.addWidget(self.end_edit)
-        self.combo.setCurrentIndex(self.combo.findData(default.value))
-        self.combo.currentIndexChanged.connect(self._preset_changed)
-
-    def period(self) -> Period:
-        preset = Preset(self.combo.currentData())
-        if preset is Preset.CUSTOM:
-            start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
-            return Period(min(start, end), max(start, end))
-        return preset_period(preset, self._today())
-
-    def set_preset(self, preset: Preset) -> None:
-        self.combo.setCurrentIndex(self.combo.findData(Preset(preset).value))
-
-    def set_custom(self, start: date, end: date) -> None:
-        for edit, day in ((self.start_edit, start), (self.end_edit, end)):
-            edit.blockSignals(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
-            edit.blockSignals(False)
-        self.set_preset(Preset.CUSTOM)
-        self._emit()
-
-    def describe(self) -> str:
-        """How the window names the period in sentences: `this quarter`, `2026-01-01 – …`."""
-        preset = Preset(self.combo.currentData())
-        if preset is Preset.CUSTOM:
-            return self.period().label()
-        return self.tr(PRESET_LABELS[preset]).lower()
-
-    def _preset_changed(self) -> None:
-        custom = Preset(self.combo.currentData()) is Preset.CUSTOM
-        if custom and self.start_edit.date() == QDate(2000, 1, 1):
-            today = self._today()
-            start = preset_period(Preset.THIS_QUARTER, today).start or today
-            self.set_custom(start, today)
-            return
-        for widget in (self.start_edit, self.to_label, self.end_edit):
-            widget.setVisible(custom)
-        self._emit()
-
-    def _emit(self) -> None:
-        for widget in (self.start_edit, self.to_label, self.end_edit):
-            widget.setVisible(Preset(self.combo.currentData()) is Preset.CUSTOM)
-        self.changed.emit(self.period())
 
 
 __all__ = ["ChartWidget", "MoneyAxis", "PercentAxis", "PeriodBar", "month_label",

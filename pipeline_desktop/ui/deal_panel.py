@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFocusEvent
+from PySide6.QtGui import QBrush, QColor, QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +46,7 @@ from pipeline_desktop.ui.activity_actions import KIND_LABELS, log_for_deal
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
+from pipeline_desktop.ui.theme import readable
 
 OVERDUE = QColor("#c62828")
 # Deal fields edited in line edits: (field, label).
@@ -366,6 +367,7 @@ class DealPanel(QWidget):
     def _fill_activities(self) -> None:
         self.activities.clear()
         today = self.today()
+        base = self.activities.palette().color(QPalette.ColorRole.Base)  # overdue reads on it
         for activity in store.activities(self.repository, self.deal["id"]):
             kind = KIND_LABELS.get(activity.kind, activity.kind)  # type: ignore[call-overload]
             text = f"{self.tr(kind)}: {activity.subject}" if activity.subject else self.tr(kind)
@@ -377,7 +379,7 @@ class DealPanel(QWidget):
             item.setToolTip(0, "\n".join(x for x in (text, activity.notes) if x))
             if activity.is_overdue(today):
                 for column in range(2):
-                    item.setForeground(column, QBrush(OVERDUE))
+                    item.setForeground(column, QBrush(readable(OVERDUE, base)))
                 item.setToolTip(1, self.tr("Overdue"))
             self.activities.addTopLevelItem(item)
         self._activity_selected()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 THEMES = ("system", "light", "dark")
 # Secondary text (captions, hints): the palette's placeholder colour reads well in both themes.
@@ -23,12 +23,14 @@ Group = QPalette.ColorGroup
 DARK = {
     Role.Window: "#2b2d30", Role.WindowText: "#e6e6e6", Role.Base: "#1f2023",
     Role.AlternateBase: "#2a2c2f", Role.ToolTipBase: "#3a3d41", Role.ToolTipText: "#f0f0f0",
-    Role.PlaceholderText: "#8a8d91", Role.Text: "#e6e6e6", Role.Button: "#35373b",
+    Role.PlaceholderText: "#9a9ea3", Role.Text: "#e6e6e6", Role.Button: "#35373b",
     Role.ButtonText: "#e6e6e6", Role.BrightText: "#ff6b6b", Role.Light: "#4a4d52",
     Role.Midlight: "#3d4044", Role.Mid: "#2f3134", Role.Dark: "#1a1b1d", Role.Shadow: "#0d0d0e",
     Role.Highlight: "#3d7bd9", Role.HighlightedText: "#ffffff", Role.Link: "#6ea8fe",
     Role.LinkVisited: "#b28cff",
 }
+# Fusion's light placeholder is half-transparent black: 4.0:1 on white, under WCAG's 4.5.
+LIGHT = {Role.PlaceholderText: "#5f6368"}
 DARK_DISABLED = {Role.WindowText: "#7c7f83", Role.Text: "#7c7f83", Role.ButtonText: "#7c7f83",
                  Role.Highlight: "#4a4d52", Role.HighlightedText: "#a0a0a0"}
 
@@ -53,16 +55,69 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def light_palette(app: QApplication) -> QPalette:
+    palette = app.style().standardPalette()
+    for role, colour in LIGHT.items():
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
 def apply(app: QApplication, choice: str) -> str:
-    """Apply a theme setting; return the scheme in effect ("light" or "dark")."""
+    """Apply a theme setting; return the scheme in effect ("light" or "dark"). Works while
+    the window is open: widgets and charts take the new palette at once."""
     choice = choice if choice in THEMES else "system"
     _Follower.follow(app, choice)
     scheme = effective(choice, app)
     app.setStyle("Fusion")
-    palette = dark_palette() if scheme == "dark" else app.style().standardPalette()
-    app.setPalette(palette)
-    app.setProperty("pipeline_theme", scheme)  # charts read it to pick their colours
+    app.setProperty("pipeline_theme", scheme)  # set first: palette-change handlers read it
+    app.setPalette(dark_palette() if scheme == "dark" else light_palette(app))
+    _repolish_style_sheets(app)
     return scheme
+
+
+def _repolish_style_sheets(app: QApplication) -> None:
+    """A widget with a style sheet keeps the palette it had when the sheet was applied (its
+    text stayed black on dark after a live switch); applying the sheet again resolves it,
+    and `palette(...)` references in it, against the new palette."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance, 0 (black) to 1 (white)."""
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio, 1 to 21 (4.5 is the minimum for body text)."""
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(colour: QColor | str, background: QColor, minimum: float = 4.5) -> QColor:
+    """`colour` made darker on a light background, or lighter on a dark one, until its
+    contrast reaches `minimum`: one accent (green, red, orange) serves both themes."""
+    result = QColor(colour)
+    dark_background = luminance(background) < 0.18
+    for _step in range(20):
+        if contrast(result, background) >= minimum:
+            break
+        result = result.lighter(112) if dark_background else result.darker(112)
+        if dark_background and result.value() == 255:  # lighter() stops at full value
+            result = QColor.fromHsvF(result.hsvHueF(), max(0.0, result.hsvSaturationF() - 0.1),
+                                     1.0)
+    return result
+
+
+def window_colour(widget: QWidget | None = None) -> QColor:
+    """The background most labels sit on."""
+    palette = widget.palette() if widget is not None else QGuiApplication.palette()
+    return palette.color(Role.Window)
 
 
 def is_dark(app: QGuiApplication | None = None) -> bool:

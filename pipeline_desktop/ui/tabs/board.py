@@ -7,31 +7,25 @@ second. Dragging a card to another column moves the deal through `stage_moves.mo
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
+    QPoint,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
-    QColor,
+    QCursor,
     QDrag,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QFont,
-    QFontMetrics,
-    QPainter,
     QPalette,
-    QPen,
+    QPixmap,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -43,33 +37,31 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from pipeline_desktop.domain.commands import Changes
 from pipeline_desktop.domain.model import Outcome, Stage
-from pipeline_desktop.domain.money import format_compact, format_money
+from pipeline_desktop.domain.money import format_compact
 from pipeline_desktop.domain.process import BoardCard, is_stale
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage import process_store as store
+from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
+from pipeline_desktop.ui.tabs.board_card import (
+    CARD_ROLE,
+    COLUMN_WIDTH,
+    STALE_ROLE,
+    CardDelegate,
+)
+from pipeline_desktop.ui.tabs.board_drop import MIME, DropTarget, DropZone
 
-MIME = "application/x-pipeline-deal"
 PAGE = 40  # cards made per column at first (a "more" click adds five pages)
 SMALL_CHANGE = 200  # up to this many changed deals are re-read alone, not the whole board
-CARD_HEIGHT = 84
-COLUMN_WIDTH = 200
-CARD_ROLE = Qt.ItemDataRole.UserRole
-STALE_ROLE = Qt.ItemDataRole.UserRole + 1
-STALE = QColor("#ef6c00")
-OVERDUE = QColor("#c62828")
-AnyIndex = QModelIndex | QPersistentModelIndex
+LOAD_IN_THREAD = 5_000  # deals: above this, the cards are read in a thread (~1 s at 100,000)
 
 
 def _sort_key(card: BoardCard) -> tuple:
@@ -77,107 +69,14 @@ def _sort_key(card: BoardCard) -> tuple:
     return (-(card.value_cents or 0), card.id)
 
 
-class CardDelegate(QStyledItemDelegate):
-    """Paints a deal as a card: title, company, value · age, next activity; stale marked."""
-
-    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._today = today
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        """Every card has the same height, so the list never measures text."""
-        return QSize(COLUMN_WIDTH - 24, CARD_HEIGHT)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        """Draw the card box and four lines of text."""
-        card: BoardCard = index.data(CARD_ROLE)
-        stale: bool = index.data(STALE_ROLE)
-        palette = option.palette  # type: ignore[attr-defined]
-        rect: QRect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight) if selected
-                            else palette.color(QPalette.ColorRole.Mid), 2 if selected else 1))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(rect, 5, 5)
-        if stale:
-            painter.fillRect(QRect(rect.left() + 1, rect.top() + 4, 4, rect.height() - 8), STALE)
-        text_rect = rect.adjusted(10, 5, -6, -4)
-        self._draw_lines(painter, option, text_rect, card, stale)
-        painter.restore()
-
-    def _draw_lines(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect,
-                    card: BoardCard, stale: bool) -> None:
-        base = QFont(option.font)  # type: ignore[attr-defined]
-        bold = QFont(base)
-        bold.setBold(True)
-        metrics = QFontMetrics(base)
-        line = metrics.height() + 1
-        width = rect.width()
-        text_color = option.palette.color(QPalette.ColorRole.Text)  # type: ignore[attr-defined]
-        muted = option.palette.color(QPalette.ColorRole.PlaceholderText)  # type: ignore[attr-defined]
-        today = self._today()
-        age = card.age_days(today)
-        value = format_money(card.value_cents, card.currency, whole=True) \
-            if card.value_cents is not None else "—"
-        if card.next_activity is None:
-            next_text, next_color = "No next activity", STALE
-        elif card.next_activity < today.isoformat():
-            next_text, next_color = f"Overdue: {card.next_activity}", OVERDUE
-        else:
-            next_text, next_color = f"Next: {card.next_activity}", muted
-        lines = (
-            (bold, text_color, card.title),
-            (base, muted, card.company or "—"),
-            (base, text_color, f"{value} · {age} d" + (" · stale" if stale else "")),
-            (base, next_color, next_text),
-        )
-        y = rect.top()
-        for font, color, text in lines:
-            painter.setFont(font)
-            painter.setPen(color)
-            elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRect(rect.left(), y, width, line),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
-            y += line
+def pipeline_order(stages: list[Stage]) -> list[Stage]:
+    """Open stages by position, then Won, then Lost: a stage an import created sits after
+    Won and Lost by position, yet belongs with the open columns."""
+    rank = {Outcome.OPEN: 0, Outcome.WON: 1, Outcome.LOST: 2}
+    return sorted(stages, key=lambda s: (rank[s.outcome], s.position, s.id))
 
 
-class _DropMixin:
-    """Accept a dragged card and hand (deal id, stage id) to the board."""
-
-    stage_id: int
-    on_drop: Callable[[int, int], bool]
-
-    def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
-        return event.mimeData().hasFormat(MIME)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Only deal cards may be dropped here."""
-        if self._accepts(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        """Keep accepting while the card hovers."""
-        if self._accepts(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Move the dropped deal to this column's stage."""
-        if not self._accepts(event):
-            event.ignore()
-            return
-        deal_id = int(bytes(event.mimeData().data(MIME).data()).decode())
-        event.acceptProposedAction()
-        # Let the drag finish before a dialog (criteria, lost reason) may open.
-        QTimer.singleShot(0, lambda: self.on_drop(deal_id, self.stage_id))
-
-
-class CardList(_DropMixin, QListWidget):
+class CardList(DropTarget, QListWidget):
     def __init__(self, stage_id: int, on_drop: Callable[[int, int], bool],
                  delegate: CardDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,26 +105,23 @@ class CardList(_DropMixin, QListWidget):
         mime.setText(card.title)
         drag = QDrag(self)
         drag.setMimeData(mime)
+        rect = self.visualItemRect(item)
+        drag.setPixmap(self.card_pixmap(item))
+        grip = self.viewport().mapFromGlobal(QCursor.pos()) - rect.topLeft()
+        drag.setHotSpot(QPoint(min(max(grip.x(), 0), rect.width()),
+                               min(max(grip.y(), 0), rect.height())))  # where it was held
         drag.exec(Qt.DropAction.MoveAction)
 
+    def card_pixmap(self, item: QListWidgetItem) -> QPixmap:
+        """The card as it looks in the list: the picture that follows the mouse."""
+        rect = self.visualItemRect(item)
+        return self.viewport().grab(rect)
 
-class DropZone(_DropMixin, QLabel):
-    """Won or Lost: drop a card here to close the deal."""
-
-    def __init__(self, stage: Stage, on_drop: Callable[[int, int], bool],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.stage_id = stage.id
-        self.on_drop = on_drop
-        color = "#2e7d32" if stage.outcome is Outcome.WON else "#c62828"
-        self.setObjectName(f"drop_{stage.outcome.value}")
-        self.setText(self.tr("%s\n\ndrop a card here") % stage.name)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setAcceptDrops(True)
-        self.setFixedWidth(104)
-        self.setStyleSheet(f"QLabel {{ border: 2px dashed {color}; border-radius: 6px;"
-                           f" color: {color}; font-weight: 600; padding: 6px; }}")
+    def set_drop_highlight(self, on: bool) -> None:
+        """Frame the whole column in the highlight colour while a card hovers over it."""
+        column = self.parentWidget()
+        if isinstance(column, StageColumn):
+            column.set_drop_highlight(on)
 
 
 class StageColumn(QFrame):
@@ -235,11 +131,12 @@ class StageColumn(QFrame):
         self.stage = stage
         self.setObjectName(f"column_{stage.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(COLUMN_WIDTH - 30)
+        self.setMinimumWidth(COLUMN_WIDTH - 60)  # eight stages fit beside Won and Lost
         self.setMaximumWidth(COLUMN_WIDTH + 80)
         self.title = QPushButton(stage.name, self)
+        self.title.setObjectName("column_title")
         self.title.setFlat(True)
-        self.title.setStyleSheet("font-weight: 600; text-align: left;")
+        self.title.setStyleSheet("font-weight: 600; text-align: left;")  # palette colour
         self.title.setToolTip(self.tr("Show these deals in the Deals tab"))
         self.title.clicked.connect(
             lambda: board.controller.show_deals.emit({"stage_id": stage.id}))
@@ -262,6 +159,14 @@ class StageColumn(QFrame):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.more)
 
+    def set_drop_highlight(self, on: bool) -> None:
+        """A frame in the highlight colour around the column a dragged card would land in."""
+        self.setProperty("drop_target", on)
+        self.setAutoFillBackground(on)
+        self.setBackgroundRole(QPalette.ColorRole.Highlight if on else QPalette.ColorRole.Window)
+        self.list.setFrameShape(QFrame.Shape.Box if on else QFrame.Shape.NoFrame)
+        self.update()
+
     def fill(self, cards: list[BoardCard], limit: int, today: date, currency: str) -> None:
         total = sum(c.value_cents or 0 for c in cards)
         self.count = len(cards)
@@ -281,6 +186,8 @@ class StageColumn(QFrame):
 
 
 class BoardTab(QWidget):
+    _cards_ready = Signal(object)  # the open deals' cards, read in a thread
+
     def __init__(self, controller: PipelineController, settings: AppSettings,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__()
@@ -299,6 +206,8 @@ class BoardTab(QWidget):
         self._pending: set[int] = set()
         self._cards: dict[int, BoardCard] = {}
         self._stage_key: tuple = ()
+        self._loading = False
+        self._cards_ready.connect(self._adopt_cards)
         self.heading = QLabel(self)
         self.strip = QWidget(self)
         self.strip_layout = QHBoxLayout(self.strip)
@@ -320,10 +229,39 @@ class BoardTab(QWidget):
     # ---- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Query the open deals once and fill every column."""
-        self._cards = {card.id: card for card in store.board_cards(self.repository)}
+        """Query the open deals once and fill every column. A large pipeline's cards are
+        read in a thread while the columns say "Loading…" (the query alone takes ~0.9 s at
+        100,000 deals), so showing the Board never freezes the window."""
         self._pending.clear()
+        if self.repository.deal_count() <= LOAD_IN_THREAD:
+            self._cards = {card.id: card for card in store.board_cards(self.repository)}
+            self._fill()
+            return
+        self._dirty = False
+        self._loading = True
+        self._build_columns(self.repository.stages())
+        self.heading.setText(self.tr("Loading the board…"))
+        repository, ready = self.repository, self._cards_ready
+
+        def load() -> None:
+            try:
+                cards = store.board_cards(repository)
+            finally:
+                repository.db.close()  # this thread's own connection
+            ready.emit(cards)
+
+        threading.Thread(target=load, daemon=True, name="board-cards").start()
+
+    def _adopt_cards(self, cards: list[BoardCard]) -> None:
+        """The thread's cards arrived: show them, then what changed meanwhile."""
+        self._loading = False
+        self._cards = {card.id: card for card in cards}
+        settle_after_bulk_load()
+        changed_meanwhile = self._dirty
         self._fill()
+        if changed_meanwhile:
+            self._dirty = True
+            self._reload_if_dirty()
 
     def _update(self, deal_ids: set[int]) -> None:
         """Re-read only the cards of a few changed deals (a move, an edit, an activity)."""
@@ -365,7 +303,7 @@ class BoardTab(QWidget):
         self.columns, self.zones = {}, {}
         while self.strip_layout.count():
             self.strip_layout.takeAt(0)
-        for stage in stages:
+        for stage in pipeline_order(stages):
             if stage.is_open:
                 column = StageColumn(self, stage)
                 self.columns[stage.id] = column
@@ -387,7 +325,7 @@ class BoardTab(QWidget):
             QTimer.singleShot(0, self._reload_if_dirty)
 
     def _reload_if_dirty(self) -> None:
-        if not self._dirty:
+        if not self._dirty or self._loading:  # a load in flight catches up when it lands
             return
         if self._full or len(self._pending) > SMALL_CHANGE:
             self._full = False
@@ -400,6 +338,13 @@ class BoardTab(QWidget):
         """Catch up with changes made while another tab was showing."""
         self._reload_if_dirty()
         super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A live theme switch: the drop zones take colours that read on the new palette."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for zone in self.zones.values():
+                zone.set_drop_highlight(False)
 
     def show_more(self, stage_id: int) -> None:
         self.limits[stage_id] = self.limits.get(stage_id, PAGE) + PAGE * 5

@@ -26,10 +26,12 @@ from pipeline_desktop.ui.charts import (
     AnalysisTab,
     ChartWidget,
     PeriodBar,
+    bar_colour,
     set_category_ticks,
     text_item,
 )
-from pipeline_desktop.ui.theme import MUTED
+from pipeline_desktop.ui.period_bar import NoDataNotice, shared_period
+from pipeline_desktop.ui.theme import MUTED, readable, window_colour
 
 BAR_HEIGHT = 0.62
 COUNT, VALUE = "count", "value"
@@ -41,8 +43,9 @@ class FunnelTab(AnalysisTab):
         self.setObjectName("funnel_tab")
         self.metrics: Metrics | None = None
         self.bars: list[StageFigures] = []  # open stages in the order drawn (top first)
-        self.period_bar = PeriodBar(lambda: self.today())
-        self.period_bar.changed.connect(lambda _p: self.refresh())
+        self.period_bar = PeriodBar(lambda: self.today(), shared=shared_period(controller))
+        self.period_bar.changed.connect(self._on_changed)  # the Metrics tab's choice too
+        self.notice = NoDataNotice(self.period_bar)
         self.measure = QComboBox()
         self.measure.setObjectName("funnel_measure")
         self.measure.setAccessibleName(self.tr("Bar width"))
@@ -74,6 +77,7 @@ class FunnelTab(AnalysisTab):
         body.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addLayout(body, 1)
 
     # ---- refresh -------------------------------------------------------------------------
@@ -84,6 +88,7 @@ class FunnelTab(AnalysisTab):
         self.bars = metrics.open_stage_figures()
         self._draw(metrics)
         self.side.show_metrics(metrics, self.period_bar.describe())
+        self.notice.judge(metrics.won + metrics.lost, self.controller.repository)
 
     def _width(self, figures: StageFigures) -> float:
         return float(figures.count if self.measure.currentData() == COUNT
@@ -98,7 +103,7 @@ class FunnelTab(AnalysisTab):
         widest = max(widths, default=0) or 1.0
         low, slow = metrics.lowest_conversion(), metrics.longest_wait()
         marked = {f.stage.id for f in (low, slow) if f is not None}
-        brushes = [pg.mkBrush(ORANGE if f.stage.id in marked else BLUE.lighter(135))
+        brushes = [pg.mkBrush(bar_colour(ORANGE if f.stage.id in marked else BLUE))
                    for f in self.bars]
         if n:
             # A sliver keeps an empty stage visible (and clickable) in the funnel.
@@ -109,7 +114,7 @@ class FunnelTab(AnalysisTab):
         for index, figures in enumerate(self.bars):
             label = self.tr("%s deals · %s") % (f"{figures.count:,}",
                                                 format_compact(figures.value, currency))
-            plot.addItem(_at(text_item(label, (0.5, 0.5), "k", bold=True), 0, index))
+            plot.addItem(_at(text_item(label, (0.5, 0.5), bold=True), 0, index))
             if index < n - 1 or figures.conversion_to_next is not None:
                 plot.addItem(_at(self._conversion_item(figures, index == n - 1),
                                  0, index + 0.5))
@@ -121,10 +126,10 @@ class FunnelTab(AnalysisTab):
         self.chart.setTitle(self.tr("Open pipeline by stage — bar width: %s") % unit, size="11pt")
 
     def _conversion_item(self, figures: StageFigures, last: bool) -> pg.TextItem:
-        rate = figures.conversion_to_next
+        rate = figures.conversion_to_next if entered(figures) else None
         text = "—" if rate is None else f"{rate * 100:.0f} %"
         target = self.tr("won") if last else self.tr("move on")
-        return text_item(f"↓ {text} {target}", (0.5, 0.5), "#444")
+        return text_item(f"↓ {text} {target}", (0.5, 0.5))
 
     # ---- clicks --------------------------------------------------------------------------
 
@@ -154,6 +159,13 @@ class FunnelTab(AnalysisTab):
             self.show_stage(figures.stage.id)
 
 
+def entered(figures: StageFigures) -> bool:
+    """Did any deal (open now or closed in the period) ever sit in this stage? A stage no
+    deal entered has no conversion to speak of, though deals further on count as having
+    reached it (an import's own stages come after the sample's empty ones)."""
+    return figures.count > 0 or figures.median_days_in_stage is not None
+
+
 def _at(item: pg.TextItem, x: float, y: float) -> pg.TextItem:
     item.setPos(x, y)
     return item
@@ -174,8 +186,11 @@ class _SidePanel(QFrame):
         self.lost = QLabel()
         self.rate = QLabel()
         self.open = QLabel()
-        for label, color in ((self.won, GREEN), (self.lost, RED)):
-            label.setStyleSheet(f"color: {color.name()}; font-size: 15px; font-weight: bold;")
+        for label in (self.won, self.lost):
+            font = label.font()
+            font.setPixelSize(15)
+            font.setBold(True)
+            label.setFont(font)
             label.setWordWrap(True)
         self.bottleneck = QLabel()
         self.bottleneck.setObjectName("bottleneck")
@@ -185,13 +200,19 @@ class _SidePanel(QFrame):
             layout.addWidget(widget)
         layout.addSpacing(12)
         heading = QLabel(self.tr("Bottlenecks"))
-        heading.setStyleSheet("font-weight: bold;")
+        heading.setObjectName("bottlenecks_heading")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)  # a font, not a style sheet: the text keeps the palette's colour
         layout.addWidget(heading)
         layout.addWidget(self.bottleneck)
         layout.addStretch(1)
 
     def show_metrics(self, m: Metrics, period: str) -> None:
         cur = m.currency
+        background = window_colour(self)
+        for label, colour in ((self.won, GREEN), (self.lost, RED)):  # again after a theme switch
+            label.setStyleSheet(f"color: {readable(colour, background).name()};")
         won = next((s for s in m.stages if s.stage.outcome == "won"), None)
         lost = next((s for s in m.stages if s.stage.outcome == "lost"), None)
         self.title.setText(self.tr("Closed %s") % period)
@@ -222,5 +243,6 @@ def bottleneck_sentence(m: Metrics) -> str:
                      % (slow.stage.name, f"{slow.median_days_in_stage:.0f}"))
     if not parts:
         return _tr("Not enough history yet to find a bottleneck.")
-    return " ".join(parts) + "<br><span style='color:#b06a00'>" + \
+    orange = readable(ORANGE, window_colour()).name()
+    return " ".join(parts) + f"<br><span style='color:{orange}'>" + \
         _tr("Marked in orange in the funnel.") + "</span>"

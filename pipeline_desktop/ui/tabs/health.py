@@ -35,6 +35,7 @@ from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.services import health
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.theme import readable, window_colour
 
 SEVERITY_COLOURS = {"critical": "#c0392b", "warning": "#d68910", "info": "#2e86c1"}
 REFRESH_DELAY_MS = 250  # edits in quick succession refresh once
@@ -239,8 +240,8 @@ class HealthTab(QWidget):
         self._show_act_on(report)
 
     def _show_score(self, report: health.HealthReport) -> None:
-        colour = "#2e7d32" if report.score >= 75 else (
-            "#d68910" if report.score >= 50 else "#c0392b")
+        colour = readable("#2e7d32" if report.score >= 75 else (  # redrawn on a theme switch
+            "#d68910" if report.score >= 50 else "#c0392b"), window_colour(self)).name()
         self.score_label.setText(
             f"<span style='font-size: 40pt; font-weight: bold; color: {colour}'>"
             f"{report.score}</span>")
@@ -283,7 +284,7 @@ class HealthTab(QWidget):
         money = lambda cents: format_money(cents, currency, whole=True)  # noqa: E731
         coverage = (self.tr("target met") if status.coverage is None
                     else f"{status.coverage:.1f}×")
-        colour = "#2e7d32" if status.healthy else "#c0392b"
+        colour = readable("#2e7d32" if status.healthy else "#c0392b", window_colour(self)).name()
         who = status.owner or self.tr("Business")
         cells = (f"<b>{_keep(who)}</b>", _keep(status.label), _keep(money(status.target_cents)),
                  _keep(f"{money(status.won_cents)} ({status.attainment * 100:.0f}%)"),

@@ -30,7 +30,7 @@ from pipeline_desktop.domain.icp import GOOD_FIT_THRESHOLD
 from pipeline_desktop.domain.money import format_compact, format_money
 from pipeline_desktop.services.fit_metrics import FitFigures, fit_figures
 from pipeline_desktop.services.metrics import GroupFigures, Metrics
-from pipeline_desktop.services.periods import Period, Preset
+from pipeline_desktop.services.periods import Period
 from pipeline_desktop.ui.charts import (
     BLUE,
     GREEN,
@@ -41,11 +41,14 @@ from pipeline_desktop.ui.charts import (
     MoneyAxis,
     PercentAxis,
     PeriodBar,
+    accent,
+    months_shown,
     set_category_ticks,
     set_month_ticks,
     text_item,
 )
-from pipeline_desktop.ui.theme import MUTED
+from pipeline_desktop.ui.period_bar import NoDataNotice, shared_period
+from pipeline_desktop.ui.theme import MUTED, readable, window_colour
 
 STALE_SHOWN = 200  # the stale deals idle longest; the card gives the full count
 TargetsProvider = Callable[[], dict[str, float]]
@@ -58,8 +61,9 @@ class MetricsTab(AnalysisTab):
         self.metrics: Metrics | None = None
         self.previous: Metrics | None = None
         self.targets_provider: TargetsProvider | None = _targets_of(controller.repository)
-        self.period_bar = PeriodBar(lambda: self.today(), default=Preset.LAST_90_DAYS)
-        self.period_bar.changed.connect(lambda _p: self.refresh())
+        self.period_bar = PeriodBar(lambda: self.today(), shared=shared_period(controller))
+        self.period_bar.changed.connect(self._on_changed)  # the Funnel tab's choice too
+        self.notice = NoDataNotice(self.period_bar)
         self.cards = {key: KpiCard(self.tr(title)) for key, title in (
             ("win_rate", "Win rate"), ("average_deal_size", "Average deal size"),
             ("median_days", "Median days to close"), ("open_value", "Open value"),
@@ -107,6 +111,7 @@ class MetricsTab(AnalysisTab):
         body.setSizes([330, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addLayout(cards)
         layout.addWidget(body, 1)
 
@@ -124,6 +129,7 @@ class MetricsTab(AnalysisTab):
         self.metrics = m = self.engine.metrics(period, today)
         before = period.previous()
         self.previous = self.engine.metrics(before, today) if before is not None else None
+        self.notice.judge(m.won + m.lost, self.controller.repository)
         self._fill_cards(m, self.previous)
         self.forecast.show_months(m)
         self.forecast.set_targets(self.targets_provider() if self.targets_provider else None)
@@ -182,7 +188,7 @@ class MetricsTab(AnalysisTab):
     def _draw_win_rate(self, m: Metrics) -> None:
         plot = self.win_rate_chart.getPlotItem()
         plot.clear()
-        months = [mf for mf in m.months if mf.month <= m.current_month]
+        months = [mf for mf in months_shown(m) if mf.month <= m.current_month]
         xs = [i for i, mf in enumerate(months) if mf.win_rate is not None]
         ys = [months[i].win_rate for i in xs]
         if xs:
@@ -292,7 +298,11 @@ class KpiCard(QFrame):
         self.title = QLabel(title)
         self.title.setStyleSheet(MUTED)
         self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.value.setObjectName("kpi_value")
+        font = self.value.font()
+        font.setPixelSize(18)
+        font.setBold(True)
+        self.value.setFont(font)  # a font, not a style sheet: the text keeps the palette's colour
         self.delta = QLabel()
         self.delta.setStyleSheet(MUTED)
         self.delta.setWordWrap(True)
@@ -306,7 +316,7 @@ class KpiCard(QFrame):
             self.delta.setText(note)
         else:
             text, good = change
-            color = GREEN.darker(115) if good else RED
+            color = readable(GREEN if good else RED, window_colour(self))
             self.delta.setStyleSheet(f"color: {color.name()};")
             self.delta.setText(f"{text} {note}")
 
@@ -328,17 +338,18 @@ class ForecastChart(ChartWidget):
         axis = self.getAxis("left")
         assert isinstance(axis, MoneyAxis)
         axis.currency = m.currency
-        self.months = [mf.month for mf in m.months]
-        xs = list(range(len(m.months)))
-        won = [mf.won_value / 100 for mf in m.months]
-        weighted = [mf.weighted / 100 for mf in m.months]
+        shown = months_shown(m)
+        self.months = [mf.month for mf in shown]
+        xs = list(range(len(shown)))
+        won = [mf.won_value / 100 for mf in shown]
+        weighted = [mf.weighted / 100 for mf in shown]
         plot.addItem(_legend_bars(xs, won, -0.2, GREEN, self.tr("won")))
         plot.addItem(_legend_bars(xs, weighted, 0.2, BLUE, self.tr("weighted forecast")))
-        current = next((i for i, mf in enumerate(m.months) if mf.month == m.current_month), None)
+        current = next((i for i, mf in enumerate(shown) if mf.month == m.current_month), None)
         if current is not None:
             plot.addItem(pg.InfiniteLine(current - 0.5, angle=90,
                                          pen=pg.mkPen(ORANGE, style=Qt.PenStyle.DashLine)))
-            plot.addItem(_placed(text_item(self.tr("today"), (1, 0), ORANGE),
+            plot.addItem(_placed(text_item(self.tr("today"), (1, 0), accent(ORANGE)),
                                  current - 0.5, max(won + weighted + [1]) * 1.115))
         set_month_ticks(self, self.months)
         plot.setXRange(-0.6, len(xs) - 0.4, padding=0)
