@@ -162,11 +162,14 @@ def test_undoing_a_large_import_keeps_the_window_painting(qtbot, window, tmp_pat
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(1)
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, "z", Qt.KeyboardModifier.ControlModifier)
     timer.stop()
     assert window.controller.repository.deal_count() == before
     assert ticks, "the event loop stood still while the import was undone"
     ticks.clear()
+    window.activateWindow()  # the progress dialog, when it showed, had taken the focus
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     timer.start(1)
     qtbot.keyClick(window, "z", Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
