@@ -43,7 +43,7 @@ def with_settings(session: Session) -> Session:
     repository.set_setting("lost_reasons", ["Price", "=SUM(A1)", "Timing"])
     repository.apply(cmd.CreateDeal({"title": "Alpha", "created": "2026-01-05", "owner": "Ana",
                                      "value_cents": 100_000}))
-    session.db.execute_sql("UPDATE deal SET custom = ? WHERE id = 1",
+    session.db.execute_sql(f"UPDATE deal SET custom = {session.db.param} WHERE id = 1",
                            (json.dumps({"Segment": "SMB", "Region code": ""}),))
     return session
 
@@ -235,3 +235,26 @@ def test_workbook_of_the_same_pipeline_changes_no_setting(session: Session,
     preview = build_preview(session.repository, workbook)
     assert not preview.settings and preview.settings_lines() == []
     assert preview.edit().settings == {}
+
+
+def test_accepted_settings_apply_and_undo_on_both_engines(any_session: Session,
+                                                          tmp_path: Path) -> None:
+    workbook = tmp_path / "edited.xlsx"
+    repository = with_settings(any_session).repository
+    export_workbook(repository, workbook)
+    book = openpyxl.load_workbook(workbook)
+    book["Revenue targets"]["C3"] = 70000
+    book["Lists"]["B2"] = None  # lead source 'Website' removed
+    book.save(workbook)
+    before = settings_of(any_session)
+    preview = build_preview(repository, workbook)
+    assert preview.settings.lines() == ["Revenue target 2026-Q1: 50,000 → 70,000",
+                                        "Lead sources: removed Website"]
+    assert not preview.settings.accepted and preview.edit().settings == {}
+    preview.settings.accepted = True
+    install(repository)
+    applied = repository.apply(preview.edit())
+    assert settings_of(any_session)["targets"][1]["amount_cents"] == 7_000_000
+    assert "Website" not in settings_of(any_session)["lead_sources"]
+    repository.apply(applied.inverse)
+    assert settings_of(any_session) == before
