@@ -115,7 +115,7 @@ def test_demo_round_trip_through_the_command_line_gives_the_same_figures(
     assert run_cli("export", str(book), "--db", str(a), data=data).returncode == 0
     imported = run_cli("import", str(book), "--db", str(b), data=data)
     assert imported.returncode == 0, imported.stderr
-    assert "settings taken from the file" in imported.stdout
+    assert "setting differences taken from the file" in imported.stdout
     for command in ("metrics", "health"):
         first = run_cli(command, "--db", str(a), "--json", data=data)
         second = run_cli(command, "--db", str(b), "--json", data=data)
@@ -153,7 +153,7 @@ def test_differences_are_listed_and_applied_only_when_accepted(
             "text": "Revenue target 2026-Q1: 50,000 → 60,000"} in shown["differences"]
 
     assert main(["import", str(workbook), "--db", path]) == 0  # not accepted: kept
-    assert "kept as they are" in capsys.readouterr().err
+    assert "not applied (the pipeline's settings kept)" in capsys.readouterr().err
     again = open_session(path)
     assert settings_of(again) == before
     again.close()

@@ -156,11 +156,12 @@ def _print_settings_hint(preview, *, applied: bool = False) -> None:
     if not settings:
         return
     count = len(settings.lines())
+    what = f"{count} setting difference{'s' if count != 1 else ''}"
     if applied and settings.accepted:
-        print(f"{count} settings taken from the file (Edit › Undo import puts them back)")
+        print(f"Settings: {what} taken from the file")
     elif applied:
-        print(f"{count} settings differ and were kept as they are; --settings take applies "
-              "them", file=sys.stderr)
+        print(f"warning: {what} from the file not applied (the pipeline's settings kept); "
+              "--settings take applies them", file=sys.stderr)
     else:
         print("(--settings take applies them, --settings keep leaves them)")
 

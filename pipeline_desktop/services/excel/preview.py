@@ -135,19 +135,19 @@ class Preview:
         out += [f"Problem: {p}" for p in self.problems]
         return out
 
-
     def settings_lines(self) -> list[str]:
         """The settings that differ, and whether the import applies them."""
         if not self.settings:
             return []
-        count = len(self.settings.lines())
+        lines = self.settings.lines()
+        count = f"{len(lines)} difference{'s' if len(lines) != 1 else ''}"
         if self.settings.accepted:
             why = " (this pipeline is empty)" if self.settings.restore else ""
-            head = f"Settings: {count} differ from this pipeline's; the import applies them{why}"
+            head = f"Settings: {count} from this pipeline's; the import applies them{why}"
         else:
-            head = (f"Settings: {count} differ from this pipeline's; the import leaves them "
-                    "as they are unless you accept them")
-        return [head] + [f"Setting: {line}" for line in self.settings.lines()]
+            head = (f"Settings: {count} from this pipeline's; the import leaves the "
+                    "pipeline's settings as they are unless you accept them")
+        return [head] + [f"Setting: {line}" for line in lines]
 
 
 def _merge(first: Mapping[str, tuple], second: Mapping[str, tuple]) -> dict[str, tuple]:
