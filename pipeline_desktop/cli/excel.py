@@ -46,6 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="deals edited in the app since the export: keep the app's version "
                              "(default) or take the workbook's")
     parser.add_argument("--currency", default="USD", help="currency of new deals without one")
+    parser.add_argument("--settings", choices=("keep", "take"),
+                        help="settings sheets (targets, ideal customer, thresholds, lists) that "
+                             "differ from the pipeline's: keep the pipeline's or take the "
+                             "file's (default: take into an empty pipeline, else keep)")
     parser.set_defaults(run=run_import)
 
 
@@ -75,6 +79,8 @@ def run_import(args: argparse.Namespace) -> int:
             order = DayOrder.DAY_FIRST if args.day_first else DayOrder.MONTH_FIRST
             options.day_orders = {"*": order}  # every date column
         preview = build_preview(session.repository, args.file, options)
+        if args.settings:
+            preview.settings.accepted = args.settings == "take"
         if args.dry_run or preview.problems:
             _print_preview(preview, args.json, applied=False)
             return 1 if preview.problems else 0
@@ -115,6 +121,7 @@ def _print_preview(preview, as_json: bool, *, applied: bool) -> None:
             "conflicts": sorted(preview.conflicts),
             "problems": [str(p) for p in preview.problems],
             "warnings": preview.warnings,
+            "settings": _settings_json(preview, applied),
         }, default=str, indent=2))
         return
     if preview.problems:
@@ -124,6 +131,7 @@ def _print_preview(preview, as_json: bool, *, applied: bool) -> None:
         return
     if not applied:
         print("\n".join(preview.lines()))
+        _print_settings_hint(preview)
         print("(dry run: nothing was written)")
         return
     for warning in preview.warnings:
@@ -133,4 +141,27 @@ def _print_preview(preview, as_json: bool, *, applied: bool) -> None:
     conflicts = f"; {len(preview.conflicts)} conflicting deals kept as they are in the app" \
         if preview.conflicts else ""
     print(f"{preview.summary()}" + (f" ({extra})" if extra else "") + conflicts)
+    _print_settings_hint(preview, applied=True)
+
+
+def _settings_json(preview, applied: bool) -> dict:
+    """The settings sheets' differences; `applied`: written by this import."""
+    return {**preview.settings.to_json(), "applied": applied and preview.settings.accepted
+            and bool(preview.settings)}
+
+
+def _print_settings_hint(preview, *, applied: bool = False) -> None:
+    """What happened to the settings that differ, and the option that changes it."""
+    settings = preview.settings
+    if not settings:
+        return
+    count = len(settings.lines())
+    what = f"{count} setting difference{'s' if count != 1 else ''}"
+    if applied and settings.accepted:
+        print(f"Settings: {what} taken from the file")
+    elif applied:
+        print(f"warning: {what} from the file not applied (the pipeline's settings kept); "
+              "--settings take applies them", file=sys.stderr)
+    else:
+        print("(--settings take applies them, --settings keep leaves them)")
 

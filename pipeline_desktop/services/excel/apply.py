@@ -16,9 +16,11 @@ import peewee as pw
 
 from pipeline_desktop import paths
 from pipeline_desktop.domain.commands import Applied, Changes
+from pipeline_desktop.domain.icp import IdealCustomerProfile, make_scorer
 from pipeline_desktop.errors import ConflictError
 from pipeline_desktop.services.excel.read import Cancelled, paused_gc
 from pipeline_desktop.services.excel.schema import TABLE_COLUMNS, TABLE_ORDER
+from pipeline_desktop.services.excel.settings_base import stored_settings, write_settings
 from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.backup import make_backup
 from pipeline_desktop.storage.bulk import (
@@ -53,12 +55,15 @@ class TableEdit:
     # A deal someone else changed since refuses the undo (it would overwrite their change).
     expected_versions: Mapping[int, int] = field(default_factory=dict, compare=False,
                                                  repr=False)
+    # Pipeline settings the import changes: key → JSON text, None removes it (the inverse
+    # holds the texts they replaced, so undo puts the old settings back).
+    settings: Mapping[str, str | None] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
         return (sum(len(rows) for _cols, rows in self.inserts.values())
                 + sum(len(rows) for _cols, rows in self.updates.values())
-                + sum(len(ids) for ids in self.deletes.values()))
+                + sum(len(ids) for ids in self.deletes.values()) + len(self.settings))
 
     def is_empty(self) -> bool:
         return self.size == 0
@@ -66,8 +71,15 @@ class TableEdit:
 
 def install(repository: Repository) -> None:
     """Teach a repository to apply TableEdit (idempotent)."""
-    repository.register(TableEdit,
-                        lambda edit: apply_edit(repository.db, edit, repository.versions))
+
+    def handle(edit: TableEdit) -> Applied:
+        applied = apply_edit(repository.db, edit, repository.versions)
+        if "icp" in edit.settings:  # the fit column scores against the profile now stored
+            profile = stored_settings(repository.db).get("icp")
+            repository.fit_scorer = make_scorer(IdealCustomerProfile.from_json(profile))
+        return applied
+
+    repository.register(TableEdit, handle)
 
 
 def apply_edit(db: pw.Database, edit: TableEdit,
@@ -109,12 +121,14 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
             ticker.tick(len(chunk))
     reset_sequences(db, [t for t in TABLE_ORDER if t in edit.inserts or t in deleted])
     history_summary.refresh(db, _history_deals(db, edit, deleted, old_rows) - figured)
+    old_settings = write_settings(db, edit.settings)
     inverse = TableEdit(
         inserts=deleted,
         updates=old_rows,
         deletes={table: [r[0] for r in rows] for table, (_c, rows) in edit.inserts.items()},
         label=edit.label,
         expected_versions=_deal_versions(edit),
+        settings=old_settings,
     )
     redo = replace(edit, progress=None)
     return Applied(inverse, redo, IMPORT_CHANGES)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
 
@@ -24,6 +26,7 @@ from pipeline_desktop.services.excel.schema import (
     ACTIVITIES,
     COMPANIES,
     CONTACTS,
+    CUSTOM_FIELDS,
     CUSTOM_PREFIX,
     DEALS,
     FORMAT_NAME,
@@ -34,6 +37,7 @@ from pipeline_desktop.services.excel.schema import (
     Kind,
     SheetSpec,
 )
+from pipeline_desktop.services.excel.settings_sheets import write_settings_sheets
 from pipeline_desktop.storage.repository import Repository
 
 _EPOCH = date(1899, 12, 30).toordinal()
@@ -101,6 +105,9 @@ def _export(repository: Repository, target: Path, pipeline_file: str,
         for spec in (COMPANIES, CONTACTS, ACTIVITIES, HISTORY, STAGES):
             rows = stages if spec is STAGES else db.execute_sql(_SHEET_SQL[spec.name])
             writer.sheet(spec, rows, ticker)
+        write_settings_sheets(writer, db, ticker)
+        writer.sheet(CUSTOM_FIELDS, _custom_field_rows(deals, custom_keys), ticker,
+                     autofilter=False)
         writer.meta({
             "format": FORMAT_NAME, "format_version": FORMAT_VERSION, PIPELINE_ID: ident,
             "pipeline_file": pipeline_file,
@@ -137,6 +144,19 @@ def _custom_keys(deals: Sequence[tuple]) -> list[str]:
             for name in _load(text):
                 keys.setdefault(name, None)
     return list(keys)
+
+
+def _custom_field_rows(deals: Sequence[tuple], custom_keys: list[str]) -> list[tuple]:
+    """The Custom fields sheet: each field, its column on the Deals sheet and how many deals
+    fill it (counted per distinct stored text: deals repeat a few combinations)."""
+    if not custom_keys:
+        return []
+    filled = dict.fromkeys(custom_keys, 0)
+    for text, count in Counter(row[-1] for row in deals if row[-1]).items():
+        for name, value in _load(text).items():
+            if value not in (None, ""):
+                filled[name] += count
+    return [(name, _custom_header(name), filled[name]) for name in custom_keys]
 
 
 def _custom_header(name: str) -> str:
@@ -192,7 +212,9 @@ class _Writer:
         self.wrap = add({"text_wrap": False})
 
     def sheet(self, spec: SheetSpec, rows: Iterable[Sequence[object]], ticker: _Ticker,
-              validations: dict[str, list[str]] | None = None) -> None:
+              validations: dict[str, list[str]] | None = None, *, autofilter: bool = True
+              ) -> Any:
+        """Write one sheet; returns the worksheet (a settings section adds its hints)."""
         sheet = self.workbook.add_worksheet(spec.name)
         for index, column in enumerate(spec.columns):
             sheet.set_column(index, index, column.width)
@@ -210,10 +232,11 @@ class _Writer:
             if number % 2000 == 0:
                 ticker.tick(2000)
         ticker.tick(number % 2000)
-        last_column = len(spec.columns) - 1
-        sheet.autofilter(0, 0, max(number, 1), last_column)
+        if autofilter:
+            sheet.autofilter(0, 0, max(number, 1), len(spec.columns) - 1)
         for header, values in (validations or {}).items():
             self._validation(sheet, spec, header, values, max(number, 1))
+        return sheet
 
     def _validation(self, sheet, spec: SheetSpec, header: str, values: list[str],
                     last_row: int) -> None:
@@ -234,7 +257,7 @@ class _Writer:
             return lambda r, c, v: _write_any(sheet, r, c, v)
         if kind is Kind.TEXT:  # TEXT columns always come back as str: no wrapper needed
             return sheet.write_string
-        if kind is Kind.INT:
+        if kind in (Kind.INT, Kind.NUMBER):
             return sheet.write_number
         if kind is Kind.MONEY:
             fmt, write_number = self.formats[Kind.MONEY], sheet.write_number

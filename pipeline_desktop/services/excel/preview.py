@@ -43,6 +43,8 @@ from pipeline_desktop.services.excel.schema import (
     TABLE_ORDER,
     SheetSpec,
 )
+from pipeline_desktop.services.excel.settings_base import SettingsDiff
+from pipeline_desktop.services.excel.settings_sheets import read_settings
 from pipeline_desktop.services.excel.sniff import ImportFileError
 from pipeline_desktop.services.excel.validate import (
     Problem,
@@ -85,6 +87,9 @@ class Preview:
     day_orders: dict[str, DayOrder]
     _edit: TableEdit
     _conflict_edit: TableEdit
+    # The workbook's settings against the pipeline's; `settings.accepted` decides whether
+    # the import applies them (the wizard's tick box, the command line's --settings).
+    settings: SettingsDiff = field(default_factory=SettingsDiff)
 
     @property
     def deals(self) -> Counts:
@@ -96,13 +101,16 @@ class Preview:
 
     @property
     def has_changes(self) -> bool:
-        return not self._edit.is_empty() or not self._conflict_edit.is_empty()
+        return (not self._edit.is_empty() or not self._conflict_edit.is_empty()
+                or bool(self.settings))
 
     def edit(self, *, take_conflicts: bool = False) -> TableEdit:
-        """The command to apply; conflicting deals keep the app's version unless asked."""
+        """The command to apply; conflicting deals keep the app's version unless asked, and
+        the settings go along only when accepted."""
+        edit = replace(self._edit, settings=self.settings.stored())
         if not take_conflicts or self._conflict_edit.is_empty():
-            return self._edit
-        return replace(self._edit, inserts=_merge(self._edit.inserts, self._conflict_edit.inserts),
+            return edit
+        return replace(edit, inserts=_merge(self._edit.inserts, self._conflict_edit.inserts),
                        updates=_merge(self._edit.updates, self._conflict_edit.updates))
 
     def summary(self) -> str:
@@ -121,10 +129,25 @@ class Preview:
                 f"{h} → {f or 'custom field'}" for h, f in zip(self.headers, self.fields,
                                                                 strict=False) if h))
         out += [f"Warning: {w}" for w in self.warnings]
+        out += self.settings_lines()
         out += [f"Conflict: {c}" for c in self.changes if c.conflict]
         out += [f"Change: {c}" for c in self.changes if not c.conflict]
         out += [f"Problem: {p}" for p in self.problems]
         return out
+
+    def settings_lines(self) -> list[str]:
+        """The settings that differ, and whether the import applies them."""
+        if not self.settings:
+            return []
+        lines = self.settings.lines()
+        count = f"{len(lines)} difference{'s' if len(lines) != 1 else ''}"
+        if self.settings.accepted:
+            why = " (this pipeline is empty)" if self.settings.restore else ""
+            head = f"Settings: {count} from this pipeline's; the import applies them{why}"
+        else:
+            head = (f"Settings: {count} from this pipeline's; the import leaves the "
+                    "pipeline's settings as they are unless you accept them")
+        return [head] + [f"Setting: {line}" for line in lines]
 
 
 def _merge(first: Mapping[str, tuple], second: Mapping[str, tuple]) -> dict[str, tuple]:
@@ -208,6 +231,10 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         (planner.history if spec is HISTORY else planner.activities)(sheet_records)
         problems += sheet_records.problems
         del sheet_records
+    settings = SettingsDiff()
+    if own:
+        settings, settings_problems = read_settings(source, db, restore=empty)
+        problems += settings_problems
     if own and not trusted:
         warnings.append("This workbook comes from another pipeline: deals are added "
                         "(or matched by external ID); activities and stage history "
@@ -224,6 +251,7 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         _edit=_edit_of(plan.inserts, plan.updates, path.name, plan.deletes),
         _conflict_edit=_edit_of({"stage_change": plan.conflict_history},
                                 {"deal": plan.conflict_updates}, path.name),
+        settings=settings,
     )
 
 

@@ -14,6 +14,7 @@ CUSTOM_PREFIX = "custom: "  # a custom field whose name clashes with one of ours
 class Kind(StrEnum):
     TEXT = "text"
     INT = "int"
+    NUMBER = "number"  # a plain number, whole or not (the settings sheets)
     MONEY = "money"  # cents in the database, currency units in the sheet
     PERCENT = "percent"
     DATE = "date"
@@ -91,6 +92,13 @@ STAGES = SheetSpec("Stages", "stage", (
     Column("Probability", "probability", P, 11), Column("Outcome", "outcome", T, 9),
     Column("Exit criteria", "exit_criteria", T, 40),
     Column("Stale after days", "stale_after_days", N, 10),
+))
+
+# Written for reading: custom fields live in each deal (the Deals sheet's extra columns); the
+# pipeline keeps no definition apart from them, so import takes nothing from this sheet.
+CUSTOM_FIELDS = SheetSpec("Custom fields", "deal", (
+    Column("Field", "name", T, 24), Column("Column on the Deals sheet", "header", T, 28),
+    Column("Deals with a value", "filled", N, 18),
 ))
 
 SHEETS = (DEALS, COMPANIES, CONTACTS, ACTIVITIES, HISTORY, STAGES)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from pipeline_desktop.domain.import_values import DayOrder
 from pipeline_desktop.services.excel.mapping import CUSTOM, FIELDS, IGNORE
 from pipeline_desktop.services.excel.preview import Options, Preview
+from pipeline_desktop.ui.dialogs.import_settings import SettingsDifferences
 
 MAX_SHOWN = 500  # changed deals and problems listed (the counts cover all of them)
 _FIELD_LABELS = {
@@ -233,9 +234,11 @@ class ImportWizard(QDialog):
         conflict_layout.addWidget(keep)
         conflict_layout.addWidget(take)
         conflict_layout.addStretch(1)
+        self.settings_box = SettingsDifferences(page)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
         layout.addWidget(self.conflict_box)
+        layout.addWidget(self.settings_box, 1)
         layout.addWidget(QLabel(self.tr("Changes to deals already in the pipeline:"), page))
         layout.addWidget(self.changes, 3)
         self.problems_label = QLabel(self.tr("Problems (fix them in the file, or map the "
@@ -256,6 +259,7 @@ class ImportWizard(QDialog):
                                  "exported.") % len(preview.conflicts))
         self.summary.setText("\n".join(lines))
         self.conflict_box.setVisible(bool(preview.conflicts))
+        self.settings_box.fill(preview.settings)
         self.changes.clear()
         for change in preview.changes[:MAX_SHOWN]:
             title = f"{change.title} (#{change.deal_id}, row {change.row})"
