@@ -60,3 +60,4 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     new_stages: list[str] = field(default_factory=list)
+    unknown_stages: list[str] = field(default_factory=list)  # names the pipeline lacked

@@ -1,0 +1,103 @@
+"""What the pipeline remembers about each CRM it imports from, so that an export for that CRM
+(crm_export.py) can give the CRM back its own records: a setting per CRM, `crm_sync.<crm>`,
+holding the CRM's stage names and the stage each meant here, and, for each deal that came
+from the CRM, its record ID, its version right after the import (`--changed` writes the deals
+changed since), the stage name the CRM used and the CRM pipeline it was in.
+
+A setting rather than new deal columns: the deal row, its undo snapshots and our workbook stay
+as they are, and a deal belongs to a CRM only while its external ID is the one noted (a deal
+re-imported from another CRM, or whose ID was edited, goes out as new)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import peewee as pw
+
+from pipeline_desktop.services.excel.crm_layouts import CrmLayout, pipeline_column
+from pipeline_desktop.services.excel.plan import Planner
+from pipeline_desktop.services.excel.plan_types import key
+from pipeline_desktop.services.excel.validate import Records
+
+
+@dataclass
+class SyncRecord:
+    crm: str
+    stages: dict[str, int] = field(default_factory=dict)  # CRM stage name → stage id
+    # deal id → (record ID, version after the import, CRM stage name, CRM pipeline)
+    deals: dict[int, tuple[str, int, str, str]] = field(default_factory=dict)
+
+    def came_from(self, deal_id: int, external_id: str) -> bool:
+        noted = self.deals.get(deal_id)
+        return bool(external_id) and noted is not None and noted[0] == external_id
+
+    def stage_keys(self) -> dict[str, int]:
+        return {key(name): stage_id for name, stage_id in self.stages.items()}
+
+
+def setting_key(crm: str) -> str:
+    return f"crm_sync.{crm}"
+
+
+def load(db: pw.Database, crm: str) -> SyncRecord:
+    """Raw SQL on this database (peewee's tables may be bound to another pipeline)."""
+    row = db.execute_sql(f"SELECT value FROM setting WHERE key = {db.param}",
+                         (setting_key(crm),)).fetchone()
+    if row is None:
+        return SyncRecord(crm)
+    data = json.loads(row[0])
+    return SyncRecord(crm, dict(data.get("stages", {})),
+                      {int(d): tuple(v) for d, v in data.get("deals", {}).items()})  # type: ignore[misc]
+
+
+def save(db: pw.Database, record: SyncRecord) -> None:
+    text = json.dumps({"stages": record.stages,
+                       "deals": {str(d): list(v) for d, v in record.deals.items()}})
+    with db.atomic():
+        db.execute_sql(f"DELETE FROM setting WHERE key = {db.param}", (setting_key(record.crm),))
+        db.execute_sql(f"INSERT INTO setting (key, value) VALUES ({db.param}, {db.param})",
+                       (setting_key(record.crm), text))
+
+
+def merge(db: pw.Database, note: SyncRecord) -> None:
+    """Add what one import learnt to what the pipeline remembers of that CRM."""
+    record = load(db, note.crm)
+    record.stages.update(note.stages)
+    record.deals.update(note.deals)
+    save(db, record)
+
+
+def pipelines_of(layout: CrmLayout, headers: list[object], body: list[list[object]],
+                 id_index: int | None) -> dict[str, str]:
+    """Record ID → the CRM pipeline its row names (read from the raw cells: the column is
+    not imported as a custom field)."""
+    at = pipeline_column(layout, headers)
+    if at is None or id_index is None:
+        return {}
+    found: dict[str, str] = {}
+    for row in body:
+        if len(row) > max(at, id_index) and row[id_index] not in (None, "") and row[at]:
+            record_id = row[id_index]
+            if isinstance(record_id, float) and record_id.is_integer():
+                record_id = int(record_id)
+            found[str(record_id).strip()] = str(row[at]).strip()
+    return found
+
+
+def note_import(layout: CrmLayout, planner: Planner, records: Records,
+                pipelines: dict[str, str]) -> SyncRecord:
+    """What this import teaches about the CRM: the stage each of its names went to, and each
+    deal with a record ID at the version the import leaves it."""
+    note = SyncRecord(layout.key, {name: stage_id for name, stage_id in
+                                   planner._stage_of_name.items() if name})
+    stages = records.numbered_values("stage")
+    rows = planner.rows["deal"]
+    for (_n, external), (_m, stage) in zip(records.numbered_values("external_id"), stages,
+                                           strict=False):
+        deal_id = planner.deal_by_ext.get(external) if external else None
+        row = rows.get(deal_id) if deal_id is not None else None
+        if row is not None:
+            note.deals[deal_id] = (str(external), row[-1], str(stage or ""),  # type: ignore[index]
+                                   pipelines.get(str(external), ""))
+    return note
