@@ -11,13 +11,16 @@ re-imported from another CRM, or whose ID was edited, goes out as new)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import peewee as pw
 
 from pipeline_desktop.services.excel.crm_layouts import CrmLayout, pipeline_column
+from pipeline_desktop.services.excel.mapping import CUSTOM, IGNORE
 from pipeline_desktop.services.excel.plan import Planner
 from pipeline_desktop.services.excel.plan_types import key
+from pipeline_desktop.services.excel.stage_choices import parse_choices
 from pipeline_desktop.services.excel.validate import Records
 
 
@@ -68,11 +71,35 @@ def merge(db: pw.Database, note: SyncRecord) -> None:
     save(db, record)
 
 
-def pipelines_of(layout: CrmLayout, headers: list[object], body: list[list[object]],
-                 id_index: int | None) -> dict[str, str]:
+def crm_fields(layout: CrmLayout | None, headers: Sequence[object], fields: list[str]
+               ) -> list[str]:
+    """A CRM's pipeline column is its own bookkeeping: noted with the sync record (and
+    written back by an export for that CRM), not kept as a custom field."""
+    at = pipeline_column(layout, headers) if layout else None
+    if at is not None and fields[at] == CUSTOM:
+        fields = [*fields[:at], IGNORE, *fields[at + 1:]]
+    return fields
+
+
+def setup_planner(planner: Planner, stages: Mapping[str, str], layout: CrmLayout | None,
+                  prefix: str) -> None:
+    """The user's stage choices, the stage names remembered from the same CRM, and this
+    pipeline's reference prefix (deals made here come back from a CRM by it)."""
+    planner.stage_choices = {key(name): choice for name, choice in
+                             parse_choices(stages).items()}
+    if layout is not None:
+        planner.remembered_stages = load(planner.db, layout.key).stage_keys()
+    planner.local_prefix = prefix
+
+
+def pipelines_of(layout: CrmLayout | None, headers: Sequence[object],
+                 body: Sequence[Sequence[object]], fields: list[str]) -> dict[str, str]:
     """Record ID → the CRM pipeline its row names (read from the raw cells: the column is
     not imported as a custom field)."""
+    if layout is None:
+        return {}
     at = pipeline_column(layout, headers)
+    id_index = fields.index("external_id") if "external_id" in fields else None
     if at is None or id_index is None:
         return {}
     found: dict[str, str] = {}

@@ -14,9 +14,8 @@ from pathlib import Path
 from pipeline_desktop.domain.import_values import DayOrder
 from pipeline_desktop.services.excel import crm_sync, state
 from pipeline_desktop.services.excel.apply import TableEdit
-from pipeline_desktop.services.excel.crm_layouts import CrmLayout, detect_crm, pipeline_column
+from pipeline_desktop.services.excel.crm_layouts import detect_crm
 from pipeline_desktop.services.excel.mapping import (
-    IGNORE,
     apply_overrides,
     auto_map,
     find_header_row,
@@ -27,7 +26,6 @@ from pipeline_desktop.services.excel.plan import (
     Counts,
     DealChange,
     Planner,
-    key,
     status_problem,
 )
 from pipeline_desktop.services.excel.read import (
@@ -52,7 +50,6 @@ from pipeline_desktop.services.excel.schema import (
     SheetSpec,
 )
 from pipeline_desktop.services.excel.sniff import ImportFileError
-from pipeline_desktop.services.excel.stage_choices import parse_choices
 from pipeline_desktop.services.excel.validate import (
     Problem,
     Records,
@@ -194,14 +191,14 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         raise ImportFileError(f"Sheet '{sheet}' of {path.name} has no rows to import")
     headers = rows[header_row]
     layout = None if own else detect_crm(headers)
-    fields = apply_overrides(headers, _crm_fields(layout, headers, auto_map(headers, ours=own)),
-                             options.mapping)
+    fields = apply_overrides(headers, crm_sync.crm_fields(layout, headers, auto_map(
+        headers, ours=own)), options.mapping)
     day_orders = {h if h == "*" else header_key(h): o for h, o in options.day_orders.items()}
     records = convert(sheet, header_row, rows, fields, epoch_1904=source.epoch_1904,
                       day_orders=day_orders)
     samples = _samples(rows, header_row, len(headers))
-    pipelines = crm_sync.pipelines_of(layout, headers, rows[header_row + 1:], _index(
-        fields, "external_id")) if layout else {}
+    pipelines = crm_sync.pipelines_of(layout, headers, rows[header_row + 1:], fields) \
+        if layout else {}
     del rows  # the raw cells are no longer needed: keeps the peak memory down
     _check_deal_records(records, own)
     day_orders_used = dict(records.day_orders)
@@ -220,7 +217,8 @@ def _build_preview(repository: Repository, path: Path, options: Options,
             plan_sheet(others[spec.name])
     if empty and STAGES.name in others:
         planner.drop_stages_not_in(others[STAGES.name])
-    _stage_setup(planner, options, layout, repository)
+    crm_sync.setup_planner(planner, options.stages, layout,
+                           (pipeline_id(repository) or "")[:8])
     planner.deals(records, history_sheet=HISTORY in later)
     note = crm_sync.note_import(layout, planner, records, pipelines) if layout else None
     problems = records.problems + [p for r in others.values() for p in r.problems]
@@ -251,31 +249,6 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         stage_choices=dict(options.stages), sync_note=note,
         new_stage_probability={r[1]: r[3] for r in plan.inserts["stage"] if r[4] == "open"},
     )
-
-
-def _crm_fields(layout: CrmLayout | None, headers: list[object], fields: list[str]
-                ) -> list[str]:
-    """A CRM's pipeline column is its own bookkeeping: noted with the sync record (and
-    written back by an export for that CRM), not kept as a custom field."""
-    at = pipeline_column(layout, headers) if layout else None
-    if at is not None and fields[at] == "":
-        fields = [*fields[:at], IGNORE, *fields[at + 1:]]
-    return fields
-
-
-def _index(fields: list[str], name: str) -> int | None:
-    return fields.index(name) if name in fields else None
-
-
-def _stage_setup(planner: Planner, options: Options, layout: CrmLayout | None,
-                 repository: Repository) -> None:
-    """The user's stage choices, the stage names remembered from the same CRM, and this
-    pipeline's reference prefix (deals made here come back from a CRM by it)."""
-    planner.stage_choices = {key(name): choice for name, choice in
-                             parse_choices(options.stages).items()}
-    if layout is not None:
-        planner.remembered_stages = crm_sync.load(repository.db, layout.key).stage_keys()
-    planner.local_prefix = (pipeline_id(repository) or "")[:8]
 
 
 def _in_order(counts: dict[str, Counts]) -> dict[str, Counts]:
