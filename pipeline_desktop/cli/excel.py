@@ -145,12 +145,16 @@ def _run_crm_export(args: argparse.Namespace) -> int:
         raise UsageError("the file for a CRM must end in .csv or .xlsx")
     session = open_session(resolve_url(getattr(args, "db", None)), create=False)
     try:
-        count = export_for_crm(session.repository, args.file, args.for_crm,
-                               changed_only=args.changed)
+        written = export_for_crm(session.repository, args.file, args.for_crm,
+                                 changed_only=args.changed)
     finally:
         session.close()
     which = "changed deals" if args.changed else "deals"
-    print(f"{count} {which} written for {layout_for(args.for_crm).name} to {args.file}")
+    print(f"{written.deals} {which} written for {layout_for(args.for_crm).name} to {args.file}")
+    if written.neutralised:
+        print(f"warning: {written.neutralised} text cells start with = + - or @ and were "
+              "written with a leading apostrophe, which the CRM keeps as part of the text "
+              "(an .xlsx file needs none)", file=sys.stderr)
     return 0
 
 

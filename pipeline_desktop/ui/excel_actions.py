@@ -175,7 +175,7 @@ def export_for_crm(window: MainWindow, path: Path | None = None) -> Path | None:
         return None
     repository = window.controller.repository
 
-    def job(progress: Progress) -> int:
+    def job(progress: Progress) -> Any:
         return write_for_crm(repository, path, crm, changed_only=changed_only,
                              progress=progress)
 
@@ -184,6 +184,10 @@ def export_for_crm(window: MainWindow, path: Path | None = None) -> Path | None:
     if result.cancelled:
         window.statusBar().showMessage(window.tr("Export cancelled"), 5000)
         return None
-    window.statusBar().showMessage(window.tr("%d deals written for %s to %s") % (
-        result.value, layout_for(crm).name, path), 10000)
+    message = window.tr("%d deals written for %s to %s") % (
+        result.value.deals, layout_for(crm).name, path)
+    if result.value.neutralised:
+        message += window.tr("; %d cells starting with = + - @ got a leading apostrophe "
+                             "(the CRM keeps it: use .xlsx to avoid it)") % result.value.neutralised
+    window.statusBar().showMessage(message, 15000)
     return path

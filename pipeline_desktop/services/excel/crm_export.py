@@ -14,6 +14,7 @@ import csv
 import json
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -51,9 +52,15 @@ def layout_for(name: str) -> CrmLayout:
                          f"({', '.join(LAYOUTS)})") from None
 
 
+@dataclass(frozen=True)
+class Written:
+    deals: int
+    neutralised: int = 0  # CSV text cells given a leading apostrophe (= + - @ first)
+
+
 def export_for_crm(repository: Repository, target: Path, crm: str, *, changed_only: bool = False,
-                   progress: Progress | None = None) -> int:
-    """Write the deals for `crm` to `target` (.csv or .xlsx), atomically. Returns how many."""
+                   progress: Progress | None = None) -> Written:
+    """Write the deals for `crm` to `target` (.csv or .xlsx), atomically."""
     layout = layout_for(crm)
     suffix = target.suffix.casefold()
     if suffix not in (".csv", ".xlsx"):
@@ -72,7 +79,9 @@ def export_for_crm(repository: Repository, target: Path, crm: str, *, changed_on
         temp.unlink(missing_ok=True)
         reason = getattr(error, "strerror", None) or str(error).replace(str(temp), target.name)
         raise StorageError(f"Could not write {target}: {reason}") from None
-    return len(rows)
+    risky = sum(1 for row in rows for v in row
+                if isinstance(v, str) and v.startswith(FORMULA_STARTS)) if suffix == ".csv" else 0
+    return Written(len(rows), risky)
 
 
 def crm_rows(repository: Repository, layout: CrmLayout, *, changed_only: bool = False
