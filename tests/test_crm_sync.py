@@ -110,6 +110,7 @@ def test_unknown_stages_go_before_won_and_lost_at_the_files_probability(
     assert "Stages: 2 new, 2 updated" in out  # Won and Lost move one place on, once each
     result = run_json(capsys, "import", str(path), "--db", db)
     assert result["new_stages"] == ["Appointment scheduled", "Contract Sent"]
+    assert result["unknown_stages"] == result["new_stages"] and result["crm"] == "hubspot"
     assert stages(db)[-4:] == [("Appointment scheduled", 20, "open"),
                                ("Contract Sent", 10, "open"), ("Won", 100, "won"),
                                ("Lost", 0, "lost")]

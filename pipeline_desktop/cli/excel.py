@@ -182,6 +182,7 @@ def _print_preview(preview, as_json: bool, *, applied: bool) -> None:
             "new": preview.deals.new, "updated": preview.deals.changed,
             "unchanged": preview.deals.unchanged, "rejected": preview.rejected,
             "new_stages": preview.new_stages,
+            "unknown_stages": preview.unknown_stages, "crm": preview.crm,
             "mapping": dict(zip(preview.headers, preview.fields, strict=False)),
             "changes": [{"deal_id": c.deal_id, "title": c.title, "row": c.row,
                          "conflict": c.conflict, "fields": c.fields} for c in preview.changes],

@@ -18,6 +18,7 @@ from pipeline_desktop.services.excel.preview import (
     Preview,
     adopt_identity,
     build_preview,
+    remember_crm,
 )
 from pipeline_desktop.services.excel.read import Cancelled
 from pipeline_desktop.services.excel.stage_choices import STAGE_PRESETS_KEY
@@ -97,6 +98,7 @@ def import_workbook(window: MainWindow, path: Path | None = None) -> Preview | N
     preview, take_conflicts = answer
     edit = preview.edit(take_conflicts=take_conflicts)
     if edit.is_empty():
+        remember_crm(window.controller.repository, preview)  # its stage names, record IDs
         window.statusBar().showMessage(window.tr("Nothing to import: %s") % preview.summary(),
                                        8000)
         return preview

@@ -96,7 +96,7 @@ class StagePlanning(PlannerState):
         if outcome == "open":
             position = self._open_slot(counts)
             if probability is None:
-                probability = self.file_probability.get(name)
+                probability = self.probability_in_file(name)
             if probability is None:
                 probability = min((r[3] for r in self.rows["stage"].values()
                                    if r[4] == "open"), default=10)
@@ -108,6 +108,21 @@ class StagePlanning(PlannerState):
         self.stage_by_key[key(name)] = stage_id
         self.plan.new_stages.append(name)
         return stage_id
+
+    def probability_in_file(self, name: str) -> int | None:
+        """The first probability the deal sheet gives a deal in stage `name` (read once,
+        when a stage is first created)."""
+        if self._file_probability is None:
+            found: dict[str, int] = {}
+            records = self.probability_records
+            if records is not None:
+                pairs = zip(records.numbered_values("stage"),
+                            records.numbered_values("probability"), strict=False)
+                for (_n, stage), (_m, probability) in pairs:
+                    if stage and probability is not None and stage not in found:
+                        found[str(stage)] = int(probability)  # type: ignore[call-overload]
+            self._file_probability = found
+        return self._file_probability.get(name)
 
     def _open_slot(self, counts: Counts) -> int:
         """The position for a new open stage: where the first closed stage is, moving it

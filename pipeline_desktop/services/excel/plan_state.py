@@ -12,7 +12,7 @@ import peewee as pw
 
 from pipeline_desktop.services.excel.plan_types import Counts, Plan
 from pipeline_desktop.services.excel.stage_choices import StageChoice
-from pipeline_desktop.services.excel.validate import Problem
+from pipeline_desktop.services.excel.validate import Problem, Records
 
 
 class PlannerState:
@@ -37,10 +37,12 @@ class PlannerState:
     contact_by_email: dict[str, int]
     deal_by_ext: dict[object, int]
     # Stage names the pipeline lacks (plan_stages): the user's choices and the mapping
-    # remembered from the same CRM (by `key` of the name), the file's probability per name.
+    # remembered from the same CRM (by `key` of the name), the deal sheet when it has a
+    # probability column (read only if a stage is created), each name's first probability.
     stage_choices: dict[str, StageChoice]
     remembered_stages: dict[str, int]
-    file_probability: dict[str, int]
+    probability_records: Records | None
+    _file_probability: dict[str, int] | None
     local_prefix: str  # this pipeline's reference prefix (crm_export.deal_ref)
     # The deal sheet being planned (set by `Planner.deals`).
     sheet: str
