@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import peewee as pw
 
@@ -135,13 +136,19 @@ def note_import(layout: CrmLayout, planner: Planner, records: Records,
     note = SyncRecord(layout.key, {name: stage_id for name, stage_id in
                                    planner._stage_of_name.items() if name})
     external = _column(records, "external_id")
-    deal_ids = list(map(planner.deal_by_ext.get, external))
+    stages = _column(records, "stage")
+    ids = list(map(planner.deal_by_ext.get, external))
+    if None in ids or not all(external):  # rows without a record ID: only the others
+        kept = [(i, e, s) for i, e, s in zip(ids, external, stages, strict=True)
+                if i is not None and e]
+        ids, external, stages = (list(c) for c in zip(*kept, strict=True)) if kept else (
+            [], [], [])
     rows = planner.rows["deal"]
-    for deal_id, record_id, stage in zip(deal_ids, external, _column(records, "stage"),
-                                         strict=False):
-        if deal_id is not None and record_id:
-            note.deals[deal_id] = (str(record_id), rows[deal_id][-1], str(stage or ""),
-                                   pipelines.get(str(record_id), ""))
+    versions = [rows[i][-1] for i in ids]
+    names = [str(s) if s else "" for s in stages]
+    pipes = list(map(pipelines.get, external, repeat(""))) if pipelines else repeat("")
+    noted = zip(external, versions, names, pipes, strict=False)  # pipes may repeat
+    note.deals = dict(zip(ids, noted, strict=True))
     return note
 
 

@@ -375,7 +375,8 @@ def remember_crm(repository: Repository, preview: Preview) -> None:
     Written after the import's own transaction; undoing the import leaves the note, which
     is harmless: a deal counts as that CRM's only while it holds the noted record ID."""
     if preview.sync_note is not None and not preview.problems:
-        crm_sync.merge(repository.db, preview.sync_note)
+        with paused_gc():  # 100,000 noted deals: 0.06 s, three times that with collections
+            crm_sync.merge(repository.db, preview.sync_note)
 
 
 def adopt_identity(repository: Repository, preview: Preview) -> None:
