@@ -159,13 +159,17 @@ def test_stage_choices_are_kept_with_the_preset(db: str, tmp_path: Path,
 
 def test_the_same_crms_stage_names_are_remembered(db: str, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    run_json(capsys, "import", str(crm_file(tmp_path, "hubspot")), "--db", db,
-             *STAGES["hubspot"])
+    first = tmp_path / "first.csv"
+    first.write_text(HUBSPOT.replace("Initech,Sales Pipeline,Closed won",
+                                     "Initech,Sales Pipeline,Closing"), encoding="utf-8")
+    run_json(capsys, "import", str(first), "--db", db, *STAGES["hubspot"],
+             "--stage", "Closing=Negotiation")  # HubSpot's "Closing" is our Negotiation
     later = tmp_path / "later.csv"
-    later.write_text("Record ID,Deal Name,Deal Stage,Amount\n201,Umbrella,Contract Sent,10\n",
-                     encoding="utf-8")
+    later.write_text("Record ID,Deal Name,Deal Stage,Amount\n201,Umbrella,Contract Sent,10\n"
+                     "202,Soylent,Closing,20\n", encoding="utf-8")
     result = run_json(capsys, "import", str(later), "--db", db)
-    assert result["new_stages"] == [] and deals(db)["Umbrella"][0] == "Proposal"
+    assert result["new_stages"] == [] and result["unknown_stages"] == []
+    assert deals(db)["Umbrella"][0] == "Proposal" and deals(db)["Soylent"][0] == "Negotiation"
 
 
 def test_pipedrive_status_won_and_lost(db: str, tmp_path: Path,

@@ -147,9 +147,9 @@ class StagePlanning(PlannerState):
             updates[at] = row
             self.rows["stage"][row[0]] = row
 
-    def _unknown_stage(self, stage_name: str) -> int:
-        """A stage name the pipeline lacks: the user's choice, else the stage the same CRM's
-        name meant last time, else a won/lost word, else a new stage."""
+    def _known_stage(self, stage_name: str) -> int | None:
+        """The user's choice for this name, else the stage the same CRM's name went to last
+        time (if it is still there), else the stage of that name."""
         name_key = key(stage_name)
         choice = self.stage_choices.get(name_key)
         if choice is not None:
@@ -157,7 +157,12 @@ class StagePlanning(PlannerState):
         remembered = self.remembered_stages.get(name_key)
         if remembered is not None and remembered in self.rows["stage"]:
             return remembered
-        implied = _STATUS_WORDS.get(name_key)
+        return self.stage_by_key.get(name_key)
+
+    def _unknown_stage(self, stage_name: str) -> int:
+        """A stage name the pipeline lacks and the user made no choice for: a won/lost word,
+        else a new stage."""
+        implied = _STATUS_WORDS.get(key(stage_name))
         if implied in (Outcome.WON, Outcome.LOST):
             return self.outcome_stage(implied)  # type: ignore[arg-type]
         self.plan.unknown_stages.append(stage_name)
@@ -191,9 +196,7 @@ class StagePlanning(PlannerState):
         if stage_name:
             stage_id = self._stage_of_name.get(stage_name)
             if stage_id is None:
-                chosen = self.stage_choices.get(key(stage_name))
-                stage_id = self._chosen_stage(stage_name, chosen) if chosen else \
-                    self.stage_by_key.get(key(stage_name))
+                stage_id = self._known_stage(stage_name)
             if stage_id is None:
                 stage_id = self._unknown_stage(stage_name)
             self._stage_of_name[stage_name] = stage_id
