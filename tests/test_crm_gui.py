@@ -145,3 +145,44 @@ def test_only_changed_deals_from_the_dialog(qtbot, window, tmp_path: Path,
 
     sheet = openpyxl.load_workbook(target).active
     assert sheet.max_row == 61 and sheet["A1"].value == "Id"
+
+
+def test_import_from_the_menu_maps_a_stage_and_remembers_it(qtbot, window, tmp_path: Path
+                                                            ) -> None:
+    """File › Import… with the real wizard: the stage table lists the pipeline's stages, the
+    choice is imported, and the next export for HubSpot gives the stage HubSpot's name."""
+    path = tmp_path / "hs.csv"
+    path.write_text(HUBSPOT, encoding="utf-8")
+
+    def answer() -> None:
+        wizard = QApplication.activeModalWidget()
+        if not isinstance(wizard, ImportWizard):  # still reading the file: look again
+            QTimer.singleShot(20, answer)
+            return
+        if wizard.pages.currentIndex() == 0:
+            qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        table = wizard.stage_table
+        choose(qtbot, table.targets[0], "Qual")
+        choose(qtbot, table.targets[1], "Prop")
+        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    preview = excel_actions.import_workbook(window, path)
+    assert preview is not None and preview.new_stages == [] and preview.deals.new == 3
+    rows = {r.title: r for r in window.controller.repository.deal_rows()}
+    assert (rows["Alpha"].stage, rows["Beta"].stage, rows["Gamma"].stage) == (
+        "Qualifying", "Proposal", "Won")
+    out = tmp_path / "back.csv"
+    QTimer.singleShot(0, lambda: _answer_crm_dialog(qtbot, "Hub", tick=True))
+    assert excel_actions.export_for_crm(window, out) == out
+    with out.open(encoding="utf-8", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    assert len(written) == 60  # only changed: the three just came from HubSpot
+    assert {r["Deal Name"] for r in written}.isdisjoint({"Alpha", "Beta", "Gamma"})
+    QTimer.singleShot(0, lambda: _answer_crm_dialog(qtbot, "Hub", tick=False))
+    assert excel_actions.export_for_crm(window, out) == out
+    with out.open(encoding="utf-8", newline="") as handle:
+        back = {r["Deal Name"]: r for r in csv.DictReader(handle)}
+    assert [back[t]["Deal Stage"] for t in ("Alpha", "Beta", "Gamma")] == [
+        "Appointment scheduled", "Contract sent", "Closed won"]
+    assert back["Alpha"]["Record ID"] == "1"
