@@ -43,7 +43,7 @@ def test_wizard_maps_previews_and_saves_presets(qtbot, session, tmp_path: Path) 
     wizard.show()
     assert wizard.table.rowCount() == 6
     assert wizard.combos[1].currentData() == "title"
-    assert wizard.combos[5].currentData() == ""  # Pipeline: kept as a custom field
+    assert wizard.combos[5].currentData() == "ignore"  # HubSpot's Pipeline: noted per CRM
     wizard.next_button.click()
     assert wizard.pages.currentIndex() == 1
     assert "1 rejected" in wizard.summary.text()

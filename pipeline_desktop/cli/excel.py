@@ -16,9 +16,13 @@ from pipeline_desktop.storage.repository import Repository
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    export = subparsers.add_parser("export", help="write the pipeline to an Excel workbook")
-    export.add_argument("file", type=Path, help="the .xlsx file to write")
+    export = subparsers.add_parser(
+        "export", help="write the pipeline to an Excel workbook, or the deals for a CRM",
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_CRM_EPILOG)
+    export.add_argument("file", type=Path,
+                        help="the .xlsx file to write (with --for: .csv or .xlsx)")
     add_db_option(export)
+    add_crm_export_arguments(export)
     export.set_defaults(run=run_export)
 
     parser = subparsers.add_parser(
@@ -50,12 +54,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="settings sheets (targets, ideal customer, thresholds, lists) that "
                              "differ from the pipeline's: keep the pipeline's or take the "
                              "file's (default: take into an empty pipeline, else keep)")
+    add_stage_arguments(parser)
     parser.set_defaults(run=run_import)
 
 
 def run_export(args: argparse.Namespace) -> int:
     from pipeline_desktop.services.excel.export import export_workbook
 
+    if args.for_crm or args.changed:
+        return _run_crm_export(args)
     if args.file.suffix.lower() not in (".xlsx", ".xlsm"):
         raise UsageError("the export file name must end in .xlsx")
     session = open_session(resolve_url(getattr(args, "db", None)), create=False)
@@ -74,7 +81,8 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         mapping = _preset_mapping(session.repository, args)
         options = Options(sheet=args.sheet, mapping=mapping,
-                          default_currency=args.currency.upper())
+                          default_currency=args.currency.upper(),
+                          stages=_preset_stages(session.repository, args))
         if args.day_first or args.month_first:
             order = DayOrder.DAY_FIRST if args.day_first else DayOrder.MONTH_FIRST
             options.day_orders = {"*": order}  # every date column
@@ -106,6 +114,71 @@ def _preset_mapping(repository: Repository, args: argparse.Namespace) -> dict[st
     return mapping
 
 
+# ---- stage mapping and the way back to a CRM (issue 14) ------------------------------------
+
+_CRM_EPILOG = """\
+For a CRM (--for): the CRM's own import layout and header names. Deals that came from
+that CRM keep its record ID and are updated there; deals made here go out without one and
+are created. Stages go out under the names the CRM used, won and lost deals under its own
+words. --changed writes only the deals made or changed here since they last came from it.
+In a .csv file a text starting with = + - @ gets a leading apostrophe (so no spreadsheet
+program runs it as a formula); .xlsx needs none. Salesforce's Data Loader reads only CSV."""
+
+
+def add_crm_export_arguments(export: argparse.ArgumentParser) -> None:
+    export.add_argument("--for", dest="for_crm", choices=("hubspot", "salesforce", "pipedrive"),
+                        help="write the deals in that CRM's import layout (.csv or .xlsx)")
+    export.add_argument("--changed", action="store_true",
+                        help="with --for: only deals made or changed here since they last "
+                             "came from that CRM")
+
+
+def add_stage_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stage", action="append", default=[], metavar="NAME=STAGE",
+        help="map a stage name of the file onto a stage here (repeatable): "
+             "\"Contract Sent=Proposal\"; \"Contract Sent=new:40\" creates it before Won and "
+             "Lost at 40 %%. Unmapped unknown stages are created there at the file's "
+             "probability (else the lowest open stage's); saved with --save-preset")
+
+
+def _run_crm_export(args: argparse.Namespace) -> int:
+    from pipeline_desktop.services.excel.crm_export import export_for_crm, layout_for
+
+    if not args.for_crm:
+        raise UsageError("--changed goes with --for hubspot|salesforce|pipedrive")
+    if args.file.suffix.lower() not in (".csv", ".xlsx"):
+        raise UsageError("the file for a CRM must end in .csv or .xlsx")
+    session = open_session(resolve_url(getattr(args, "db", None)), create=False)
+    try:
+        written = export_for_crm(session.repository, args.file, args.for_crm,
+                                 changed_only=args.changed)
+    finally:
+        session.close()
+    which = "changed deals" if args.changed else "deals"
+    print(f"{written.deals} {which} written for {layout_for(args.for_crm).name} to {args.file}")
+    if written.neutralised:
+        print(f"warning: {written.neutralised} text cells start with = + - or @ and were "
+              "written with a leading apostrophe, which the CRM keeps as part of the text "
+              "(an .xlsx file needs none)", file=sys.stderr)
+    return 0
+
+
+def _preset_stages(repository: Repository, args: argparse.Namespace) -> dict[str, str]:
+    """The preset's stage choices, then --stage; saved with --save-preset."""
+    from pipeline_desktop.services.excel.stage_choices import (
+        STAGE_PRESETS_KEY,
+        parse_stage_option,
+    )
+
+    saved = repository.setting(STAGE_PRESETS_KEY, {}) or {}
+    stages: dict[str, str] = dict(saved.get(args.preset, {})) if args.preset else {}
+    stages.update(parse_stage_option(args.stage))
+    if args.save_preset:
+        repository.set_setting(STAGE_PRESETS_KEY, {**saved, args.save_preset: stages})
+    return stages
+
+
 def _print_preview(preview, as_json: bool, *, applied: bool) -> None:
     if as_json:
         print(json.dumps({
@@ -115,6 +188,7 @@ def _print_preview(preview, as_json: bool, *, applied: bool) -> None:
             "new": preview.deals.new, "updated": preview.deals.changed,
             "unchanged": preview.deals.unchanged, "rejected": preview.rejected,
             "new_stages": preview.new_stages,
+            "unknown_stages": preview.unknown_stages, "crm": preview.crm,
             "mapping": dict(zip(preview.headers, preview.fields, strict=False)),
             "changes": [{"deal_id": c.deal_id, "title": c.title, "row": c.row,
                          "conflict": c.conflict, "fields": c.fields} for c in preview.changes],

@@ -1,5 +1,6 @@
-"""File › Import… and File › Export to Excel…: ask for the file, run the work in a worker
-thread with progress and Cancel, and put the import on the undo stack ("Undo import")."""
+"""File › Import…, File › Export to Excel… and File › Export for a CRM…: ask for the file,
+run the work in a worker thread with progress and Cancel, and put the import on the undo
+stack ("Undo import")."""
 
 from __future__ import annotations
 
@@ -17,9 +18,12 @@ from pipeline_desktop.services.excel.preview import (
     Preview,
     adopt_identity,
     build_preview,
+    remember_crm,
 )
 from pipeline_desktop.services.excel.read import Cancelled
+from pipeline_desktop.services.excel.stage_choices import STAGE_PRESETS_KEY
 from pipeline_desktop.ui.dialogs.import_wizard import ImportWizard
+from pipeline_desktop.ui.dialogs.stage_mapping import StageContext
 from pipeline_desktop.ui.workers import Progress, run_job
 
 if TYPE_CHECKING:
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
 
 IMPORT_FILTER = "Workbooks and CSV files (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
 EXPORT_FILTER = "Excel workbooks (*.xlsx)"
+CRM_FILTER = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
 
 
 def _folder(window: MainWindow) -> Path:
@@ -62,7 +67,12 @@ def ask_wizard(window: MainWindow, preview: Preview) -> tuple[Preview, bool] | N
         repository.set_setting(PRESETS_KEY, presets)
 
     presets = repository.setting(PRESETS_KEY, {}) or {}
-    return ImportWizard.ask(preview, rebuild, presets, save_presets, window)
+    stage_context = StageContext(
+        [stage.name for stage in repository.stages()],
+        repository.setting(STAGE_PRESETS_KEY, {}) or {},
+        lambda saved: repository.set_setting(STAGE_PRESETS_KEY, saved))
+    return ImportWizard.ask(preview, rebuild, presets, save_presets, window,
+                            stage_context=stage_context)
 
 
 def _preview(window: MainWindow, path: Path, options: Options | None = None
@@ -88,6 +98,7 @@ def import_workbook(window: MainWindow, path: Path | None = None) -> Preview | N
     preview, take_conflicts = answer
     edit = preview.edit(take_conflicts=take_conflicts)
     if edit.is_empty():
+        remember_crm(window.controller.repository, preview)  # its stage names, record IDs
         window.statusBar().showMessage(window.tr("Nothing to import: %s") % preview.summary(),
                                        8000)
         return preview
@@ -130,4 +141,55 @@ def export_workbook(window: MainWindow, path: Path | None = None) -> Path | None
         return None
     window.statusBar().showMessage(window.tr("%d deals exported to %s") % (result.value, path),
                                    10000)
+    return path
+
+
+def ask_crm_export(window: MainWindow) -> tuple[str, bool] | None:
+    """Which CRM, only changed deals (tests replace this to answer it)."""
+    from pipeline_desktop.ui.dialogs.crm_export import CrmExportDialog
+
+    return CrmExportDialog.ask(window)
+
+
+def ask_crm_export_path(window: MainWindow, crm: str) -> Path | None:
+    suggested = _folder(window) / f"{window.session.display_name}-{crm}.csv"
+    path, chosen_filter = QFileDialog.getSaveFileName(
+        window, window.tr("Export for a CRM"), str(suggested), window.tr(CRM_FILTER))
+    if not path:
+        return None
+    chosen = Path(path)
+    if chosen.suffix.lower() not in (".csv", ".xlsx"):
+        chosen = chosen.with_suffix(".xlsx" if "xlsx" in chosen_filter else ".csv")
+    return chosen
+
+
+def export_for_crm(window: MainWindow, path: Path | None = None) -> Path | None:
+    """File › Export for a CRM…: the deals in that CRM's import layout, in the worker."""
+    from pipeline_desktop.services.excel.crm_export import export_for_crm as write_for_crm
+    from pipeline_desktop.services.excel.crm_export import layout_for
+
+    answer = ask_crm_export(window)
+    if answer is None:
+        return None
+    crm, changed_only = answer
+    path = path or ask_crm_export_path(window, crm)
+    if path is None:
+        return None
+    repository = window.controller.repository
+
+    def job(progress: Progress) -> Any:
+        return write_for_crm(repository, path, crm, changed_only=changed_only,
+                             progress=progress)
+
+    result = run_job(window, window.tr("Exporting to %s…") % path.name, job,
+                     databases=(repository.db,), cancel_errors=(Cancelled,))
+    if result.cancelled:
+        window.statusBar().showMessage(window.tr("Export cancelled"), 5000)
+        return None
+    message = window.tr("%d deals written for %s to %s") % (
+        result.value.deals, layout_for(crm).name, path)
+    if result.value.neutralised:
+        message += window.tr("; %d cells starting with = + - @ got a leading apostrophe "
+                             "(the CRM keeps it: use .xlsx to avoid it)") % result.value.neutralised
+    window.statusBar().showMessage(message, 15000)
     return path

@@ -85,6 +85,12 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
                 "export",
             ),
             Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "Export for a CR&M…"),
+                f"{UI}.excel_actions:export_for_crm",
+                None,
+                "export_crm",
+            ),
+            Entry(
                 QT_TRANSLATE_NOOP("MainWindow", "Export &report (PDF)…"),
                 f"{UI}.report_actions:export_report",
                 "Ctrl+P",

@@ -19,7 +19,8 @@ FIELDS: tuple[str, ...] = (
     "owner", "source", "created", "expected_close", "closed", "probability", "lost_reason",
     "external_id", "notes", "industry", "employees", "job_title", "region", "website",
     "next_step", "budget", "budget_confirmed", "authority_known", "authority_name", "need",
-    "timeline", "criteria_met", "is_won", "is_closed", "won_time", "lost_time", IGNORE,
+    "timeline", "criteria_met", "is_won", "is_closed", "won_time", "lost_time", "local_ref",
+    IGNORE,
 )
 OWN_ONLY = ("id", "company_id", "contact_id", "updated_at", "version")
 
@@ -35,7 +36,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "telephone", "mobile", "contact phone"),
     "value": ("value", "amount", "deal - value", "expected revenue", "deal value",
               "amount in company currency", "revenue"),
-    "currency": ("currency", "deal - currency", "currency iso code", "currencyisocode"),
+    "currency": ("currency", "deal - currency", "currency iso code", "currencyisocode",
+                 "deal - currency of value"),
     "stage": ("stage", "stagename", "stage name", "deal stage", "deal - stage", "dealstage"),
     "status": ("status", "deal - status", "state"),
     "owner": ("owner", "ownerid", "owner id", "owner name", "deal owner", "deal - owner",
@@ -69,6 +71,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "is_closed": ("isclosed", "is closed"),
     "won_time": ("deal - won time", "won time", "won date", "date won"),
     "lost_time": ("deal - lost time", "lost time", "lost date", "date lost"),
+    # This pipeline's reference to a deal, written by an export for a CRM (crm_export.py):
+    # a deal made here that the CRM created comes back by it.
+    "local_ref": ("pipeline desktop id",),
 }
 _KEY = re.compile(r"[\s_]+")
 

@@ -66,6 +66,9 @@ class Planner(DealPlanning, OwnSheetPlanning):
         self.contact_by_email = {r[4].casefold(): cid for cid, r in self.rows["contact"].items()
                                  if r[4]}
         self.deal_by_ext = {r[17]: did for did, r in self.rows["deal"].items() if r[17]}
+        self.stage_choices, self.remembered_stages = {}, {}
+        self.probability_records, self._file_probability = None, None
+        self.local_prefix = ""
         self.new_ids = {t: set() for t in TABLE_ORDER}
         # Where `put` appended each new row, so a later row for it replaces it in place (a
         # rewrite of the whole insert list per contact detail grew with the square of rows).
@@ -101,10 +104,15 @@ class Planner(DealPlanning, OwnSheetPlanning):
         self.copy_from = (lambda rec: (getter(rec),)) if len(present) == 1 else getter
         if self.trusted:
             self.reserve("deal", (value for _n, value in records.numbered_values("id")))
-        if plan_new_deals(self, records, counts, history_sheet=history_sheet):
-            return  # the usual case, planned in whole columns
-        rejected = records.rejected_rows
-        for number, rec in records.rows:
-            if number in rejected:
-                continue
-            self._deal(number, rec, counts, history_sheet)
+        self.probability_records = records if (
+            "probability" in self.header_of and "stage" in self.header_of) else None
+        try:
+            if plan_new_deals(self, records, counts, history_sheet=history_sheet):
+                return  # the usual case, planned in whole columns
+            rejected = records.rejected_rows
+            for number, rec in records.rows:
+                if number in rejected:
+                    continue
+                self._deal(number, rec, counts, history_sheet)
+        finally:
+            self.probability_records = None  # the sheet may be freed (preview.py)

@@ -61,6 +61,9 @@ def _matches_a_deal(planner: Planner, columns: Columns) -> bool:
         mine = [i for i, is_mine in zip(ids, own_id, strict=False) if is_mine]
         if len(set(mine)) < len(mine) or any(i in existing for i in mine):
             return True
+    refs = columns.values("local_ref")
+    if refs is not None and any(planner.local_deal(r, None) for r in set(refs) if r):
+        return True
     if external is None:
         return False
     given = [e for e in external if e]

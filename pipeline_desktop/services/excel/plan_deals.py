@@ -41,6 +41,10 @@ class DealPlanning(StagePlanning, PartyPlanning):
             deal_id = wb_id
         elif rec.get("external_id") and rec["external_id"] in self.deal_by_ext:
             deal_id = self.deal_by_ext[rec["external_id"]]  # type: ignore[index]
+        elif rec.get("local_ref"):
+            deal_id = self.local_deal(rec["local_ref"], rec.get("external_id"))
+            if deal_id is not None and not rec.get("external_id"):  # keep its other CRM's ID
+                rec["external_id"] = self.rows["deal"][deal_id][DEAL_INDEX["external_id"]]
         old = self.rows["deal"].get(deal_id) if deal_id is not None else None
         if deal_id is None or (old is None and not self.trusted):
             deal_id = self.allocate("deal")
@@ -130,8 +134,16 @@ class DealPlanning(StagePlanning, PartyPlanning):
         if isinstance(wb_contact, int) and (wb_contact in self.id_map["contact"] or (
                 self.trusted and wb_contact in self.rows["contact"])):
             values["contact_id"] = self.id_map["contact"].get(wb_contact, wb_contact)
-        elif "contact" in rec or "email" in rec:
+        elif ("contact" in rec or "email" in rec) and not self._own_contact(rec, values):
             values["contact_id"] = self.contact_for(rec, values["company_id"])  # type: ignore
+
+    def _own_contact(self, rec: dict[str, object], values: dict[str, object]) -> bool:
+        """The deal's own contact named again, nothing more: kept, though another contact
+        may share the name (a CRM's deal file names the contact person only)."""
+        current = self.rows["contact"].get(values["contact_id"])  # type: ignore[arg-type]
+        return current is not None and bool(rec.get("contact")) and not any(
+            rec.get(f) for f in ("email", "phone", "job_title")) and key(
+            str(rec["contact"])) == current[2]
 
     def _fill_stage(self, rec: dict[str, object], values: dict[str, object]) -> None:
         status = status_of(rec)

@@ -1,12 +1,15 @@
 """Stages in an import: the Stages sheet of our own workbook, and the stage each deal ends in
-(matched by name, implied by a status word such as "closed won", or created when the pipeline
+(matched by name, implied by a status word such as "closed won", mapped by the user's choice
+or the mapping remembered from the same CRM, or created before Won and Lost when the pipeline
 lacks it)."""
 
 from __future__ import annotations
 
 from pipeline_desktop.domain.model import Outcome
+from pipeline_desktop.errors import UsageError
 from pipeline_desktop.services.excel.plan_state import PlannerState
 from pipeline_desktop.services.excel.plan_types import Counts, key
+from pipeline_desktop.services.excel.stage_choices import StageChoice
 from pipeline_desktop.services.excel.validate import Records
 
 _STATUS_WORDS = {
@@ -83,15 +86,103 @@ class StagePlanning(PlannerState):
         self._outcome_stage[outcome] = found
         return found
 
-    def new_stage(self, name: str, outcome: str = "open") -> int:
+    def new_stage(self, name: str, outcome: str = "open", probability: int | None = None
+                  ) -> int:
+        """A stage the pipeline lacks. An open one goes before Won and Lost, at the
+        probability given, else the file's for that stage, else the lowest of the open
+        stages (an unknown stage never lifts the forecast above the earliest one)."""
         stage_id = self.allocate("stage")
-        position = max((r[2] for r in self.rows["stage"].values()), default=0) + 1
-        probability = {"won": 100, "lost": 0}.get(outcome, 50)
+        counts = self.plan.counts.setdefault("Stages", Counts())
+        if outcome == "open":
+            position = self._open_slot(counts)
+            if probability is None:
+                probability = self.probability_in_file(name)
+            if probability is None:
+                probability = min((r[3] for r in self.rows["stage"].values()
+                                   if r[4] == "open"), default=10)
+        else:
+            position = max((r[2] for r in self.rows["stage"].values()), default=0) + 1
+            probability = {"won": 100, "lost": 0}[outcome]
         row = (stage_id, name, position, probability, outcome, "", 30)
-        self.put("stage", row, self.plan.counts.setdefault("Stages", Counts()))
+        self.put("stage", row, counts)
         self.stage_by_key[key(name)] = stage_id
         self.plan.new_stages.append(name)
         return stage_id
+
+    def probability_in_file(self, name: str) -> int | None:
+        """The first probability the deal sheet gives a deal in stage `name` (read once,
+        when a stage is first created)."""
+        if self._file_probability is None:
+            found: dict[str, int] = {}
+            records = self.probability_records
+            if records is not None:
+                pairs = zip(records.numbered_values("stage"),
+                            records.numbered_values("probability"), strict=False)
+                for (_n, stage), (_m, probability) in pairs:
+                    if stage and probability is not None and stage not in found:
+                        found[str(stage)] = int(probability)  # type: ignore[call-overload]
+            self._file_probability = found
+        return self._file_probability.get(name)
+
+    def _open_slot(self, counts: Counts) -> int:
+        """The position for a new open stage: where the first closed stage is, moving it
+        and every stage after it one place on."""
+        closed = [r[2] for r in self.rows["stage"].values() if r[4] != "open"]
+        if not closed:
+            return max((r[2] for r in self.rows["stage"].values()), default=0) + 1
+        slot = min(closed)
+        for row in sorted(self.rows["stage"].values(), key=lambda r: r[2]):
+            if row[2] >= slot:
+                self._move_stage((row[0], row[1], row[2] + 1, *row[3:]), counts)
+        return slot
+
+    def _move_stage(self, row: tuple, counts: Counts) -> None:
+        """Plan a stage's new position; a stage this import already moves is moved again in
+        place (one update, counted once)."""
+        updates = self.plan.updates["stage"]
+        at = next((i for i, r in enumerate(updates) if r[0] == row[0]), None)
+        if at is None:
+            self.put("stage", row, counts)
+        else:
+            updates[at] = row
+            self.rows["stage"][row[0]] = row
+
+    def _known_stage(self, stage_name: str) -> int | None:
+        """The user's choice for this name, else the stage the same CRM's name went to last
+        time (if it is still there), else the stage of that name."""
+        name_key = key(stage_name)
+        choice = self.stage_choices.get(name_key)
+        if choice is not None:
+            return self._chosen_stage(stage_name, choice)
+        remembered = self.remembered_stages.get(name_key)
+        if remembered is not None and remembered in self.rows["stage"]:
+            return remembered
+        return self.stage_by_key.get(name_key)
+
+    def _unknown_stage(self, stage_name: str) -> int:
+        """A stage name the pipeline lacks and the user made no choice for: a won/lost word,
+        else a new stage."""
+        implied = _STATUS_WORDS.get(key(stage_name))
+        if implied in (Outcome.WON, Outcome.LOST):
+            return self.outcome_stage(implied)  # type: ignore[arg-type]
+        self.plan.unknown_stages.append(stage_name)
+        return self.new_stage(stage_name)
+
+    def _chosen_stage(self, stage_name: str, choice: StageChoice) -> int:
+        if key(stage_name) not in map(key, self.plan.unknown_stages):
+            self.plan.unknown_stages.append(stage_name)
+        if choice.stage is None:
+            existing = self.stage_by_key.get(key(stage_name))
+            if existing is not None:  # "new" for a name the pipeline already has
+                return existing
+            return self.new_stage(stage_name, probability=choice.probability)
+        found = self.stage_by_key.get(key(choice.stage))
+        if found is None:
+            names = ", ".join(r[1] for r in sorted(self.rows["stage"].values(),
+                                                  key=lambda r: r[2]))
+            raise UsageError(f"'{stage_name}={choice.stage}': the pipeline has no stage "
+                             f"'{choice.stage}' ({names}; or new:NN for a new one)")
+        return found
 
     def new_deal_stage(self, rec: dict[str, object]) -> tuple[int, bool]:
         """`choose_stage` for a new deal from its record (stage, status and won/lost fields)."""
@@ -103,12 +194,11 @@ class StagePlanning(PlannerState):
         sheet's stage name and status; creates a stage the pipeline lacks. True when a closed
         deal's open stage name is to be kept as the custom field "Stage at close"."""
         if stage_name:
-            stage_id = self._stage_of_name.get(stage_name) or self.stage_by_key.get(
-                key(stage_name))
+            stage_id = self._stage_of_name.get(stage_name)
             if stage_id is None:
-                implied = _STATUS_WORDS.get(key(stage_name))
-                stage_id = self.outcome_stage(implied) if implied in (
-                    Outcome.WON, Outcome.LOST) else self.new_stage(stage_name)
+                stage_id = self._known_stage(stage_name)
+            if stage_id is None:
+                stage_id = self._unknown_stage(stage_name)
             self._stage_of_name[stage_name] = stage_id
         at_close = False
         if status in (Outcome.WON, Outcome.LOST) and (

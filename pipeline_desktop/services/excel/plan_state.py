@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 import peewee as pw
 
 from pipeline_desktop.services.excel.plan_types import Counts, Plan
-from pipeline_desktop.services.excel.validate import Problem
+from pipeline_desktop.services.excel.stage_choices import StageChoice
+from pipeline_desktop.services.excel.validate import Problem, Records
 
 
 class PlannerState:
@@ -35,6 +36,14 @@ class PlannerState:
     contact_by_key: dict[str, int]
     contact_by_email: dict[str, int]
     deal_by_ext: dict[object, int]
+    # Stage names the pipeline lacks (plan_stages): the user's choices and the mapping
+    # remembered from the same CRM (by `key` of the name), the deal sheet when it has a
+    # probability column (read only if a stage is created), each name's first probability.
+    stage_choices: dict[str, StageChoice]
+    remembered_stages: dict[str, int]
+    probability_records: Records | None
+    _file_probability: dict[str, int] | None
+    local_prefix: str  # this pipeline's reference prefix (crm_export.deal_ref)
     # The deal sheet being planned (set by `Planner.deals`).
     sheet: str
     header_of: dict[str, str]
@@ -48,6 +57,17 @@ class PlannerState:
     _company_of_name: dict[tuple, int]
     _stage_of_name: dict[str, int]
     _custom_text: dict[tuple, str]
+
+    def local_deal(self, ref: object, external_id: object) -> int | None:
+        """The deal a "Pipeline Desktop ID" names ("<pipeline>-<deal id>"), when it is this
+        pipeline's and the deal has no record ID of another CRM."""
+        prefix, _sep, number = str(ref or "").rpartition("-")
+        if not self.local_prefix or prefix != self.local_prefix or not number.isdigit():
+            return None
+        row = self.rows["deal"].get(int(number))
+        if row is None or (row[17] and row[17] != (external_id or row[17])):
+            return None
+        return int(number)
 
     def reserve(self, table: str, ids: Iterable[object]) -> None:
         """Ids a trusted workbook restores must not be handed to new rows."""

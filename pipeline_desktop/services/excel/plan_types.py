@@ -60,3 +60,5 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     new_stages: list[str] = field(default_factory=list)
+    # Stage names the pipeline lacked (created, or mapped by a choice or memory) or chose for.
+    unknown_stages: list[str] = field(default_factory=list)

@@ -10,6 +10,7 @@ import codecs
 import csv
 import gc
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -228,7 +229,21 @@ def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[list[object]]:
     except csv.Error as error:
         raise ImportFileError(f"{path.name} is not readable CSV (line {reader.line_num}: "
                               f"{error})") from None
+    if _NEUTRALISED.search(text):
+        _unneutralise(rows)
     return _trim(rows)
+
+
+# A text cell written as '=… '+… '-… '@…: the apostrophe only kept a spreadsheet program from
+# running it as a formula (our export for a CRM writes them so); the text is what follows.
+_NEUTRALISED = re.compile(r"'[=+\-@]")
+
+
+def _unneutralise(rows: list[list[object]]) -> None:
+    for row in rows:
+        for index, cell in enumerate(row):
+            if isinstance(cell, str) and cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@"):
+                row[index] = cell[1:]
 
 
 def _decode(raw: bytes) -> str:

@@ -34,6 +34,7 @@ from pipeline_desktop.domain.import_values import DayOrder
 from pipeline_desktop.services.excel.mapping import CUSTOM, FIELDS, IGNORE
 from pipeline_desktop.services.excel.preview import Options, Preview
 from pipeline_desktop.ui.dialogs.import_settings import SettingsDifferences
+from pipeline_desktop.ui.dialogs.stage_mapping import StageContext, StageMappingTable
 
 MAX_SHOWN = 500  # changed deals and problems listed (the counts cover all of them)
 _FIELD_LABELS = {
@@ -57,7 +58,8 @@ Rebuild = Callable[[Options], Preview | None]  # runs the preview in a worker; N
 class ImportWizard(QDialog):
     def __init__(self, preview: Preview, rebuild: Rebuild, presets: dict[str, dict[str, str]],
                  save_presets: Callable[[dict[str, dict[str, str]]], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 stage_context: StageContext | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_wizard")
         self.preview = preview
@@ -65,6 +67,9 @@ class ImportWizard(QDialog):
         self.presets = dict(presets)
         self.save_presets = save_presets
         self.take_conflicts = False
+        self.stage_context = stage_context or StageContext([])
+        self.chosen_stages: dict[str, str] = dict(preview.stage_choices)  # from a preset
+        self.stages_edited = False  # the stage table differs from what the preview used
         self.setWindowTitle(self.tr("Import %s") % preview.source.path.name)
         self.resize(920, 620)
         self.pages = QStackedWidget(self)
@@ -99,9 +104,11 @@ class ImportWizard(QDialog):
     @classmethod
     def ask(cls, preview: Preview, rebuild: Rebuild, presets: dict[str, dict[str, str]],
             save_presets: Callable[[dict[str, dict[str, str]]], None],
-            parent: QWidget | None = None) -> tuple[Preview, bool] | None:
+            parent: QWidget | None = None, *, stage_context: StageContext | None = None
+            ) -> tuple[Preview, bool] | None:
         """(the preview to apply, take conflicting rows from the file) or None (cancelled)."""
-        dialog = cls(preview, rebuild, presets, save_presets, parent)
+        dialog = cls(preview, rebuild, presets, save_presets, parent,
+                     stage_context=stage_context)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.preview, dialog.take_conflicts
@@ -185,10 +192,16 @@ class ImportWizard(QDialog):
     def options(self) -> Options:
         order = self.day_combo.currentData()
         return Options(sheet=self.sheet_combo.currentText() or None, mapping=self.mapping(),
-                       day_orders={"*": order} if order else {})
+                       day_orders={"*": order} if order else {}, stages=self.stage_choices())
+
+    def stage_choices(self) -> dict[str, str]:
+        return {**self.chosen_stages, **self.stage_table.choices()}
 
     def _apply_preset(self) -> None:
-        preset = self.presets.get(self.preset_combo.currentData() or "", {})
+        name = self.preset_combo.currentData() or ""
+        self.chosen_stages = dict(self.stage_context.presets.get(name, {}))
+        self.stage_table.fill([], [], {}, {})  # the preset's stage choices, not the table's
+        preset = self.presets.get(name, {})
         for header, combo in zip(self.preview.headers, self.combos, strict=False):
             if header in preset:
                 index = combo.findData(preset[header])
@@ -200,6 +213,8 @@ class ImportWizard(QDialog):
         if ok and name.strip():
             self.presets[name.strip()] = self.mapping()
             self.save_presets(self.presets)
+            self.stage_context.presets[name.strip()] = self.stage_choices()
+            self.stage_context.save_presets(self.stage_context.presets)
             self._fill_presets()
             self.preset_combo.setCurrentText(name.strip())
 
@@ -239,6 +254,7 @@ class ImportWizard(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.conflict_box)
         layout.addWidget(self.settings_box, 1)
+        layout.addWidget(self._build_stage_box(page), 2)
         layout.addWidget(QLabel(self.tr("Changes to deals already in the pipeline:"), page))
         layout.addWidget(self.changes, 3)
         self.problems_label = QLabel(self.tr("Problems (fix them in the file, or map the "
@@ -247,7 +263,36 @@ class ImportWizard(QDialog):
         layout.addWidget(self.problems, 2)
         return page
 
+    def _build_stage_box(self, page: QWidget) -> QWidget:
+        self.stage_box = QWidget(page)
+        self.stage_table = StageMappingTable(self.stage_box)
+        self.stage_table.edited.connect(self._stages_edited)
+        self.stage_update_button = QPushButton(self.tr("Update preview"), self.stage_box)
+        self.stage_update_button.setObjectName("stage_update_button")
+        self.stage_update_button.clicked.connect(self.show_preview)
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(self.tr("Stages this pipeline does not have: map each onto "
+                                         "a stage, or create it"), self.stage_box), 1)
+        heading.addWidget(self.stage_update_button)
+        layout = QVBoxLayout(self.stage_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(heading)
+        layout.addWidget(self.stage_table)
+        return self.stage_box
+
+    def _stages_edited(self) -> None:
+        self.stages_edited = True
+        self.stage_update_button.setEnabled(True)
+
+    def _fill_stages(self, preview: Preview) -> None:
+        self.stage_table.fill(preview.unknown_stages, self.stage_context.stages,
+                              preview.stage_choices, preview.new_stage_probability)
+        self.stage_box.setVisible(bool(preview.unknown_stages))
+        self.stages_edited = False
+        self.stage_update_button.setEnabled(False)
+
     def _fill_preview(self, preview: Preview) -> None:
+        self._fill_stages(preview)
         lines = [self.tr("Deals: %s, %d rejected") % (preview.deals, preview.rejected)]
         lines += [f"{name}: {counts}" for name, counts in preview.counts.items()
                   if name != "Deals"]
@@ -300,6 +345,10 @@ class ImportWizard(QDialog):
         self.next_button.setDefault(not on_preview)
 
     def _accept_import(self) -> None:
+        if self.stages_edited:  # the preview shown is not what these choices would import
+            self.show_preview()
+            if self.stages_edited or self.preview.problems or not self.preview.has_changes:
+                return
         self.take_conflicts = self.conflict_group.checkedId() == 1
         self.accept()
 
