@@ -31,6 +31,7 @@ from pipeline_desktop.services.metrics import (
 from pipeline_desktop.services.periods import Period, month_index, month_label
 from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.ui.collector import settle_after_bulk_load
+from pipeline_desktop.ui.errors import is_interruption
 from pipeline_desktop.ui.period_bar import PeriodBar
 from pipeline_desktop.ui.theme import is_dark, readable
 
@@ -300,6 +301,10 @@ class AnalysisTab(QWidget):
                 self._figures_ready.emit(({key: compute_metrics(repository, *key)
                                            for key in wanted}, stamp))
                 snapshot = PipelineSnapshot.load(repository)
+            except Exception as error:
+                if is_interruption(error):  # the pipeline closed under the load
+                    return
+                raise
             finally:
                 repository.db.close()  # this thread's own connection
             self._snapshot_ready.emit((snapshot, generation))

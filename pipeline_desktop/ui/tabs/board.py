@@ -49,6 +49,7 @@ from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage import process_store as store
 from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.errors import is_interruption
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
 from pipeline_desktop.ui.tabs.board_card import (
@@ -246,6 +247,10 @@ class BoardTab(QWidget):
         def load() -> None:
             try:
                 cards = store.board_cards(repository)
+            except Exception as error:
+                if is_interruption(error):  # the pipeline closed under the load
+                    return
+                raise
             finally:
                 repository.db.close()  # this thread's own connection
             ready.emit(cards)

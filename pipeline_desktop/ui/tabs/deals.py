@@ -13,6 +13,7 @@ from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.errors import is_interruption
 from pipeline_desktop.ui.models.deal_table import COLUMNS, DealFilter, DealTableModel
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs.deal_filters import DealFilterBar
@@ -233,8 +234,10 @@ class DealsTab(QWidget):
 
     def _loading_failed(self, error: Exception) -> None:
         """A damaged page met by the loading thread goes where any slot's error goes (a damaged
-        file: the restore offer)."""
+        file: the restore offer). Closing the pipeline interrupts the load: nothing to say."""
         self.loading = False
+        if is_interruption(error):
+            return
         self.summary.emit(self.tr("Could not load the deals"))
         raise error
 
