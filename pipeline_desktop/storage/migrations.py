@@ -15,20 +15,15 @@ from pipeline_desktop.domain.stages import (
 )
 from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.file_format import APPLICATION_ID, LATEST_VERSION
-from pipeline_desktop.storage.tables import (
-    FIGURES_COLUMNS,
-    FIGURES_INDEX,
-    TABLES,
-    SettingTable,
-    StageTable,
-)
+from pipeline_desktop.storage.tables import FIGURES_COLUMNS, FIGURES_INDEX, tables_of
 
 Step = Callable[[pw.Database], None]
 
 
 def _v1_initial(db: pw.Database) -> None:
-    db.create_tables(TABLES)
-    StageTable.insert_many(
+    tables = tables_of(db)
+    db.create_tables(tables.all)
+    tables.stage.insert_many(
         [
             {
                 "name": spec.name,
@@ -41,7 +36,7 @@ def _v1_initial(db: pw.Database) -> None:
             for position, spec in enumerate(DEFAULT_STAGES)
         ]
     ).execute()
-    SettingTable.insert_many(
+    tables.setting.insert_many(
         [
             {"key": "lost_reasons", "value": json.dumps(list(DEFAULT_LOST_REASONS))},
             {"key": "lead_sources", "value": json.dumps(list(DEFAULT_LEAD_SOURCES))},

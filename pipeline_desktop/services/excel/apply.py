@@ -76,7 +76,7 @@ def apply_edit(db: pw.Database, edit: TableEdit,
     itself wrote, which an undo may step over (only others' changes refuse it)."""
     with paused_gc():
         if edit.expected_versions:
-            _refuse_undo_over_others(db, edit, versions or VersionTracker())
+            _refuse_undo_over_others(db, edit, versions or VersionTracker(db))
         return _apply_edit(db, edit)
 
 
