@@ -32,6 +32,7 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -32_000,  # 32 MB
 }
+NOT_OPENED = "the pipeline was not opened"
 READ_ONLY_PRAGMAS = {"query_only": 1, "foreign_keys": 1, "busy_timeout": 5000,
                      "cache_size": -32_000}
 
@@ -59,7 +60,7 @@ def open_database(address: str | PipelineAddress, *, create: bool = True,
         migrations.migrate(db)
     except pw.OperationalError as error:
         db.close()
-        raise (storage_error(error) or
+        raise (storage_error(error, NOT_OPENED, address.path) or
                StorageError(f"Could not prepare the pipeline: {error}")) from error
     return db
 
@@ -91,7 +92,8 @@ def _open_sqlite(path: Path, *, create: bool, read_only: bool = False,
     try:
         db.connect()
     except pw.OperationalError as error:
-        raise (storage_error(error) or StorageError(f"Cannot open {path}: {error}")) from None
+        raise (storage_error(error, NOT_OPENED, path) or
+               StorageError(f"Cannot open {path}: {error}")) from None
     if check_now == "later":
         return db
     problems = check_connection(db.connection(), quick=check_now == "quick")

@@ -20,6 +20,7 @@ from pipeline_desktop.storage import concurrency, history_summary
 from pipeline_desktop.storage.deal_rows import FitScorer, read_deal_rows
 from pipeline_desktop.storage.deal_rows import iso as _iso
 from pipeline_desktop.storage.tables import Tables, tables_of, utc_now
+from pipeline_desktop.storage.transaction import write_transaction
 
 
 def _key(name: str) -> str:
@@ -96,7 +97,7 @@ class Repository:
 
     def set_setting(self, key: str, value: Any) -> None:
         t = self.tables
-        with self.db.atomic():
+        with concurrency.storage_errors(self.db), write_transaction(self.db):
             text = json.dumps(value)  # an upsert both SQLite and PostgreSQL understand
             (t.setting.insert(key=key, value=text)
              .on_conflict(conflict_target=[t.setting.key], update={t.setting.value: text})
@@ -123,7 +124,7 @@ class Repository:
         handler = self._handlers.get(type(command))
         if handler is None:
             raise TypeError(f"no handler for {type(command).__name__}")
-        with concurrency.storage_errors(self.db), self.db.atomic():
+        with concurrency.storage_errors(self.db), write_transaction(self.db):
             self.versions.check(command)  # an undo of a deal someone else changed since: no
             stage_order = history_summary.open_stage_order(self.db)
             applied = handler(command)

@@ -46,10 +46,6 @@ class Tables:
         return (self.stage, self.company, self.contact, self.deal, self.stage_change,
                 self.activity, self.setting)
 
-    @property
-    def database(self) -> pw.Database | None:
-        return self.stage._meta.database
-
 
 def tables_of(db: pw.Database) -> Tables:
     """The model classes whose queries go to `db` (made once per database object)."""
