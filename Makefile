@@ -20,9 +20,11 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 	$(VENV)/bin/ruff check pipeline_desktop tests benchmarks
+	$(VENV)/bin/lint-imports  # the layers' contracts in pyproject.toml
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline_desktop tests benchmarks
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
@@ -36,4 +38,4 @@ package: $(STAMP)  ## the one-folder app in dist/ (PyInstaller, ~30 s), Linux ta
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/build.py --smoke-test
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .import_linter_cache
