@@ -29,6 +29,7 @@ from pipeline_desktop.domain.qualification import FIELDS as BANT_FIELDS
 from pipeline_desktop.domain.qualification import Qualification, normalise_qualification
 from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES, DEFAULT_LOST_REASONS
 from pipeline_desktop.errors import ValidationError
+from pipeline_desktop.storage import criteria
 from pipeline_desktop.storage.bulk import reset_sequences
 from pipeline_desktop.storage.repository import Repository, _iso
 from pipeline_desktop.storage.tables import Tables, utc_now
@@ -304,6 +305,8 @@ class _Handlers:
                  for e in command.stages]
         check_stage_specs(specs)
         before = self.repository.stages()
+        for stage in before:  # the criteria's ids as the stages stand (after any import)
+            criteria.sync_stage(t, stage.id, stage.exit_criteria)
         by_id = {s.id: s for s in before}
         kept = {e.id for e in command.stages if e.id is not None}
         for edit in command.stages:
@@ -313,6 +316,8 @@ class _Handlers:
         for stage in before:
             t.stage.update(name=f"\x01{stage.id}").where(t.stage.id == stage.id).execute()
         new_ids = self._write_stages(command.stages, specs, by_id)
+        renames = [rename for stage_id, spec in zip(new_ids, specs, strict=True)
+                   for rename in criteria.sync_stage(t, stage_id, spec.exit_criteria)]
         # Undoing a delete puts deals back; redoing it must send them where they were.
         back = self._restore(command)
         moved, history = self._delete_stages([s for s in before if s.id not in kept],
@@ -326,7 +331,8 @@ class _Handlers:
                                s.stale_after_days) for i, s in zip(new_ids, specs, strict=True)),
             reassign=command.reassign, label=command.label)
         touched = ({deal_id for deal_id, *_ in moved} | {d for d, *_ in command.restore_deals}
-                   | _deals_of_history(t, [change_id for change_id, *_ in command.restore_history]))
+                   | _deals_of_history(t, [change_id for change_id, *_ in command.restore_history])
+                   | criteria.carry_ticks(t, renames))  # a renamed criterion keeps its ticks
         return Applied(inverse, redo, Changes(frozenset(touched), stages=True,
                                               everything=bool(touched)))
 

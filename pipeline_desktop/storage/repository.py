@@ -16,7 +16,7 @@ from pipeline_desktop.domain import commands as cmd
 from pipeline_desktop.domain.deals import normalise_fields
 from pipeline_desktop.domain.model import DealRow, DealSnapshot, Outcome, Stage
 from pipeline_desktop.errors import ValidationError
-from pipeline_desktop.storage import concurrency, history_summary
+from pipeline_desktop.storage import concurrency, criteria, history_summary
 from pipeline_desktop.storage.deal_rows import FitScorer, read_deal_rows
 from pipeline_desktop.storage.deal_rows import iso as _iso
 from pipeline_desktop.storage.tables import Tables, tables_of, utc_now
@@ -129,6 +129,8 @@ class Repository:
             stage_order = history_summary.open_stage_order(self.db)
             applied = handler(command)
             self._refresh_history(applied.changes, stage_order)
+            if applied.changes.stages:  # a workbook's Stages sheet writes criteria as text only
+                criteria.sync_all(self.tables)
             self.versions.remember(applied.inverse,
                                    self.versions.note(applied.changes.deals))
             return applied

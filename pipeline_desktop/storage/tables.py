@@ -40,11 +40,12 @@ class Tables:
     stage_change: type[pw.Model]
     activity: type[pw.Model]
     setting: type[pw.Model]
+    exit_criterion: type[pw.Model]
 
     @property
     def all(self) -> tuple[type[pw.Model], ...]:
         return (self.stage, self.company, self.contact, self.deal, self.stage_change,
-                self.activity, self.setting)
+                self.activity, self.setting, self.exit_criterion)
 
 
 def tables_of(db: pw.Database) -> Tables:
@@ -180,8 +181,20 @@ def define_tables(db: pw.Database | None) -> Tables:
         class Meta:
             table_name = "setting"
 
+    class ExitCriterionTable(BaseTable):
+        """Each exit criterion with its own id (schema v4): a rename in the stage editor keeps
+        the id, and the deals' ticks follow it (storage/criteria.py). `stage.exit_criteria`
+        keeps the same texts one a line, for readers of the stage row and for workbooks."""
+
+        stage = pw.ForeignKeyField(StageTable, on_delete="CASCADE", backref="criteria")
+        position = pw.IntegerField()
+        text = pw.TextField()
+
+        class Meta:
+            table_name = "exit_criterion"
+
     return Tables(StageTable, CompanyTable, ContactTable, DealTable, StageChangeTable,
-                  ActivityTable, SettingTable)
+                  ActivityTable, SettingTable, ExitCriterionTable)
 
 
 SCHEMA = define_tables(None)  # names and types only: bound to no database
