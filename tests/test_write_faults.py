@@ -197,7 +197,8 @@ def test_a_drive_pulled_out_mid_session(tmp_path: Path) -> None:
             pytest.skip(f"cannot simulate a pulled drive here: {error}")
         finally:
             os.close(handle)
-        with pytest.raises(WriteFault, match=r"was it removed\?\): the last change was not "
+        with pytest.raises(WriteFault, match=r"^The disk holding the pipeline could not be "
+                                             r"written .*removed\?\): the last change was not "
                                              r"saved\.$"):
             session.repository.apply(cmd.CreateDeal({"title": "Lost"}))
         with contextlib.suppress(Exception):

@@ -99,7 +99,9 @@ _SQLITE_CAUSES = (
     ("disk is full", "The disk is full"),
     ("readonly database", "The pipeline file is read-only"),
     ("database is locked", "The pipeline file is busy in another program"),
-    ("disk i/o error", "The drive holding the pipeline stopped answering (was it removed?)"),
+    # a pulled USB stick and a file-size limit both end here (SQLITE_IOERR_WRITE)
+    ("disk i/o error", "The disk holding the pipeline could not be written (is it full, or "
+                       "was it removed?)"),
     ("unable to open database file", "The pipeline's folder cannot be written"),
 )
 DAMAGED = ("The pipeline file is damaged. Use File › Restore backup… to go back to a good "
