@@ -119,6 +119,18 @@ def test_a_vanished_file_is_named() -> None:
                           "(was its drive removed?): the last change was not saved.")
 
 
+def test_the_file_behind_a_writer_or_a_viewer_is_known(tmp_path: Path) -> None:
+    from pipeline_desktop.storage.transaction import database_file
+
+    path = sample_file(tmp_path / "a b#1.pipeline", deals=1)
+    for read_only in (False, True):
+        session = open_session(str(path), read_only=read_only)
+        try:
+            assert database_file(session.db) == path
+        finally:
+            session.close()
+
+
 # ---- real file systems (root) --------------------------------------------------------------
 
 def _mount(*args: str) -> None:

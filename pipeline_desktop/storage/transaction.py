@@ -40,10 +40,11 @@ def write_transaction(db: Any, outcome: str = NOT_SAVED) -> Iterator[None]:
 def database_file(db: Any) -> Path | None:
     """The file a SQLite database writes (None for a server or an in-memory database)."""
     name = getattr(db, "database", None)
-    if not isinstance(name, str) or name in ("", ":memory:") or "://" in name:
+    if not isinstance(name, str) or name in ("", ":memory:"):
         return None
-    if name.startswith("file:"):  # a viewer's read-only URI
-        from urllib.parse import unquote, urlsplit
+    if name.startswith("file:"):  # a viewer's read-only URI (file:///C:/… on Windows)
+        from urllib.parse import urlsplit
+        from urllib.request import url2pathname
 
-        return Path(unquote(urlsplit(name).path))
-    return Path(name)
+        return Path(url2pathname(urlsplit(name).path))
+    return None if "://" in name else Path(name)
