@@ -170,6 +170,33 @@ def test_an_import_that_does_not_fit_a_real_small_disk(tmp_path: Path, capsys) -
         assert deals_in(path) == 31
 
 
+def test_the_window_says_an_import_did_not_fit(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """File › Import… on a pipeline kept on a small disk: one message, nothing imported."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from pipeline_desktop.ui import excel_actions
+    from pipeline_desktop.ui.app import build_window
+    from pipeline_desktop.ui.settings import AppSettings
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(excel_actions, "ask_wizard", lambda _window, preview: (preview, False))
+    sheet = big_sheet(tmp_path / "crm.csv", rows=3_000)
+    with mounted("-t", "tmpfs", "-o", "size=1m", "tmpfs", at=tmp_path / "stick") as stick:
+        path = sample_file(stick / "shop.pipeline", deals=30)
+        window = build_window(open_session(str(path)), AppSettings())
+        qtbot.addWidget(window)
+        window.show()
+        try:
+            window.run_guarded(lambda: excel_actions.import_workbook(window, sheet))
+            assert shown == ["The disk is full: nothing was imported."]
+            assert window.controller.undo_stack.count() == 0
+            assert window.controller.repository.deal_count() == 30
+        finally:
+            window.session.close()
+        assert integrity_problems(path) == [] and deals_in(path) == 30
+
+
 def test_a_pipeline_in_a_read_only_folder(tmp_path: Path, capsys) -> None:
     folder = tmp_path / "folder"
     folder.mkdir()

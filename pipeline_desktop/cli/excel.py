@@ -12,10 +12,8 @@ from pipeline_desktop.domain.import_values import DayOrder
 from pipeline_desktop.errors import UsageError
 from pipeline_desktop.services.excel.mapping import PRESETS_KEY, parse_map_option
 from pipeline_desktop.session import open_session, resolve_url
-from pipeline_desktop.storage.integrity import WriteFault
+from pipeline_desktop.storage.integrity import NOTHING_IMPORTED, WriteFault
 from pipeline_desktop.storage.repository import Repository
-
-NOTHING_IMPORTED = "nothing was imported"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

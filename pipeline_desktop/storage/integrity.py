@@ -93,6 +93,7 @@ def move_aside(path: Path, label: str) -> Path:
 
 
 NOT_SAVED = "the last change was not saved"
+NOTHING_IMPORTED = "nothing was imported"  # an import is one transaction: all of it or nothing
 
 # What SQLite says → the cause, in words; `outcome` follows it ("…: nothing was imported.").
 _SQLITE_CAUSES = (
