@@ -144,3 +144,21 @@ def test_an_old_file_migrates_with_its_criteria_and_ticks(tmp_path: Path) -> Non
                                for d in holders)
     finally:
         session.close()
+
+
+@pytest.mark.postgres
+def test_a_server_at_version_2_migrates_its_criteria(pg_url: str) -> None:
+    session = open_session(pg_url)
+    deal_id = session.repository.apply(CreateDeal({"title": "Ticked"})).redo.deal_id
+    stage = session.repository.stages()[0]
+    session.repository.apply(pc.SetCriteria(deal_id, stage.exit_criteria[:1]))
+    session.db.execute_sql("DROP TABLE exit_criterion")  # as a server left at version 2
+    session.db.execute_sql("UPDATE schema_version SET version = 2")
+    session.close()
+    session = open_session(pg_url)  # step 4 runs on PostgreSQL
+    try:
+        stages = session.repository.stages()
+        session.repository.apply(edit(stages, stage.id, ("Renamed", *stage.exit_criteria[1:])))
+        assert ticked(session, deal_id) == ("Renamed",)
+    finally:
+        session.close()
