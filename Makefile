@@ -1,7 +1,13 @@
 # Two commands set up everything: `make run` (opens the app) and `make test` (runs the suite).
 PYTHON ?= python3
 VENV := .venv
-PY := $(VENV)/bin/python
+# A venv keeps its programs in Scripts/ on Windows (GitHub's runners set OS=Windows_NT).
+ifeq ($(OS),Windows_NT)
+BIN := $(VENV)/Scripts
+else
+BIN := $(VENV)/bin
+endif
+PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint bench screenshots package clean
@@ -15,25 +21,27 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	@$(PY) packaging/ensure_system_deps.py --for window
-	$(VENV)/bin/pipeline-desktop $(ARGS)
+	$(BIN)/pipeline-desktop $(ARGS)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
-	$(VENV)/bin/ruff check pipeline_desktop tests benchmarks
+	$(BIN)/ruff check pipeline_desktop tests benchmarks
+	$(BIN)/lint-imports  # the layers' contracts in pyproject.toml
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check pipeline_desktop tests benchmarks
+	$(BIN)/ruff check pipeline_desktop tests benchmarks
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pipeline-desktop demo --db /tmp/pipeline-shots.db --force
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pipeline-desktop screenshot --db /tmp/pipeline-shots.db --out docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/pipeline-desktop demo --db /tmp/pipeline-shots.db --force
+	QT_QPA_PLATFORM=offscreen $(BIN)/pipeline-desktop screenshot --db /tmp/pipeline-shots.db --out docs/screenshots
 
 package: $(STAMP)  ## the one-folder app in dist/ (PyInstaller, ~30 s), Linux tarball, smoke test
 	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install -q -e '.[package]'
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/build.py --smoke-test
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .import_linter_cache

@@ -1,13 +1,19 @@
 """Where pipeline files, backups and logs live.
 
-The per-user data folder comes from QStandardPaths (AppDataLocation) when Qt is available; the
-environment variable PIPELINE_DESKTOP_DATA_DIR overrides it (tests and scripts set it so nothing
-touches the real home folder), and `--db` overrides the pipeline file itself."""
+The per-user data folder is the one Qt's QStandardPaths (AppDataLocation) names on each system,
+worked out here without Qt so the core runs (and is tested) without a screen:
+`%APPDATA%\\PipelineDesktop\\Pipeline Desktop` on Windows,
+`~/Library/Application Support/PipelineDesktop/Pipeline Desktop` on macOS and
+`$XDG_DATA_HOME/PipelineDesktop/Pipeline Desktop` (`~/.local/share/…`) elsewhere. The environment
+variable PIPELINE_DESKTOP_DATA_DIR overrides it (tests and scripts set it so nothing touches the
+real home folder), and `--db` overrides the pipeline file itself."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import sys
+from collections.abc import Mapping
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 from pipeline_desktop import APP_NAME, ORG_NAME
 
@@ -16,18 +22,31 @@ DEFAULT_FILE_NAME = "pipeline.pipeline"
 
 
 def data_dir() -> Path:
-    override = os.environ.get(ENV_DATA_DIR)
+    return Path(data_dir_for(sys.platform, os.environ, str(Path.home())))
+
+
+def data_dir_for(platform: str, environ: Mapping[str, str], home: str) -> PurePath:
+    """The data folder on `platform` (a `sys.platform` value) for a user whose home folder and
+    environment are given: a pure function, so each system's branch is tested anywhere."""
+    override = environ.get(ENV_DATA_DIR)
     if override:
-        return Path(override).expanduser()
-    try:
-        from PySide6.QtCore import QCoreApplication, QStandardPaths
-    except ImportError:  # the core runs without Qt, e.g. on a server
-        return Path.home() / ".local" / "share" / APP_NAME
-    if not QCoreApplication.organizationName():
-        QCoreApplication.setOrganizationName(ORG_NAME)
-        QCoreApplication.setApplicationName(APP_NAME)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) if location else Path.home() / ".local" / "share" / APP_NAME
+        return _expand(platform, override, home)
+    if platform == "win32":
+        base = environ.get("APPDATA") or str(PureWindowsPath(home, "AppData", "Roaming"))
+        return PureWindowsPath(base, ORG_NAME, APP_NAME)
+    if platform == "darwin":
+        return PurePosixPath(home, "Library", "Application Support", ORG_NAME, APP_NAME)
+    base = environ.get("XDG_DATA_HOME", "")
+    if not base or not base.startswith("/"):  # XDG: a relative value is to be ignored
+        base = str(PurePosixPath(home, ".local", "share"))
+    return PurePosixPath(base, ORG_NAME, APP_NAME)
+
+
+def _expand(platform: str, folder: str, home: str) -> PurePath:
+    kind = PureWindowsPath if platform == "win32" else PurePosixPath
+    if folder == "~" or folder.startswith(("~/", "~\\")):
+        return kind(home, folder[2:]) if len(folder) > 1 else kind(home)
+    return kind(folder)
 
 
 def default_pipeline() -> Path:

@@ -1,125 +1,17 @@
 """The composition root's building block: one open pipeline (database + repository).
 
 The command line and the window both open a pipeline through `open_session`, then pass the
-session (or its repository) to whoever needs it; nothing reaches for a global."""
+session (or its repository) to whoever needs it; nothing reaches for a global. The opening
+itself lives in storage (`storage/opening.py`), so storage never reaches up to this module."""
 
 from __future__ import annotations
 
-import contextlib
-import getpass
-import os
-import sqlite3
-from dataclasses import dataclass
-from pathlib import Path
-
-import peewee as pw
-
 from pipeline_desktop.paths import resolve_url as resolve_url  # where the CLI finds it
-from pipeline_desktop.storage.concurrency import is_read_only
-from pipeline_desktop.storage.connections import TrackedSqliteDatabase
-from pipeline_desktop.storage.database import allow_writes, open_database, writes_held
-from pipeline_desktop.storage.file_format import display_name, sqlite_path
-from pipeline_desktop.storage.integrity import ReadOnlyFileError, is_writable
-from pipeline_desktop.storage.lock import FileInUseError, WriterLock
-from pipeline_desktop.storage.process_store import install as install_process
-from pipeline_desktop.storage.repository import Repository
+from pipeline_desktop.storage.opening import (
+    Session,
+    current_user,
+    open_for_reading,
+    open_session,
+)
 
-
-@dataclass
-class Session:
-    url: str
-    db: pw.Database
-    repository: Repository
-    lock: WriterLock | None = None  # held while this session may write the file
-    read_only: bool = False
-    checking: bool = False  # opened before its check: nothing may be written until it passes
-
-    @property
-    def path(self) -> Path | None:
-        """The pipeline file, or None for a team server."""
-        return sqlite_path(self.url)
-
-    @property
-    def display_name(self) -> str:
-        return display_name(self.url)
-
-    def check_passed(self) -> None:
-        """The file's check found nothing wrong: edits may be saved from now on."""
-        if self.checking and not self.db.is_closed():
-            self.checking = False
-            allow_writes(self.db)  # type: ignore[arg-type]
-
-    def close(self) -> None:
-        """Write the WAL back into the pipeline file, close, let go of the lock: afterwards the
-        `.pipeline` file alone holds every change (someone may copy or sync it next)."""
-        if isinstance(self.db, TrackedSqliteDatabase):
-            self.db.stop_other_threads()
-        if not self.db.is_closed():
-            if self.path is not None and not self.read_only:
-                checkpoint(self.db)
-            self.db.close()  # the last connection's close also removes -wal and -shm
-        if self.lock is not None:
-            self.lock.release()
-
-
-def checkpoint(db: pw.Database) -> None:
-    """Copy every committed page from the WAL into the file and empty the WAL. A reader still
-    open in another thread may hold some pages back; they stay safe in the WAL."""
-    with contextlib.suppress(pw.DatabaseError, sqlite3.Error):
-        db.execute_sql("PRAGMA busy_timeout = 300")  # closing must not wait on a busy file
-        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return os.environ.get("USER", "")
-
-
-def open_session(url: str, *, create: bool = True, read_only: bool = False,
-                 check_integrity: str = "full") -> Session:
-    """Open a pipeline. A file is written by one session at a time: a second one gets
-    FileInUseError (or opens with `read_only=True`); a read-only file gets ReadOnlyFileError.
-    `check_integrity="quick"`: the caller runs the full check itself (in the background);
-    `"later"`: the caller runs the quick check too, then calls `check_passed` (until then the
-    session is `checking` and SQLite refuses every write)."""
-    path = sqlite_path(url)
-    lock = None if path is None or read_only else _writer_lock(path)
-    db = None
-    try:
-        db = open_database(url, create=create, read_only=read_only,
-                           check_integrity=check_integrity)
-        repository = Repository(db, user=current_user())
-        install_process(repository)  # activities, stages, BANT, ICP commands; the fit scorer
-        # Team mode: a PostgreSQL role granted SELECT only opens the pipeline read-only.
-        read_only = read_only or is_read_only(db)
-        checking = check_integrity == "later" and not read_only and writes_held(db)
-    except BaseException:
-        if db is not None:
-            db.close()
-        if lock is not None:
-            lock.release()
-        raise
-    return Session(url, db, repository, lock=lock, read_only=read_only, checking=checking)
-
-
-def open_for_reading(url: str) -> Session:
-    """A session for commands that only read (metrics, health, the report): the writer's when
-    the file is free, so an older file is upgraded first, else a viewer's beside the window
-    that writes it. SQLite's quick check only: the full one runs where the file is written."""
-    try:
-        return open_session(url, create=False, check_integrity="quick")
-    except (FileInUseError, ReadOnlyFileError):
-        return open_session(url, create=False, read_only=True, check_integrity="quick")
-
-
-def _writer_lock(path: Path) -> WriterLock | None:
-    if path.exists() and not is_writable(path):
-        raise ReadOnlyFileError(path)
-    try:
-        return WriterLock.acquire(path)
-    except OSError:  # the folder refuses new files; SQLite will say what it can or cannot do
-        if path.exists():
-            raise ReadOnlyFileError(path) from None
-        return None
+__all__ = ["Session", "current_user", "open_for_reading", "open_session", "resolve_url"]

@@ -6,13 +6,6 @@ from datetime import date, datetime, time, timedelta
 
 from pipeline_desktop.domain.commands import CreateDeal, MoveStage
 from pipeline_desktop.storage import history_summary
-from pipeline_desktop.storage.tables import (
-    ActivityTable,
-    CompanyTable,
-    ContactTable,
-    DealTable,
-    StageChangeTable,
-)
 
 TODAY = date(2026, 6, 15)
 
@@ -33,6 +26,7 @@ def make_deal(repository, title: str = "Deal", *, stage: str = "Prospecting",
 
     By default it has a next activity (due in a week) so only what a test sets up shows;
     `next_due=None` leaves it without one. `columns` are raw deal columns (BANT, criteria)."""
+    t = repository.tables
     created = created or ago(5)
     fields = {"title": title, "value_cents": value, "created": created.isoformat(),
               "stage_id": stage_id(repository, stage)}
@@ -40,32 +34,33 @@ def make_deal(repository, title: str = "Deal", *, stage: str = "Prospecting",
         fields["expected_close"] = expected.isoformat()
     deal_id = repository.apply(CreateDeal(fields)).redo.deal_id
     # the creation line is stamped "now": put it on the day the deal was created
-    StageChangeTable.update(changed_at=datetime.combine(created, time(9))).where(
-        StageChangeTable.deal == deal_id).execute()
+    t.stage_change.update(changed_at=datetime.combine(created, time(9))).where(
+        t.stage_change.deal == deal_id).execute()
     for name, day in moves:
         repository.apply(MoveStage(deal_id, stage_id(repository, name),
                                    at=datetime.combine(day, time(10))))
     if next_due is ...:
         next_due = TODAY + timedelta(days=7)
     if next_due is not None:
-        ActivityTable.insert(deal=deal_id, kind="task", subject="Follow up",
-                             due=next_due.isoformat()).execute()
+        t.activity.insert(deal=deal_id, kind="task", subject="Follow up",
+                          due=next_due.isoformat()).execute()
     if done is not None:
-        ActivityTable.insert(deal=deal_id, kind="call", subject="Call", due=done.isoformat(),
-                             done=done.isoformat()).execute()
+        t.activity.insert(deal=deal_id, kind="call", subject="Call", due=done.isoformat(),
+                          done=done.isoformat()).execute()
     if columns:
-        DealTable.update(**columns).where(DealTable.id == deal_id).execute()
+        t.deal.update(**columns).where(t.deal.id == deal_id).execute()
     history_summary.refresh(repository.db, [deal_id])  # written behind the repository's back
     return deal_id
 
 
-def set_company(deal_id: int, name: str, industry: str, employees: int = 50,
+def set_company(repository, deal_id: int, name: str, industry: str, employees: int = 50,
                 job_title: str = "CEO") -> None:
-    company = CompanyTable.insert(name=name, name_key=name.casefold(), industry=industry,
-                                  employees=employees).execute()
-    contact = ContactTable.insert(name=f"Boss of {name}", name_key=f"boss of {name}".casefold(),
-                                  job_title=job_title, company=company).execute()
-    DealTable.update(company=company, contact=contact).where(DealTable.id == deal_id).execute()
+    t = repository.tables
+    company = t.company.insert(name=name, name_key=name.casefold(), industry=industry,
+                               employees=employees).execute()
+    contact = t.contact.insert(name=f"Boss of {name}", name_key=f"boss of {name}".casefold(),
+                               job_title=job_title, company=company).execute()
+    t.deal.update(company=company, contact=contact).where(t.deal.id == deal_id).execute()
 
 
 FULL_BANT = {"budget_confirmed": True, "authority_known": True, "need": "Spreadsheets hurt",

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from pipeline_desktop.domain.commands import CreateDeal, MoveStage
 from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.repository import Repository
-from pipeline_desktop.storage.tables import StageChangeTable
 
 TODAY = date(2026, 6, 15)
 
@@ -29,8 +28,9 @@ def add_deal(repository: Repository, created: str, stage: str = "Prospecting", *
     deal_id = repository.apply(CreateDeal(values)).changes.deals
     (deal_id,) = tuple(deal_id)
     # The command stamps the creation row with the wall clock; date it like the deal.
-    StageChangeTable.update(changed_at=datetime.fromisoformat(f"{created} 09:00:00")).where(
-        (StageChangeTable.deal == deal_id) & StageChangeTable.from_stage.is_null()).execute()
+    changes = repository.tables.stage_change
+    changes.update(changed_at=datetime.fromisoformat(f"{created} 09:00:00")).where(
+        (changes.deal == deal_id) & changes.from_stage.is_null()).execute()
     history_summary.refresh(repository.db, [deal_id])  # written behind the repository's back
     for target, day in moves:
         lost_reason = fields.get("lost_reason") if target == "Lost" else None

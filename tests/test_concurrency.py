@@ -63,16 +63,16 @@ def test_a_stale_edit_is_refused_with_both_values(any_demo_session: Session) -> 
     # Ana chooses to keep hers: the same edit made from the version she was shown.
     repo.apply(cmd.EditDeal(1, {"title": "Ana's title"}, expected_version=error.current_version))
     assert title_of(any_demo_session, 1) == "Ana's title"
-    assert deal_version(1) == seen + 2
+    assert deal_version(any_demo_session.db, 1) == seen + 2
 
 
 def test_every_write_bumps_the_version(any_demo_session: Session) -> None:
     repo = any_demo_session.repository
-    start = deal_version(2)
+    start = deal_version(any_demo_session.db, 2)
     repo.apply(cmd.EditDeal(2, {"notes": "called"}))
     stage = repo.stages()[2]
     repo.apply(cmd.MoveStage(2, stage.id))
-    assert deal_version(2) == start + 2
+    assert deal_version(any_demo_session.db, 2) == start + 2
 
 
 def test_undo_never_reverts_someone_elses_later_change(any_demo_session: Session) -> None:
@@ -122,7 +122,7 @@ def test_undoing_a_move_after_someone_else_moved_it_is_refused(any_demo_session:
 def test_a_stale_move_is_refused(any_demo_session: Session) -> None:
     repo = any_demo_session.repository
     stages = repo.stages()
-    seen = deal_version(5)
+    seen = deal_version(any_demo_session.db, 5)
     as_other_person(any_demo_session, lambda r: r.apply(cmd.EditDeal(5, {"notes": "bob"})))
     with pytest.raises(ConflictError):
         repo.apply(cmd.MoveStage(5, stages[3].id, expected_version=seen))
@@ -152,7 +152,7 @@ def test_delete_and_restore_keep_the_version_chain(any_demo_session: Session) ->
 
 def test_editing_a_deal_someone_else_deleted_says_so(any_demo_session: Session) -> None:
     repo = any_demo_session.repository
-    seen = deal_version(7)
+    seen = deal_version(any_demo_session.db, 7)
     as_other_person(any_demo_session, lambda r: r.apply(cmd.DeleteDeal(7)))
     with pytest.raises(ValidationError, match=r"no longer exists|deleted by someone else"):
         repo.apply(cmd.EditDeal(7, {"title": "x"}, expected_version=seen))
@@ -165,7 +165,7 @@ def test_simultaneous_saves_of_one_version_let_exactly_one_win(any_demo_session:
     """Both transactions are open at the same moment; one commits, the other is refused."""
     db = any_demo_session.db
     for _round in range(5):
-        seen = deal_version(8)
+        seen = deal_version(any_demo_session.db, 8)
         barrier = threading.Barrier(2)
 
         def save(who: str, seen: int = seen, barrier: threading.Barrier = barrier) -> str:
@@ -183,7 +183,7 @@ def test_simultaneous_saves_of_one_version_let_exactly_one_win(any_demo_session:
         with ThreadPoolExecutor(2) as pool:
             results = sorted(pool.map(save, ("ana", "bob")))
         assert results == ["refused", "saved"]
-        assert deal_version(8) == seen + 1
+        assert deal_version(any_demo_session.db, 8) == seen + 1
 
 
 def test_no_update_is_lost_under_contention(any_demo_session: Session) -> None:

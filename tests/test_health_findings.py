@@ -247,9 +247,9 @@ def _icp_pipeline(repo, new_industry: str) -> None:
                              "min_employees": 10, "max_employees": 500, "size_weight": 50})
     for n in range(3):
         won = make_deal(repo, f"Won {n}", created=ago(200), moves=(("Won", ago(150)),))
-        set_company(won, f"Soft {n}", "Software", employees=100)
+        set_company(repo, won, f"Soft {n}", "Software", employees=100)
         new = make_deal(repo, f"New {n}", created=ago(10))
-        set_company(new, f"New {n}", new_industry, employees=100)
+        set_company(repo, new, f"New {n}", new_industry, employees=100)
 
 
 def test_new_deals_fit_the_profile_less_than_won_deals(session):

@@ -30,7 +30,6 @@ from pipeline_desktop.services.periods import Period, Preset, parse_period, pres
 from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import history_summary
-from pipeline_desktop.storage.tables import StageChangeTable
 
 
 @pytest.fixture
@@ -139,7 +138,8 @@ def test_json_contract(session, deals):
 
 def test_deal_without_history_passed_every_earlier_stage(session):
     deal_id = add_deal(session.repository, "2026-04-01", "Proposal", value=100)
-    StageChangeTable.delete().where(StageChangeTable.deal == deal_id).execute()
+    changes = session.repository.tables.stage_change
+    changes.delete().where(changes.deal == deal_id).execute()
     history_summary.refresh(session.db, [deal_id])
     stages = by_name(compute_metrics(session.repository, today=TODAY))
     assert [stages[n].reached for n in ("Prospecting", "Qualifying", "Needs analysis",

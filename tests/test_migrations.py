@@ -39,8 +39,14 @@ def counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
+# Versions 3 and 4 are made on two branches at once (4: exit criteria by identity); a file
+# frozen at 4 here would lack step 3's changes. Their fixtures are frozen once the branches
+# are merged and numbered for good (tests/fixtures/make_fixtures.py).
+NOT_YET_FROZEN = {3, 4}
+
+
 def test_every_released_version_has_a_fixture() -> None:
-    missing = set(range(1, migrations.LATEST_VERSION + 1)) - set(VERSIONS)
+    missing = set(range(1, migrations.LATEST_VERSION + 1)) - set(VERSIONS) - NOT_YET_FROZEN
     assert not missing, (f"no fixture for schema version(s) {sorted(missing)}: run "
                          "tests/fixtures/make_fixtures.py and commit the new folder")
 
@@ -74,14 +80,14 @@ def test_old_file_upgrades_and_keeps_its_data(version: int, tmp_path: Path) -> N
 def test_a_failing_step_leaves_the_file_at_its_old_version(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     path = fixture_copy(VERSIONS[-1], tmp_path)
-    before = counts(path)
 
     def half_done(db: pw.Database) -> None:
         db.execute_sql("ALTER TABLE deal ADD COLUMN region TEXT DEFAULT ''")
         db.execute_sql("UPDATE deal SET value_cents = 0")
         raise pw.OperationalError("step failed halfway")
 
-    session = open_session(str(path))
+    session = open_session(str(path))  # at the latest version now
+    before = counts(path)
     try:
         monkeypatch.setattr(migrations, "STEPS", (*migrations.STEPS, half_done))
         with pytest.raises(pw.OperationalError):

@@ -113,9 +113,8 @@ def test_owner_targets_are_judged_on_their_own_deals(session):
                                tg.Target("2026-05", 10_000_00, "Ben")])
     won = make_deal(repo, "Ana's", value=4_000_00, created=ago(30), moves=(("Won", ago(2)),))
     make_deal(repo, "Ben's", value=4_000_00, created=ago(30), moves=(("Won", ago(2)),))
-    from pipeline_desktop.storage.tables import DealTable
-
-    DealTable.update(owner="Ana").where(DealTable.id == won).execute()
+    deals = repo.tables.deal
+    deals.update(owner="Ana").where(deals.id == won).execute()
     report = health.check(repo, TODAY)
     assert [(s.owner, s.won_cents) for s in report.owner_targets] == [("ana", 4_000_00)]
     assert report.to_json()["owner_targets"][0]["attainment"] == 0.4

@@ -76,7 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `pipeline-desktop metrics | head`: the reader has had enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as error:  # our bug: one line for the user, the traceback in the log
+    except Exception as error:  # the environment (a full disk…) in one line, or our bug
+        from pipeline_desktop.storage.integrity import describe_storage_error
+
+        message = describe_storage_error(error)
+        if message is not None:
+            print(f"error: {message}", file=sys.stderr)
+            return 1
         logging.getLogger("pipeline_desktop").exception("unexpected error")
         print(f"error: unexpected {type(error).__name__}: {error}", file=sys.stderr)
         return 1

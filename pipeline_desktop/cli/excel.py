@@ -12,6 +12,7 @@ from pipeline_desktop.domain.import_values import DayOrder
 from pipeline_desktop.errors import UsageError
 from pipeline_desktop.services.excel.mapping import PRESETS_KEY, parse_map_option
 from pipeline_desktop.session import open_session, resolve_url
+from pipeline_desktop.storage.integrity import NOTHING_IMPORTED, WriteFault
 from pipeline_desktop.storage.repository import Repository
 
 
@@ -92,8 +93,11 @@ def run_import(args: argparse.Namespace) -> int:
         if args.dry_run or preview.problems:
             _print_preview(preview, args.json, applied=False)
             return 1 if preview.problems else 0
-        apply_preview(session.repository, preview, session.path,
-                      take_conflicts=args.on_conflict == "take")
+        try:
+            apply_preview(session.repository, preview, session.path,
+                          take_conflicts=args.on_conflict == "take")
+        except WriteFault as fault:
+            raise fault.with_outcome(NOTHING_IMPORTED) from None
         _print_preview(preview, args.json, applied=True)
     finally:
         session.close()

@@ -17,7 +17,7 @@ from pipeline_desktop.domain.model import Outcome, Stage
 from pipeline_desktop.domain.stages import DEFAULT_LOST_REASONS
 from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.bulk import insert_rows, reset_sequences
-from pipeline_desktop.storage.tables import SettingTable
+from pipeline_desktop.storage.tables import tables_of
 
 OWNERS = ("Ana Ruiz", "Ben Okafor", "Chloé Martin", "Dev Patel", "Emma Larsen")
 SOURCES = (("Website", 30), ("Referral", 22), ("Cold outreach", 18), ("Event", 12),
@@ -121,10 +121,11 @@ def _write_sample_settings(db: pw.Database, tables: _Tables, today: date) -> Non
     for index in range(first, first + 5):  # two quarters back, this one, two ahead
         quarters.append({"period": f"{index // 4}-Q{index % 4 + 1}", "amount_cents": 3 * target,
                          "owner": ""})
+    setting = tables_of(db).setting
     for key, value in (("icp", SAMPLE_ICP), ("targets", quarters)):
         text = json.dumps(value)
-        (SettingTable.insert(key=key, value=text)
-         .on_conflict(conflict_target=[SettingTable.key], update={SettingTable.value: text})
+        (setting.insert(key=key, value=text)
+         .on_conflict(conflict_target=[setting.key], update={setting.value: text})
          .execute())
 
 

@@ -123,9 +123,9 @@ def postgres_values(table: str, columns: Sequence[str], rows: Iterable[Sequence[
 
 
 def _boolean_columns(table: str) -> frozenset[str]:
-    from pipeline_desktop.storage.tables import TABLES
+    from pipeline_desktop.storage.tables import SCHEMA
 
-    for model in TABLES:
+    for model in SCHEMA.all:
         if model._meta.table_name == table:
             return frozenset(f.column_name for f in model._meta.sorted_fields
                              if isinstance(f, pw.BooleanField))

@@ -23,7 +23,7 @@ import peewee as pw
 
 from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import ConflictError, StorageError, ValidationError
-from pipeline_desktop.storage.tables import DealTable, StageTable
+from pipeline_desktop.storage.tables import tables_of
 
 
 class DealConflict(ConflictError):
@@ -78,39 +78,41 @@ def _show(value: object) -> str:
     return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
 
 
-def deal_version(deal_id: int) -> int | None:
+def deal_version(db: pw.Database, deal_id: int) -> int | None:
     """The stored version of a deal, None when it no longer exists."""
-    row = DealTable.select(DealTable.version).where(DealTable.id == deal_id).tuples().first()
+    deal = tables_of(db).deal
+    row = deal.select(deal.version).where(deal.id == deal_id).tuples().first()
     return None if row is None else int(row[0])
 
 
-def update_deal(deal_id: int, values: Mapping[str, Any], expected: int, *,
+def update_deal(db: pw.Database, deal_id: int, values: Mapping[str, Any], expected: int, *,
                 mine: Mapping[str, Any] | None = None) -> int:
     """Write `values` only if the deal is still at `expected`; return the new version."""
-    query = (DealTable.update(**{**values, "version": DealTable.version + 1})
-             .where((DealTable.id == deal_id) & (DealTable.version == expected)))
+    deal = tables_of(db).deal
+    query = (deal.update(**{**values, "version": deal.version + 1})
+             .where((deal.id == deal_id) & (deal.version == expected)))
     if query.execute() == 0:
-        raise conflict(deal_id, expected, mine or {})
+        raise conflict(db, deal_id, expected, mine or {})
     return expected + 1
 
 
-def require(deal_id: int, expected: int | None, mine: Mapping[str, Any] | None = None,
-            current: int | None = None) -> int:
+def require(db: pw.Database, deal_id: int, expected: int | None,
+            mine: Mapping[str, Any] | None = None, current: int | None = None) -> int:
     """Refuse before anything is written when the deal is no longer at `expected`; return the
     version the write must still find. Without `expected` (a command from a single-user path)
     that is `current`, the version of the row the command just read, so a write racing ours
     between that read and our write is still caught."""
     if current is None:
-        current = deal_version(deal_id)
+        current = deal_version(db, deal_id)
     if current is None:
         raise gone(deal_id)
     if expected is not None and current != expected:
-        raise conflict(deal_id, expected, mine or {})
+        raise conflict(db, deal_id, expected, mine or {})
     return current
 
 
 class VersionTracker:
-    """The versions this session itself wrote, deal by deal (one per Repository).
+    """The versions this session itself wrote to `db`, deal by deal (one per Repository).
 
     A command made from version `expected` may still be applied at a later version when every
     version since was written here: undoing one's own edits in turn bumps the version each
@@ -119,7 +121,8 @@ class VersionTracker:
 
     NOTE_LIMIT = 2_000  # bigger changes (imports) are not tracked deal by deal
 
-    def __init__(self) -> None:
+    def __init__(self, db: pw.Database) -> None:
+        self.db = db
         self.written: dict[int, set[int]] = {}
         self._made_at: dict[int, dict[int, int]] = {}
 
@@ -127,29 +130,29 @@ class VersionTracker:
                 mine: Mapping[str, Any] | None = None, current: int | None = None) -> int:
         """Like `require`, letting through versions written by this session since."""
         if current is None:
-            current = deal_version(deal_id)
+            current = deal_version(self.db, deal_id)
         if current is None:
             raise gone(deal_id)
         if expected is not None and current != expected and not self.all_mine(
                 deal_id, expected, current):
-            raise conflict(deal_id, expected, mine or {})
+            raise conflict(self.db, deal_id, expected, mine or {})
         return current
 
     def update_deal(self, deal_id: int, values: Mapping[str, Any], expected: int, *,
                     mine: Mapping[str, Any] | None = None) -> int:
-        version = update_deal(deal_id, values, expected, mine=mine)
+        version = update_deal(self.db, deal_id, values, expected, mine=mine)
         self.written.setdefault(deal_id, set()).add(version)
         return version
 
-    def note(self, db: pw.Database, deal_ids: frozenset[int]) -> dict[int, int]:
+    def note(self, deal_ids: frozenset[int]) -> dict[int, int]:
         """After a command, in its transaction: remember the versions it wrote, so commands
         stored elsewhere (qualification, criteria…) count as ours too. On PostgreSQL only rows
         this transaction wrote count (`xmin`); a SQLite file has one writer at a time."""
         if not deal_ids or len(deal_ids) > self.NOTE_LIMIT:
             return {}
-        query = DealTable.select(DealTable.id, DealTable.version).where(
-            DealTable.id.in_(sorted(deal_ids)))
-        if isinstance(db, pw.PostgresqlDatabase):
+        deal = tables_of(self.db).deal
+        query = deal.select(deal.id, deal.version).where(deal.id.in_(sorted(deal_ids)))
+        if isinstance(self.db, pw.PostgresqlDatabase):
             query = query.where(pw.SQL("xmin::text = mod(txid_current(), 4294967296)::text"))
         found = {int(deal_id): int(version) for deal_id, version in query.tuples()}
         for deal_id, version in found.items():
@@ -174,10 +177,10 @@ class VersionTracker:
         if getattr(command, "expected_version", None) is not None:
             return
         for deal_id, version in self._made_at.get(id(command), {}).items():
-            current = deal_version(deal_id)
+            current = deal_version(self.db, deal_id)
             if current is not None and current != version and not self.all_mine(
                     deal_id, version, current):
-                raise conflict(deal_id, version, {}, undo=True)
+                raise conflict(self.db, deal_id, version, {}, undo=True)
 
     def all_mine(self, deal_id: int, expected: int, current: int) -> bool:
         """Was every version of the deal after `expected`, up to `current`, written here?"""
@@ -185,14 +188,15 @@ class VersionTracker:
         return current > expected and all(v in mine for v in range(expected + 1, current + 1))
 
 
-def conflict(deal_id: int, expected: int, mine: Mapping[str, Any], *, undo: bool = False
-             ) -> DealConflict | ValidationError:
+def conflict(db: pw.Database, deal_id: int, expected: int, mine: Mapping[str, Any], *,
+             undo: bool = False) -> DealConflict | ValidationError:
     """The error for a write that found the deal changed (or deleted) since `expected`, with
     the stored values of the fields the write wanted to change."""
-    row = DealTable.select().where(DealTable.id == deal_id).dicts().first()
+    deal = tables_of(db).deal
+    row = deal.select().where(deal.id == deal_id).dicts().first()
     if row is None:
         return gone(deal_id)
-    theirs = {name: _stored(row, name) for name in mine}
+    theirs = {name: _stored(db, row, name) for name in mine}
     return DealConflict(deal_id, row["title"], expected, int(row["version"]), mine, theirs,
                         undo=undo)
 
@@ -201,22 +205,22 @@ def gone(deal_id: int) -> ValidationError:
     return ValidationError(f"Deal {deal_id} was deleted by someone else, so it cannot be changed")
 
 
-def _stored(row: Mapping[str, Any], name: str) -> Any:
+def _stored(db: pw.Database, row: Mapping[str, Any], name: str) -> Any:
     """A stored value under the name a command uses (stage names for stage ids)."""
     if name in ("company", "contact"):
-        from pipeline_desktop.storage.tables import CompanyTable, ContactTable
-
-        table = CompanyTable if name == "company" else ContactTable
+        tables = tables_of(db)
+        table = tables.company if name == "company" else tables.contact
         found = table.get_or_none(table.id == row[name]) if row[name] is not None else None
         return found.name if found else ""
     if name == "stage":
-        return stage_name(row["stage"])
+        return stage_name(db, row["stage"])
     value = row.get(name)
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def stage_name(stage_id: int | None) -> str:
-    found = StageTable.get_or_none(StageTable.id == stage_id) if stage_id is not None else None
+def stage_name(db: pw.Database, stage_id: int | None) -> str:
+    stage = tables_of(db).stage
+    found = stage.get_or_none(stage.id == stage_id) if stage_id is not None else None
     return found.name if found else ""
 
 

@@ -1,6 +1,9 @@
-"""Open a pipeline by URL: `sqlite:///path/to/file.pipeline`, a plain path, or
-`postgresql://user@host/db`. A file that is not a pipeline is refused before anything writes
-to it, so a wrong choice in File › Open never damages someone's file."""
+"""Open a pipeline by its address: a file (`sqlite:///path/to/file.pipeline` or a plain path)
+or a team server (`postgresql://user@host/db`). A file that is not a pipeline is refused before
+anything writes to it, so a wrong choice in File › Open never damages someone's file.
+
+Nothing here binds tables for the process: each database gets its own model classes
+(`tables.tables_of`), so any number of pipelines may be open at once."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import peewee as pw
 
 from pipeline_desktop.errors import NotAPipelineError, StorageError
 from pipeline_desktop.storage import migrations
+from pipeline_desktop.storage.address import PipelineAddress, is_server_url
 from pipeline_desktop.storage.connections import TrackedSqliteDatabase
 from pipeline_desktop.storage.file_format import check_sqlite_file, sqlite_path
 from pipeline_desktop.storage.integrity import (
@@ -19,7 +23,8 @@ from pipeline_desktop.storage.integrity import (
     read_only_uri,
     storage_error,
 )
-from pipeline_desktop.storage.tables import TABLES
+
+__all__ = ["allow_writes", "is_server_url", "open_database", "sqlite_path", "writes_held"]
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -28,32 +33,26 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -32_000,  # 32 MB
 }
+NOT_OPENED = "the pipeline was not opened"
 READ_ONLY_PRAGMAS = {"query_only": 1, "foreign_keys": 1, "busy_timeout": 5000,
                      "cache_size": -32_000}
 
 
-def is_server_url(url: str) -> bool:
-    return url.startswith(("postgres://", "postgresql://"))
-
-
-def open_database(url: str, *, create: bool = True, read_only: bool = False,
-                  check_integrity: str = "full") -> pw.Database:
-    """Connect, check that it is a pipeline of a version we know, migrate it, bind the tables.
+def open_database(address: str | PipelineAddress, *, create: bool = True,
+                  read_only: bool = False, check_integrity: str = "full") -> pw.Database:
+    """Connect, check that it is a pipeline of a version we know, and migrate it.
     `read_only` opens an existing file for viewing (another window is its writer);
     `check_integrity="quick"` runs only `quick_check` and leaves the full check (about 1 s at
     100,000 deals) to the caller, which the window runs in the background once it is shown.
     `check_integrity="later"` runs no check when opening writes nothing (a WAL file at the
     current version): the connection refuses writes (`writes_held`) until the caller has
     checked the file and called `allow_writes`. Any other file is quick-checked first."""
-    path = sqlite_path(url)
-    if path is not None:
-        db = _open_sqlite(path, create=create and not read_only, read_only=read_only,
+    address = PipelineAddress.parse(address)
+    if address.path is not None:
+        db = _open_sqlite(address.path, create=create and not read_only, read_only=read_only,
                           check_integrity=check_integrity)
-    elif is_server_url(url):
-        db = _open_postgres(url)
     else:
-        raise NotAPipelineError(f"Unsupported database address: {url}")
-    db.bind(TABLES, bind_refs=False, bind_backrefs=False)
+        db = _open_postgres(address.url)
     if read_only and migrations.schema_version(db) < migrations.LATEST_VERSION:
         db.close()
         raise StorageError("This pipeline must be upgraded before it can be viewed: open it "
@@ -62,7 +61,7 @@ def open_database(url: str, *, create: bool = True, read_only: bool = False,
         migrations.migrate(db)
     except pw.OperationalError as error:
         db.close()
-        raise (storage_error(error) or
+        raise (storage_error(error, NOT_OPENED, address.path) or
                StorageError(f"Could not prepare the pipeline: {error}")) from error
     return db
 
@@ -94,7 +93,8 @@ def _open_sqlite(path: Path, *, create: bool, read_only: bool = False,
     try:
         db.connect()
     except pw.OperationalError as error:
-        raise (storage_error(error) or StorageError(f"Cannot open {path}: {error}")) from None
+        raise (storage_error(error, NOT_OPENED, path) or
+               StorageError(f"Cannot open {path}: {error}")) from None
     if check_now == "later":
         return db
     problems = check_connection(db.connection(), quick=check_now == "quick")
@@ -114,16 +114,16 @@ def _check_before_wal(path: Path, *, quick: bool) -> None:
 
 
 def _open_postgres(url: str) -> pw.Database:
-    from pipeline_desktop.storage import team  # late: team imports this module
+    from pipeline_desktop.storage import server  # late: psycopg2 only for team pipelines
 
     try:  # the password comes from the URL, the keyring or libpq's own ~/.pgpass
-        db = team.connect(url)
+        db = server.connect(url)
         db.connect()
     except (ImportError, pw.ImproperlyConfigured):
         raise StorageError("Team mode needs psycopg2: pip install 'pipeline-desktop[team]'"
                            ) from None
     except pw.OperationalError as error:
-        raise team.connection_error(error) from None
+        raise server.connection_error(error) from None
     except ValueError as error:  # e.g. no database name in the address
         raise StorageError(str(error)) from None
     return db

@@ -112,52 +112,103 @@ def move_aside(path: Path, label: str) -> Path:
     return target
 
 
-_SQLITE_MESSAGES = (
-    ("disk is full", "The disk is full: the last change was not saved. Free some space and try "
-                     "again."),
-    ("readonly database", "The pipeline file is read-only: the last change was not saved."),
-    ("database is locked", "The pipeline file is busy in another program: the last change was "
-                           "not saved. Try again in a moment."),
-    ("disk i/o error", "The disk reported an error: the last change was not saved. Check the "
-                       "drive (or network share) holding the pipeline."),
-    ("malformed", "The pipeline file is damaged. Use File › Restore backup… to go back to a "
-                  "good copy."),
+NOT_SAVED = "the last change was not saved"
+NOTHING_IMPORTED = "nothing was imported"  # an import is one transaction: all of it or nothing
+
+# What SQLite says → the cause, in words; `outcome` follows it ("…: nothing was imported.").
+_SQLITE_CAUSES = (
+    ("disk is full", "The disk is full"),
+    ("readonly database", "The pipeline file is read-only"),
+    ("database is locked", "The pipeline file is busy in another program"),
+    # a pulled USB stick and a file-size limit both end here (SQLITE_IOERR_WRITE)
+    ("disk i/o error", "The disk holding the pipeline could not be written (is it full, or "
+                       "was it removed?)"),
+    ("unable to open database file", "The pipeline's folder cannot be written"),
 )
+DAMAGED = ("The pipeline file is damaged. Use File › Restore backup… to go back to a good "
+           "copy.")
+GONE = "The pipeline file is no longer at {path} (was its drive removed?)"
 
 
-def describe_storage_error(error: BaseException) -> str | None:
-    """One sentence for an environment problem (full disk, read-only, locked); None for a bug.
+class WriteFault(StorageError):
+    """A write the environment refused (full disk, read-only folder, a drive gone): nothing of
+    it was stored. `cause` names what happened, `outcome` what it means for the user."""
 
-    Looks down the chain of causes too: after a full disk SQLite rolls back by itself, and the
-    error that surfaces is peewee's "cannot rollback - no transaction is active"."""
-    seen: set[int] = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        message = _describe_one(error)
-        if message:
-            return message
-        error = error.__cause__ or error.__context__  # type: ignore[assignment]
+    def __init__(self, cause: str, outcome: str = NOT_SAVED) -> None:
+        super().__init__(f"{cause}: {outcome}.")
+        self.cause = cause
+        self.outcome = outcome
+
+    def with_outcome(self, outcome: str) -> WriteFault:
+        """The same cause, told for what the caller was doing ("nothing was imported")."""
+        fault = WriteFault(self.cause, outcome)
+        fault.__cause__ = self.__cause__
+        return fault
+
+
+def describe_storage_error(error: BaseException, outcome: str = NOT_SAVED,
+                           path: Path | None = None) -> str | None:
+    """One sentence for an environment problem (full disk, read-only, locked); None for a bug."""
+    fault = write_fault(error, outcome, path)
+    return str(fault) if fault is not None else None
+
+
+def write_fault(error: BaseException, outcome: str = NOT_SAVED, path: Path | None = None
+                ) -> StorageError | None:
+    """The StorageError for a failed write, naming its first cause; None when it is our bug.
+
+    The first error in the chain is the one that counts: after a full disk SQLite rolls back
+    by itself, and the error that surfaces is peewee's "cannot rollback - no transaction is
+    active", whose context is the real cause. `path`: the pipeline file, to tell a vanished
+    file (a removed USB stick) from other troubles."""
+    for one in reversed(_chain(error)):  # the earliest first
+        if isinstance(one, WriteFault):
+            return one
+        cause = _cause_of(one)
+        if cause is None:
+            continue
+        if cause == DAMAGED:
+            damaged = StorageError(DAMAGED)
+            damaged.__cause__ = one
+            return damaged
+        if path is not None and not path.exists():
+            cause = GONE.format(path=path)
+        fault = WriteFault(cause, outcome)
+        fault.__cause__ = one  # the first error, not the failed rollback that followed it
+        return fault
     return None
 
 
-def _describe_one(error: BaseException) -> str | None:
+def _chain(error: BaseException | None) -> list[BaseException]:
+    """The error and what it was raised from or while handling, newest first."""
+    chain: list[BaseException] = []
+    while error is not None and all(error is not seen for seen in chain):
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    return chain
+
+
+def _cause_of(error: BaseException) -> str | None:
+    if isinstance(error, StorageError):
+        return None
     if isinstance(error, OSError):
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
-            return _SQLITE_MESSAGES[0][1]
+            return _SQLITE_CAUSES[0][1]
         if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return f"Cannot write {error.filename or 'the file'}: {error.strerror}."
+            return f"Cannot write {error.filename or 'the file'} ({error.strerror})"
+        if error.errno in (errno.EIO, errno.ENODEV, errno.ENXIO):
+            return _SQLITE_CAUSES[3][1]
         return None
-    text = str(error).lower()
     if type(error).__name__ not in ("OperationalError", "DatabaseError", "IntegrityError") \
             and not isinstance(error, sqlite3.Error):
         return None
-    for needle, message in _SQLITE_MESSAGES:
-        if needle in text:
-            return message
-    return None
+    text = str(error).lower()
+    if "malformed" in text or "not a database" in text:
+        return DAMAGED
+    return next((cause for needle, cause in _SQLITE_CAUSES if needle in text), None)
 
 
-def storage_error(error: BaseException) -> StorageError | None:
+def storage_error(error: BaseException, outcome: str = NOT_SAVED,
+                  path: Path | None = None) -> StorageError | None:
     """The StorageError to raise instead of a driver error the user can act on."""
-    message = describe_storage_error(error)
-    return StorageError(message) if message else None
+    return write_fault(error, outcome, path)

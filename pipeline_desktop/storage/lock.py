@@ -8,12 +8,16 @@ file also records who holds it, for the "in use" message."""
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pipeline_desktop.errors import StorageError
+
+Locking = tuple[Callable[[IO[str]], None], Callable[[IO[str]], None]]  # (lock, unlock)
 
 
 class FileInUseError(StorageError):
@@ -36,18 +40,21 @@ def lock_path(path: Path) -> Path:
 class WriterLock:
     """Held while a pipeline is open for writing; `release()` (or closing the session) frees it."""
 
-    def __init__(self, path: Path, handle: IO[str]) -> None:
+    def __init__(self, path: Path, handle: IO[str], locking: Locking | None = None) -> None:
         self.path = path
         self._handle: IO[str] | None = handle
+        self._locking = locking or _OS_LOCKING
 
     @classmethod
-    def acquire(cls, pipeline: Path) -> WriterLock:
-        """Take the lock or raise FileInUseError; OSError when the folder cannot be written."""
+    def acquire(cls, pipeline: Path, locking: Locking | None = None) -> WriterLock:
+        """Take the lock or raise FileInUseError; OSError when the folder cannot be written.
+        `locking`: the system's (lock, unlock) pair (`os_locking`); this system's by default."""
+        lock, unlock = locking or _OS_LOCKING
         path = lock_path(pipeline)
         while True:
             handle = _open(path)
             try:
-                _lock(handle)
+                lock(handle)
             except OSError:
                 holder = _read_holder(handle)
                 handle.close()
@@ -55,14 +62,14 @@ class WriterLock:
             if _same_file(handle, path):
                 break
             # The previous holder deleted this lock file as we took it: lock the new one.
-            _unlock(handle)
+            unlock(handle)
             handle.close()
         with contextlib.suppress(OSError):  # who holds it, for the "in use" message
             handle.seek(0)
             handle.truncate()
             handle.write(_who())
             handle.flush()
-        return cls(path, handle)
+        return cls(path, handle, (lock, unlock))
 
     @property
     def held(self) -> bool:
@@ -79,17 +86,17 @@ class WriterLock:
         with contextlib.suppress(OSError):
             self.path.unlink()
         with contextlib.suppress(OSError):
-            _unlock(handle)
+            self._locking[1](handle)
         handle.close()
 
     def __del__(self) -> None:  # a forgotten lock must not outlive its owner object
         self.release()
 
 
-def holder_of(pipeline: Path) -> str | None:
+def holder_of(pipeline: Path, locking: Locking | None = None) -> str | None:
     """Who holds the lock now, or None when the file is free."""
     try:
-        lock = WriterLock.acquire(pipeline)
+        lock = WriterLock.acquire(pipeline, locking)
     except FileInUseError as error:
         return error.holder or "unknown"
     except OSError:
@@ -136,22 +143,31 @@ def _who() -> str:
     return f"process {os.getpid()} of {user} on {socket.gethostname()}"
 
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
-    import msvcrt
+def os_locking(platform: str = sys.platform, msvcrt: Any = None) -> Locking:
+    """The (lock, unlock) pair for `platform`: msvcrt's byte-range lock on Windows, flock
+    elsewhere (Linux, macOS). Either raises OSError when another handle holds the lock.
+    `msvcrt` stands in for Windows' module (tests simulate it on Linux)."""
+    if platform == "win32":
+        module = msvcrt if msvcrt is not None else importlib.import_module("msvcrt")
 
-    def _lock(handle: IO[str]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        def lock(handle: IO[str]) -> None:
+            handle.seek(0)  # msvcrt locks bytes from the current position: the first one
+            module.locking(handle.fileno(), module.LK_NBLCK, 1)
 
-    def _unlock(handle: IO[str]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        def unlock(handle: IO[str]) -> None:
+            handle.seek(0)
+            module.locking(handle.fileno(), module.LK_UNLCK, 1)
 
-else:
+        return lock, unlock
     import fcntl
 
-    def _lock(handle: IO[str]) -> None:
+    def flock(handle: IO[str]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(handle: IO[str]) -> None:
+    def unflock(handle: IO[str]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    return flock, unflock
+
+
+_OS_LOCKING = os_locking()

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import peewee as pw
 
+from pipeline_desktop.domain.process import parse_criteria
 from pipeline_desktop.domain.stages import (
     DEFAULT_LEAD_SOURCES,
     DEFAULT_LOST_REASONS,
@@ -15,20 +16,15 @@ from pipeline_desktop.domain.stages import (
 )
 from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.file_format import APPLICATION_ID, LATEST_VERSION
-from pipeline_desktop.storage.tables import (
-    FIGURES_COLUMNS,
-    FIGURES_INDEX,
-    TABLES,
-    SettingTable,
-    StageTable,
-)
+from pipeline_desktop.storage.tables import FIGURES_COLUMNS, FIGURES_INDEX, tables_of
 
 Step = Callable[[pw.Database], None]
 
 
 def _v1_initial(db: pw.Database) -> None:
-    db.create_tables(TABLES)
-    StageTable.insert_many(
+    tables = tables_of(db)
+    db.create_tables(tables.all)
+    tables.stage.insert_many(
         [
             {
                 "name": spec.name,
@@ -41,7 +37,7 @@ def _v1_initial(db: pw.Database) -> None:
             for position, spec in enumerate(DEFAULT_STAGES)
         ]
     ).execute()
-    SettingTable.insert_many(
+    tables.setting.insert_many(
         [
             {"key": "lost_reasons", "value": json.dumps(list(DEFAULT_LOST_REASONS))},
             {"key": "lead_sources", "value": json.dumps(list(DEFAULT_LEAD_SOURCES))},
@@ -73,7 +69,35 @@ def _add_column(db: pw.Database, table: str, column: str, sql_type: str) -> None
         db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
 
 
-STEPS: tuple[Step, ...] = (_v1_initial, _v2_history_summary)
+def _v3_reserved(db: pw.Database) -> None:
+    """Schema version 3 belongs to a change on another branch; on this one it does nothing.
+    When the branches meet, that branch's step takes this place (or `_v4_…` is renumbered
+    after it): `_v4_criteria_identity` is self-contained and needs nothing of step 3."""
+
+
+def _v4_criteria_identity(db: pw.Database) -> None:
+    """Exit criteria by identity: each stage's criteria (one a line in `stage.exit_criteria`)
+    become rows of `exit_criterion` with their own ids, so a rename keeps every tick on it
+    (storage/criteria.py). Ticks stay texts in `deal.criteria_met`; nothing else changes."""
+    db.execute_sql(
+        "CREATE TABLE IF NOT EXISTS exit_criterion ("
+        f"id {'SERIAL' if isinstance(db, pw.PostgresqlDatabase) else 'INTEGER'} NOT NULL "
+        "PRIMARY KEY, stage_id INTEGER NOT NULL REFERENCES stage (id) ON DELETE CASCADE, "
+        "position INTEGER NOT NULL, text TEXT NOT NULL)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS exit_criterion_stage_id "
+                   "ON exit_criterion (stage_id)")
+    rows = [(stage_id, position, text)
+            for stage_id, stored in db.execute_sql("SELECT id, exit_criteria FROM stage "
+                                                   "ORDER BY id").fetchall()
+            for position, text in enumerate(parse_criteria(stored))]
+    if rows and not db.execute_sql("SELECT COUNT(*) FROM exit_criterion").fetchone()[0]:
+        marks = ", ".join([db.param] * 3)
+        db.cursor().executemany("INSERT INTO exit_criterion (stage_id, position, text) "
+                                f"VALUES ({marks})", rows)
+
+
+STEPS: tuple[Step, ...] = (_v1_initial, _v2_history_summary, _v3_reserved,
+                           _v4_criteria_identity)
 if len(STEPS) != LATEST_VERSION:  # file_format.py names the version without importing peewee
     raise RuntimeError("file_format.LATEST_VERSION must equal the number of migration steps")
 

@@ -1,8 +1,9 @@
 """Storage of the sales process: handlers for `domain.process_commands` and the reads the
 process views need (activities, the Today list, board cards, the ICP).
 
-`install(repository)` registers the handlers on a Repository and sets its fit scorer from the
-stored profile. Handlers run inside the transaction `Repository.apply` opens."""
+`install(repository)` registers the handlers on a Repository (the stage editor's live in
+storage/stage_store.py) and sets its fit scorer from the stored profile. Handlers run inside
+the transaction `Repository.apply` opens."""
 
 from __future__ import annotations
 
@@ -15,13 +16,12 @@ from pipeline_desktop.domain import process_commands as pc
 from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
 from pipeline_desktop.domain.deals import parse_iso_date
 from pipeline_desktop.domain.icp import IdealCustomerProfile, make_scorer
-from pipeline_desktop.domain.model import Outcome, StageSpec
+from pipeline_desktop.domain.model import Outcome
 from pipeline_desktop.domain.process import (
     Activity,
     BoardCard,
     DueActivity,
     check_activity_kind,
-    check_stage_specs,
     format_criteria,
     parse_criteria,
 )
@@ -31,16 +31,8 @@ from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES, DEFAULT_LOST_RE
 from pipeline_desktop.errors import ValidationError
 from pipeline_desktop.storage.bulk import reset_sequences
 from pipeline_desktop.storage.repository import Repository, _iso
-from pipeline_desktop.storage.tables import (
-    ActivityTable,
-    CompanyTable,
-    ContactTable,
-    DealTable,
-    SettingTable,
-    StageChangeTable,
-    StageTable,
-    utc_now,
-)
+from pipeline_desktop.storage.stage_store import StageHandlers
+from pipeline_desktop.storage.tables import Tables, utc_now
 
 ACTIVITY_TEXT = {"subject": 1000, "notes": 10_000, "owner": 200}
 LIST_DEFAULTS = {"lost_reasons": DEFAULT_LOST_REASONS, "lead_sources": DEFAULT_LEAD_SOURCES}
@@ -49,12 +41,13 @@ LIST_DEFAULTS = {"lost_reasons": DEFAULT_LOST_REASONS, "lead_sources": DEFAULT_L
 def install(repository: Repository) -> None:
     """Teach a repository the process commands; score fit from the stored profile."""
     handlers = _Handlers(repository)
+    stages = StageHandlers(repository)
     for command_type, handler in (
         (pc.AddActivity, handlers.add_activity),
         (pc.EditActivity, handlers.edit_activity),
         (pc.CompleteActivity, handlers.complete_activity),
         (pc.DeleteActivity, handlers.delete_activity),
-        (pc.EditStages, handlers.edit_stages),
+        (pc.EditStages, stages.edit_stages),
         (pc.SetCriteria, handlers.set_criteria),
         (pc.EditQualification, handlers.edit_qualification),
         (pc.SetSetting, handlers.set_setting),
@@ -81,15 +74,16 @@ def _activity(row: tuple) -> Activity:
     return Activity(row[0], row[1], row[2], row[3], _iso(row[4]), _iso(row[5]), row[6], row[7])
 
 
-_ACTIVITY_COLUMNS = (ActivityTable.id, ActivityTable.deal, ActivityTable.kind,
-                     ActivityTable.subject, ActivityTable.due, ActivityTable.done,
-                     ActivityTable.notes, ActivityTable.owner)
+def _activity_columns(t: Tables) -> tuple[pw.Field, ...]:
+    return (t.activity.id, t.activity.deal, t.activity.kind, t.activity.subject, t.activity.due,
+            t.activity.done, t.activity.notes, t.activity.owner)
 
 
 def activities(repository: Repository, deal_id: int) -> list[Activity]:
     """A deal's activities: open ones first by due date, then done ones, newest first."""
-    query = (ActivityTable.select(*_ACTIVITY_COLUMNS)
-             .where(ActivityTable.deal == deal_id).tuples())
+    t = repository.tables
+    query = (t.activity.select(*_activity_columns(t))
+             .where(t.activity.deal == deal_id).tuples())
     rows = [_activity(r) for r in query]
     open_rows = sorted((a for a in rows if a.done is None), key=lambda a: (a.due or "9999", a.id))
     done_rows = sorted((a for a in rows if a.done is not None), key=lambda a: (a.done, a.id),
@@ -100,14 +94,15 @@ def activities(repository: Repository, deal_id: int) -> list[Activity]:
 def due_activities(repository: Repository, today: date, days_ahead: int = 0
                    ) -> list[DueActivity]:
     """Open activities due by `today + days_ahead` (overdue ones included), earliest first."""
+    t = repository.tables
     last = date.fromordinal(today.toordinal() + days_ahead)
-    query = (ActivityTable.select(*_ACTIVITY_COLUMNS, DealTable.title,
-                                  pw.fn.COALESCE(CompanyTable.name, ""))
-             .join(DealTable, on=(ActivityTable.deal == DealTable.id))
-             .join(CompanyTable, pw.JOIN.LEFT_OUTER, on=(DealTable.company == CompanyTable.id))
-             .where(ActivityTable.done.is_null(), ActivityTable.due.is_null(False),
-                    ActivityTable.due <= last)
-             .order_by(ActivityTable.due, ActivityTable.id).tuples())
+    query = (t.activity.select(*_activity_columns(t), t.deal.title,
+                                  pw.fn.COALESCE(t.company.name, ""))
+             .join(t.deal, on=(t.activity.deal == t.deal.id))
+             .join(t.company, pw.JOIN.LEFT_OUTER, on=(t.deal.company == t.company.id))
+             .where(t.activity.done.is_null(), t.activity.due.is_null(False),
+                    t.activity.due <= last)
+             .order_by(t.activity.due, t.activity.id).tuples())
     return [DueActivity(_activity(r), r[8], r[9]) for r in query]
 
 
@@ -145,8 +140,9 @@ def board_cards(repository: Repository, ids: list[int] | None = None) -> list[Bo
 
 
 def stage_deal_counts(repository: Repository) -> dict[int, int]:
-    query = (DealTable.select(DealTable.stage, pw.fn.COUNT(DealTable.id))
-             .group_by(DealTable.stage).tuples())
+    t = repository.tables
+    query = (t.deal.select(t.deal.stage, pw.fn.COUNT(t.deal.id))
+             .group_by(t.deal.stage).tuples())
     return {stage_id: count for stage_id, count in query}
 
 
@@ -161,14 +157,15 @@ def criteria_met(repository: Repository, deal_id: int) -> tuple[str, ...]:
 
 def fit_inputs(repository: Repository, deal_id: int) -> tuple[str, int | None, str, str]:
     """(industry, employees, region, job title) of a deal's company and contact."""
-    query = (DealTable
-             .select(pw.fn.COALESCE(CompanyTable.industry, ""), CompanyTable.employees,
-                     pw.fn.COALESCE(CompanyTable.region, ""),
-                     pw.fn.COALESCE(ContactTable.job_title, ""))
-             .join(CompanyTable, pw.JOIN.LEFT_OUTER, on=(DealTable.company == CompanyTable.id))
-             .switch(DealTable)
-             .join(ContactTable, pw.JOIN.LEFT_OUTER, on=(DealTable.contact == ContactTable.id))
-             .where(DealTable.id == deal_id).tuples())
+    t = repository.tables
+    query = (t.deal
+             .select(pw.fn.COALESCE(t.company.industry, ""), t.company.employees,
+                     pw.fn.COALESCE(t.company.region, ""),
+                     pw.fn.COALESCE(t.contact.job_title, ""))
+             .join(t.company, pw.JOIN.LEFT_OUTER, on=(t.deal.company == t.company.id))
+             .switch(t.deal)
+             .join(t.contact, pw.JOIN.LEFT_OUTER, on=(t.deal.contact == t.contact.id))
+             .where(t.deal.id == deal_id).tuples())
     row = query.first()
     return tuple(row) if row else ("", None, "", "")  # type: ignore[return-value]
 
@@ -179,9 +176,10 @@ def known_profile_values(repository: Repository) -> dict[str, list[str]]:
         query = column.model.select(column).where(column != "").distinct().tuples()
         return sorted({value for (value,) in query}, key=str.casefold)
 
-    return {"industries": distinct(CompanyTable.industry),
-            "regions": distinct(CompanyTable.region),
-            "job_titles": distinct(ContactTable.job_title)}
+    t = repository.tables
+    return {"industries": distinct(t.company.industry),
+            "regions": distinct(t.company.region),
+            "job_titles": distinct(t.contact.job_title)}
 
 
 def _iso_if_date(value: Any) -> Any:
@@ -210,7 +208,8 @@ class _Handlers:
         return clean
 
     def add_activity(self, command: pc.AddActivity) -> Applied:
-        if DealTable.get_or_none(DealTable.id == command.deal_id) is None:
+        t = self.repository.tables
+        if t.deal.get_or_none(t.deal.id == command.deal_id) is None:
             raise ValidationError(f"Deal {command.deal_id} no longer exists")
         values = self._activity_fields(dict(command.fields))
         values.setdefault("kind", "task")
@@ -220,7 +219,7 @@ class _Handlers:
         values["deal"] = command.deal_id
         if command.activity_id is not None:
             values["id"] = command.activity_id
-        activity_id = ActivityTable.insert(**values).execute()
+        activity_id = t.activity.insert(**values).execute()
         if command.activity_id is not None:
             reset_sequences(self.repository.db, ("activity",))
         redo = pc.AddActivity(command.deal_id, command.fields, activity_id, command.label)
@@ -228,30 +227,34 @@ class _Handlers:
                        _activity_changes(command.deal_id))
 
     def _activity_row(self, activity_id: int) -> dict[str, Any]:
-        row = ActivityTable.select().where(ActivityTable.id == activity_id).dicts().get_or_none()
+        t = self.repository.tables
+        row = t.activity.select().where(t.activity.id == activity_id).dicts().get_or_none()
         if row is None:
             raise ValidationError("That activity no longer exists")
         return row
 
     def edit_activity(self, command: pc.EditActivity) -> Applied:
+        t = self.repository.tables
         row = self._activity_row(command.activity_id)
         new = self._activity_fields(dict(command.changes))
         old = {name: _iso_if_date(row[name]) for name in new}
-        ActivityTable.update(**new).where(ActivityTable.id == command.activity_id).execute()
+        t.activity.update(**new).where(t.activity.id == command.activity_id).execute()
         inverse = pc.EditActivity(command.activity_id, old, command.label)
         return Applied(inverse, command, _activity_changes(row["deal"]))
 
     def complete_activity(self, command: pc.CompleteActivity) -> Applied:
+        t = self.repository.tables
         row = self._activity_row(command.activity_id)
         done = parse_iso_date(command.done, "done")
-        ActivityTable.update(done=done).where(ActivityTable.id == command.activity_id).execute()
+        t.activity.update(done=done).where(t.activity.id == command.activity_id).execute()
         inverse = pc.CompleteActivity(command.activity_id, _iso_if_date(row["done"]),
                                       command.label)
         return Applied(inverse, command, _activity_changes(row["deal"]))
 
     def delete_activity(self, command: pc.DeleteActivity) -> Applied:
+        t = self.repository.tables
         row = self._activity_row(command.activity_id)
-        ActivityTable.delete().where(ActivityTable.id == command.activity_id).execute()
+        t.activity.delete().where(t.activity.id == command.activity_id).execute()
         fields = {name: _iso_if_date(row[name]) for name in ("kind", "due", "done",
                                                               *ACTIVITY_TEXT)}
         inverse = pc.AddActivity(row["deal"], fields, command.activity_id, command.label)
@@ -262,7 +265,8 @@ class _Handlers:
     def set_criteria(self, command: pc.SetCriteria) -> Applied:
         deal = self.repository.deal(command.deal_id)
         old = parse_criteria(deal["criteria_met"])
-        _update_deal(command.deal_id, criteria_met=format_criteria(command.criteria))
+        _update_deal(self.repository.tables, command.deal_id,
+                     criteria_met=format_criteria(command.criteria))
         inverse = pc.SetCriteria(command.deal_id, old, command.label)
         return Applied(inverse, command, Changes(frozenset({command.deal_id})))
 
@@ -270,20 +274,21 @@ class _Handlers:
         new = normalise_qualification(command.changes)
         deal = self.repository.deal(command.deal_id)
         old = {name: _iso_if_date(deal[name]) for name in new}
-        _update_deal(command.deal_id, **new)
+        _update_deal(self.repository.tables, command.deal_id, **new)
         inverse = pc.EditQualification(command.deal_id, old, command.label)
         return Applied(inverse, command, Changes(frozenset({command.deal_id})))
 
     # settings
 
     def set_setting(self, command: pc.SetSetting) -> Applied:
+        t = self.repository.tables
         if command.key not in pc.SETTING_KEYS:
             raise ValidationError(f"{command.key} is not a setting of the pipeline")
-        row = SettingTable.get_or_none(SettingTable.key == command.key)
+        row = t.setting.get_or_none(t.setting.key == command.key)
         old = None if row is None else self.repository.setting(command.key)
         value = _clean_setting(command.key, command.value)
         if value is None:
-            SettingTable.delete().where(SettingTable.key == command.key).execute()
+            t.setting.delete().where(t.setting.key == command.key).execute()
         else:
             self.repository.set_setting(command.key, value)
         inverse = pc.SetSetting(command.key, old, command.label)
@@ -292,135 +297,10 @@ class _Handlers:
             return Applied(inverse, command, EVERYTHING)
         return Applied(inverse, command, Changes())
 
-    # stages
 
-    def edit_stages(self, command: pc.EditStages) -> Applied:
-        specs = [StageSpec(e.name.strip(), int(e.probability), Outcome(e.outcome),
-                           parse_criteria("\n".join(e.exit_criteria)), int(e.stale_after_days))
-                 for e in command.stages]
-        check_stage_specs(specs)
-        before = self.repository.stages()
-        by_id = {s.id: s for s in before}
-        kept = {e.id for e in command.stages if e.id is not None}
-        for edit in command.stages:
-            if edit.id in by_id and by_id[edit.id].outcome is not Outcome(edit.outcome):
-                raise ValidationError(f"{edit.name}: a stage's outcome cannot change")
-        # Park every name first: "A"→"B" and "B"→"A" in one edit must not trip UNIQUE.
-        for stage in before:
-            StageTable.update(name=f"\x01{stage.id}").where(StageTable.id == stage.id).execute()
-        new_ids = self._write_stages(command.stages, specs, by_id)
-        # Undoing a delete puts deals back; redoing it must send them where they were.
-        back = self._restore(command)
-        moved, history = self._delete_stages([s for s in before if s.id not in kept],
-                                             command.reassign)
-        inverse = pc.EditStages(
-            tuple(pc.StageEdit(s.id, s.name, s.probability, s.outcome, s.exit_criteria,
-                               s.stale_after_days) for s in before),
-            reassign=back, restore_deals=moved, restore_history=history, label=command.label)
-        redo = pc.EditStages(
-            tuple(pc.StageEdit(i, s.name, s.probability, s.outcome, s.exit_criteria,
-                               s.stale_after_days) for i, s in zip(new_ids, specs, strict=True)),
-            reassign=command.reassign, label=command.label)
-        touched = ({deal_id for deal_id, *_ in moved} | {d for d, *_ in command.restore_deals}
-                   | _deals_of_history([change_id for change_id, *_ in command.restore_history]))
-        return Applied(inverse, redo, Changes(frozenset(touched), stages=True,
-                                              everything=bool(touched)))
-
-    def _write_stages(self, edits: tuple[pc.StageEdit, ...], specs: list[StageSpec],
-                      existing: dict[int, Any]) -> list[int]:
-        ids, explicit = [], False
-        for position, (edit, spec) in enumerate(zip(edits, specs, strict=True)):
-            values = {"name": spec.name, "position": position, "probability": spec.probability,
-                      "outcome": spec.outcome.value,
-                      "exit_criteria": "\n".join(spec.exit_criteria),
-                      "stale_after_days": spec.stale_after_days}
-            if edit.id in existing:
-                StageTable.update(**values).where(StageTable.id == edit.id).execute()
-                ids.append(edit.id)
-                continue
-            if edit.id is not None:  # a deleted stage coming back (undo, redo)
-                values["id"], explicit = edit.id, True
-            ids.append(StageTable.insert(**values).execute())
-        if explicit:
-            reset_sequences(self.repository.db, ("stage",))
-        return ids
-
-    @staticmethod
-    def _restore(command: pc.EditStages) -> dict[int, int]:
-        """Put deals and history lines back; return {restored stage: stage the deals left}."""
-        back: dict[int, int] = {}
-        for deal_id, stage_id, status, closed in command.restore_deals:
-            left = DealTable.get_or_none(DealTable.id == deal_id)
-            if left is not None:
-                back[stage_id] = left.stage_id
-            DealTable.update(stage=stage_id, status=status, closed=closed,
-                             updated_at=utc_now(), version=DealTable.version + 1
-                             ).where(DealTable.id == deal_id).execute()
-        for change_id, from_id, to_id in command.restore_history:
-            StageChangeTable.update(from_stage=from_id, to_stage=to_id).where(
-                StageChangeTable.id == change_id).execute()
-        return back
-
-    def _delete_stages(self, deleted: list[Any], reassign: dict[int, int] | Any
-                       ) -> tuple[tuple, tuple]:
-        """Move the deals of deleted stages to their chosen stage, then delete the stages.
-        Return what undo needs: the deals' old (stage, status, closed) and the history lines
-        that pointed at a deleted stage."""
-        moved: list[tuple] = []
-        history: list[tuple] = []
-        today = date.today()
-        for stage in deleted:
-            deals = list(DealTable.select(DealTable.id, DealTable.status, DealTable.closed)
-                         .where(DealTable.stage == stage.id).tuples())
-            target_id = reassign.get(stage.id)
-            if deals and target_id is None:
-                raise ValidationError(f"Choose a stage for the deals in “{stage.name}”")
-            if deals:
-                target = StageTable.get_or_none(StageTable.id == target_id)
-                if target is None or target_id in {s.id for s in deleted}:
-                    raise ValidationError(f"Deals in “{stage.name}” need a stage that stays")
-                moved += [(d, stage.id, status, _iso_if_date(closed))
-                          for d, status, closed in deals]
-                self._move_all([d for d, *_ in deals], target, today)
-            refs = (StageChangeTable.from_stage == stage.id) | (
-                StageChangeTable.to_stage == stage.id)
-            history += list(StageChangeTable.select(StageChangeTable.id,
-                                                    StageChangeTable.from_stage,
-                                                    StageChangeTable.to_stage)
-                            .where(refs).tuples())
-            StageChangeTable.update(from_stage=None).where(
-                StageChangeTable.from_stage == stage.id).execute()
-            StageChangeTable.update(to_stage=None).where(
-                StageChangeTable.to_stage == stage.id).execute()
-            StageTable.delete().where(StageTable.id == stage.id).execute()
-        return tuple(moved), tuple(history)
-
-    @staticmethod
-    def _move_all(deal_ids: list[int], target: StageTable, today: date) -> None:
-        for start in range(0, len(deal_ids), 500):  # stay under SQLite's parameter limit
-            chunk = deal_ids[start:start + 500]
-            values: dict[str, Any] = {"stage": target.id, "status": target.outcome,
-                                      "updated_at": utc_now(), "version": DealTable.version + 1}
-            if target.outcome == Outcome.OPEN.value:
-                values["closed"] = None
-            else:
-                values["closed"] = pw.fn.COALESCE(DealTable.closed, today)
-            DealTable.update(**values).where(DealTable.id.in_(chunk)).execute()
-
-
-def _deals_of_history(change_ids: list[int]) -> set[int]:
-    """The deals whose stage history these lines belong to (their stored figures follow)."""
-    deals: set[int] = set()
-    for start in range(0, len(change_ids), 500):  # stay under SQLite's parameter limit
-        chunk = change_ids[start:start + 500]
-        deals.update(StageChangeTable.select(StageChangeTable.deal)
-                     .where(StageChangeTable.id.in_(chunk)).scalars())
-    return deals
-
-
-def _update_deal(deal_id: int, **values: Any) -> None:
-    values.update(updated_at=utc_now(), version=DealTable.version + 1)
-    DealTable.update(**values).where(DealTable.id == deal_id).execute()
+def _update_deal(t: Tables, deal_id: int, **values: Any) -> None:
+    values.update(updated_at=utc_now(), version=t.deal.version + 1)
+    t.deal.update(**values).where(t.deal.id == deal_id).execute()
 
 
 def _activity_changes(deal_id: int) -> Changes:

@@ -16,19 +16,11 @@ from pipeline_desktop.domain import commands as cmd
 from pipeline_desktop.domain.deals import normalise_fields
 from pipeline_desktop.domain.model import DealRow, DealSnapshot, Outcome, Stage
 from pipeline_desktop.errors import ValidationError
-from pipeline_desktop.storage import concurrency, history_summary
+from pipeline_desktop.storage import concurrency, criteria, history_summary
 from pipeline_desktop.storage.deal_rows import FitScorer, read_deal_rows
 from pipeline_desktop.storage.deal_rows import iso as _iso
-from pipeline_desktop.storage.tables import (
-    ActivityTable,
-    CompanyTable,
-    ContactTable,
-    DealTable,
-    SettingTable,
-    StageChangeTable,
-    StageTable,
-    utc_now,
-)
+from pipeline_desktop.storage.tables import Tables, tables_of, utc_now
+from pipeline_desktop.storage.transaction import write_transaction
 
 
 def _key(name: str) -> str:
@@ -40,9 +32,10 @@ class Repository:
 
     def __init__(self, db: pw.Database, *, user: str = "") -> None:
         self.db = db
+        self.tables: Tables = tables_of(db)  # this database's own model classes
         self.user = user
         self.fit_scorer: FitScorer | None = None
-        self.versions = concurrency.VersionTracker()  # team mode: what this session wrote
+        self.versions = concurrency.VersionTracker(db)  # team mode: what this session wrote
         self._handlers: dict[type, Callable[[Any], cmd.Applied]] = {
             cmd.CreateDeal: self._create_deal,
             cmd.EditDeal: self._edit_deal,
@@ -56,7 +49,8 @@ class Repository:
     # ---- reading -------------------------------------------------------------------------
 
     def stages(self) -> list[Stage]:
-        query = StageTable.select().order_by(StageTable.position)
+        t = self.tables
+        query = t.stage.select().order_by(t.stage.position)
         return [
             Stage(
                 id=row.id,
@@ -79,42 +73,48 @@ class Repository:
 
     def deal(self, deal_id: int) -> dict[str, Any]:
         """All stored fields of one deal, with company and contact names resolved."""
-        row = DealTable.select().where(DealTable.id == deal_id).dicts().get_or_none()
+        t = self.tables
+        row = t.deal.select().where(t.deal.id == deal_id).dicts().get_or_none()
         if row is None:
             raise ValidationError(f"Deal {deal_id} no longer exists")
-        row["company_name"] = self._name_of(CompanyTable, row["company"])
-        row["contact_name"] = self._name_of(ContactTable, row["contact"])
+        row["company_name"] = self._name_of(t.company, row["company"])
+        row["contact_name"] = self._name_of(t.contact, row["contact"])
         return row
 
     def owners(self) -> list[str]:
-        query = DealTable.select(DealTable.owner).where(DealTable.owner != "").distinct()
+        t = self.tables
+        query = t.deal.select(t.deal.owner).where(t.deal.owner != "").distinct()
         return sorted(owner for (owner,) in query.tuples())
 
     def deal_count(self) -> int:
-        return DealTable.select().count()
+        t = self.tables
+        return t.deal.select().count()
 
     def setting(self, key: str, default: Any = None) -> Any:
-        row = SettingTable.get_or_none(SettingTable.key == key)
+        t = self.tables
+        row = t.setting.get_or_none(t.setting.key == key)
         return default if row is None else json.loads(row.value)
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self.db.atomic():
+        t = self.tables
+        with concurrency.storage_errors(self.db), write_transaction(self.db):
             text = json.dumps(value)  # an upsert both SQLite and PostgreSQL understand
-            (SettingTable.insert(key=key, value=text)
-             .on_conflict(conflict_target=[SettingTable.key], update={SettingTable.value: text})
+            (t.setting.insert(key=key, value=text)
+             .on_conflict(conflict_target=[t.setting.key], update={t.setting.value: text})
              .execute())
 
     def stage_history(self, deal_id: int) -> list[tuple[str | None, str | None, datetime, str]]:
         """(from, to, when, who) for one deal, oldest first."""
-        src, dst = StageTable.alias(), StageTable.alias()
-        query = (StageChangeTable
-                 .select(src.name, dst.name, StageChangeTable.changed_at,
-                         StageChangeTable.changed_by)
-                 .join(src, pw.JOIN.LEFT_OUTER, on=(StageChangeTable.from_stage == src.id))
-                 .switch(StageChangeTable)
-                 .join(dst, pw.JOIN.LEFT_OUTER, on=(StageChangeTable.to_stage == dst.id))
-                 .where(StageChangeTable.deal == deal_id)
-                 .order_by(StageChangeTable.changed_at, StageChangeTable.id))
+        t = self.tables
+        src, dst = t.stage.alias(), t.stage.alias()
+        query = (t.stage_change
+                 .select(src.name, dst.name, t.stage_change.changed_at,
+                         t.stage_change.changed_by)
+                 .join(src, pw.JOIN.LEFT_OUTER, on=(t.stage_change.from_stage == src.id))
+                 .switch(t.stage_change)
+                 .join(dst, pw.JOIN.LEFT_OUTER, on=(t.stage_change.to_stage == dst.id))
+                 .where(t.stage_change.deal == deal_id)
+                 .order_by(t.stage_change.changed_at, t.stage_change.id))
         return list(query.tuples())
 
     # ---- writing -------------------------------------------------------------------------
@@ -124,13 +124,15 @@ class Repository:
         handler = self._handlers.get(type(command))
         if handler is None:
             raise TypeError(f"no handler for {type(command).__name__}")
-        with concurrency.storage_errors(self.db), self.db.atomic():
+        with concurrency.storage_errors(self.db), write_transaction(self.db):
             self.versions.check(command)  # an undo of a deal someone else changed since: no
             stage_order = history_summary.open_stage_order(self.db)
             applied = handler(command)
             self._refresh_history(applied.changes, stage_order)
+            if applied.changes.stages:  # a workbook's Stages sheet writes criteria as text only
+                criteria.sync_all(self.tables)
             self.versions.remember(applied.inverse,
-                                   self.versions.note(self.db, applied.changes.deals))
+                                   self.versions.note(applied.changes.deals))
             return applied
 
     def _refresh_history(self, changes: cmd.Changes, stage_order: list[int]) -> None:
@@ -149,32 +151,35 @@ class Repository:
 
     def company_id(self, name: str | None, **details: Any) -> int | None:
         """Find a company by trimmed, case-insensitive name, or create it."""
+        t = self.tables
         if not name or not name.strip():
             return None
         key = _key(name)
-        found = CompanyTable.get_or_none(CompanyTable.name_key == key)
+        found = t.company.get_or_none(t.company.name_key == key)
         if found:
             return found.id
-        return CompanyTable.insert(name=name.strip(), name_key=key, **details).execute()
+        return t.company.insert(name=name.strip(), name_key=key, **details).execute()
 
     def contact_id(self, name: str | None, company_id: int | None = None, **details: Any
                    ) -> int | None:
         """Find a contact by name within the company (people share names), or create it."""
+        t = self.tables
         if not name or not name.strip():
             return None
         key = _key(name)
-        same_company = (ContactTable.company.is_null() if company_id is None
-                        else ContactTable.company == company_id)
-        found = ContactTable.get_or_none((ContactTable.name_key == key) & same_company)
+        same_company = (t.contact.company.is_null() if company_id is None
+                        else t.contact.company == company_id)
+        found = t.contact.get_or_none((t.contact.name_key == key) & same_company)
         if found:
             return found.id
-        return ContactTable.insert(name=name.strip(), name_key=key, company=company_id,
+        return t.contact.insert(name=name.strip(), name_key=key, company=company_id,
                                    **details).execute()
 
     def _create_deal(self, command: cmd.CreateDeal) -> cmd.Applied:
+        t = self.tables
         fields = dict(command.fields)
         stage_id = int(fields.pop("stage_id", 0) or self._first_open_stage_id())
-        stage = StageTable.get_by_id(stage_id)
+        stage = t.stage.get_by_id(stage_id)
         values = self._storable(normalise_fields(fields))
         values.setdefault("created", date.today().isoformat())
         values.setdefault("title", "")
@@ -185,11 +190,11 @@ class Repository:
         values.update(stage=stage_id, status=stage.outcome, updated_at=utc_now())
         if command.deal_id is not None:
             values["id"] = command.deal_id
-        deal_id = DealTable.insert(**values).execute()
-        StageChangeTable.insert(deal=deal_id, from_stage=None, to_stage=stage_id,
+        deal_id = t.deal.insert(**values).execute()
+        t.stage_change.insert(deal=deal_id, from_stage=None, to_stage=stage_id,
                                 changed_by=self.user).execute()
         redo = cmd.CreateDeal(command.fields, deal_id, command.label)
-        version = concurrency.deal_version(deal_id) or 1
+        version = concurrency.deal_version(self.db, deal_id) or 1
         return cmd.Applied(cmd.DeleteDeal(deal_id, command.label, expected_version=version), redo,
                            cmd.Changes(frozenset({deal_id})))
 
@@ -206,25 +211,27 @@ class Repository:
         return cmd.Applied(inverse, command, cmd.Changes(frozenset({command.deal_id})))
 
     def _delete_deal(self, command: cmd.DeleteDeal) -> cmd.Applied:
+        t = self.tables
         self.versions.require(command.deal_id, command.expected_version)
         snapshot = DealSnapshot(
-            deal=DealTable.select().where(DealTable.id == command.deal_id).dicts().get(),
-            activities=list(ActivityTable.select()
-                            .where(ActivityTable.deal == command.deal_id).dicts()),
-            stage_changes=list(StageChangeTable.select()
-                               .where(StageChangeTable.deal == command.deal_id).dicts()),
+            deal=t.deal.select().where(t.deal.id == command.deal_id).dicts().get(),
+            activities=list(t.activity.select()
+                            .where(t.activity.deal == command.deal_id).dicts()),
+            stage_changes=list(t.stage_change.select()
+                               .where(t.stage_change.deal == command.deal_id).dicts()),
         )
-        DealTable.delete().where(DealTable.id == command.deal_id).execute()
+        t.deal.delete().where(t.deal.id == command.deal_id).execute()
         return cmd.Applied(cmd.RestoreDeal(snapshot, command.label), command,
                            cmd.Changes(frozenset({command.deal_id}), activities=True))
 
     def _restore_deal(self, command: cmd.RestoreDeal) -> cmd.Applied:
+        t = self.tables
         snapshot = command.snapshot
-        DealTable.insert(**snapshot.deal).execute()
+        t.deal.insert(**snapshot.deal).execute()
         if snapshot.activities:
-            ActivityTable.insert_many(snapshot.activities).execute()
+            t.activity.insert_many(snapshot.activities).execute()
         if snapshot.stage_changes:
-            StageChangeTable.insert_many(snapshot.stage_changes).execute()
+            t.stage_change.insert_many(snapshot.stage_changes).execute()
         deal_id = int(snapshot.deal["id"])  # type: ignore[call-overload]
         version = int(snapshot.deal.get("version") or 1)  # type: ignore[call-overload]
         return cmd.Applied(cmd.DeleteDeal(deal_id, command.label, expected_version=version),
@@ -232,10 +239,11 @@ class Repository:
                            cmd.Changes(frozenset({deal_id}), activities=True))
 
     def _move_stage(self, command: cmd.MoveStage) -> cmd.Applied:
-        deal = DealTable.get_or_none(DealTable.id == command.deal_id)
+        t = self.tables
+        deal = t.deal.get_or_none(t.deal.id == command.deal_id)
         if deal is None:
             raise concurrency.gone(command.deal_id)
-        target = StageTable.get_by_id(command.to_stage_id)
+        target = t.stage.get_by_id(command.to_stage_id)
         seen = self.versions.require(deal.id, command.expected_version, {"stage": target.name},
                                    deal.version)
         restore = {"stage": deal.stage_id, "status": deal.status, "closed": deal.closed,
@@ -251,7 +259,7 @@ class Repository:
             changes["lost_reason"] = (command.lost_reason or "").strip() \
                 if target.outcome == Outcome.LOST else ""
         version = self.versions.update_deal(deal.id, changes, seen, mine={"stage": target.name})
-        change_id = StageChangeTable.insert(deal=deal.id, from_stage=deal.stage_id,
+        change_id = t.stage_change.insert(deal=deal.id, from_stage=deal.stage_id,
                                             to_stage=target.id, changed_at=when,
                                             changed_by=self.user).execute()
         inverse = cmd.RevertMove(deal.id, restore, change_id, command.label,
@@ -259,13 +267,14 @@ class Repository:
         return cmd.Applied(inverse, command, cmd.Changes(frozenset({deal.id})))
 
     def _revert_move(self, command: cmd.RevertMove) -> cmd.Applied:
+        t = self.tables
         restore = dict(command.restore)
         restore.update(updated_at=utc_now())
-        back = {"stage": concurrency.stage_name(restore.get("stage"))}  # type: ignore[arg-type]
+        back = {"stage": concurrency.stage_name(self.db, restore.get("stage"))}  # type: ignore[arg-type]
         seen = self.versions.require(command.deal_id, command.expected_version, back)
-        target = StageChangeTable.get_by_id(command.stage_change_id)
+        target = t.stage_change.get_by_id(command.stage_change_id)
         version = self.versions.update_deal(command.deal_id, restore, seen, mine=back)
-        StageChangeTable.delete().where(StageChangeTable.id == command.stage_change_id).execute()
+        t.stage_change.delete().where(t.stage_change.id == command.stage_change_id).execute()
         redo = cmd.MoveStage(command.deal_id, target.to_stage_id, label=command.label,
                              expected_version=version)
         return cmd.Applied(redo, command, cmd.Changes(frozenset({command.deal_id})))
@@ -282,8 +291,9 @@ class Repository:
     # ---- helpers -------------------------------------------------------------------------
 
     def _first_open_stage_id(self) -> int:
-        stage = (StageTable.select().where(StageTable.outcome == "open")
-                 .order_by(StageTable.position).first())
+        t = self.tables
+        stage = (t.stage.select().where(t.stage.outcome == "open")
+                 .order_by(t.stage.position).first())
         if stage is None:
             raise ValidationError("The pipeline has no open stage to put a new deal in")
         return stage.id

@@ -22,6 +22,7 @@ from pipeline_desktop.services.excel.preview import (
 )
 from pipeline_desktop.services.excel.read import Cancelled
 from pipeline_desktop.services.excel.stage_choices import STAGE_PRESETS_KEY
+from pipeline_desktop.storage.integrity import NOTHING_IMPORTED, WriteFault
 from pipeline_desktop.ui.dialogs.import_wizard import ImportWizard
 from pipeline_desktop.ui.dialogs.stage_mapping import StageContext
 from pipeline_desktop.ui.workers import Progress, run_job
@@ -108,7 +109,10 @@ def import_workbook(window: MainWindow, path: Path | None = None) -> Preview | N
     def apply(progress: Progress) -> Any:
         backup_before_import(controller.repository, window.session.path)  # off the GUI thread
         command = replace(edit, progress=progress)
-        return controller.repository.apply(command)
+        try:
+            return controller.repository.apply(command)
+        except WriteFault as fault:  # a full disk…: say what it means for this import
+            raise fault.with_outcome(NOTHING_IMPORTED) from None
 
     result = run_job(window, window.tr("Importing %s…") % path.name, apply,
                      databases=(controller.repository.db,), cancel_errors=(Cancelled,))

@@ -88,7 +88,7 @@ def apply_edit(db: pw.Database, edit: TableEdit,
     itself wrote, which an undo may step over (only others' changes refuse it)."""
     with paused_gc():
         if edit.expected_versions:
-            _refuse_undo_over_others(db, edit, versions or VersionTracker())
+            _refuse_undo_over_others(db, edit, versions or VersionTracker(db))
         return _apply_edit(db, edit)
 
 
@@ -127,21 +127,25 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
         updates=old_rows,
         deletes={table: [r[0] for r in rows] for table, (_c, rows) in edit.inserts.items()},
         label=edit.label,
-        expected_versions=_deal_versions(edit),
+        expected_versions=_deal_versions(edit, old_rows),
         settings=old_settings,
     )
     redo = replace(edit, progress=None)
     return Applied(inverse, redo, IMPORT_CHANGES)
 
 
-def _deal_versions(edit: TableEdit) -> dict[int, int]:
+def _deal_versions(edit: TableEdit, old_rows: Mapping[str, Rows]) -> dict[int, int]:
     """The version of every deal this edit inserts or updates, as it leaves them."""
     versions: dict[int, int] = {}
-    for rows_of in (edit.inserts, edit.updates):
-        columns, rows = rows_of.get("deal", ((), []))
-        if "version" in columns:
-            at = columns.index("version")
-            versions.update((row[0], row[at]) for row in rows)
+    columns, rows = edit.inserts.get("deal", ((), []))
+    if "version" in columns:
+        at = columns.index("version")
+        versions.update((row[0], row[at]) for row in rows)
+    columns, rows = edit.updates.get("deal", ((), []))
+    if "version" in columns:
+        at = columns.index("version")
+        stored = {row[0]: row[at] for row in old_rows.get("deal", ((), []))[1]}
+        versions.update((row[0], _new_version(stored.get(row[0]), row[at])) for row in rows)
     return versions
 
 
@@ -245,12 +249,31 @@ def _history_deals(db: pw.Database, edit: TableEdit, deleted: dict[str, Rows],
 def _update(db: pw.Database, table: str, columns: tuple[str, ...], rows: list[tuple],
             ticker: _Ticker) -> None:
     names = columns[1:]
-    assignments = ", ".join(f"{name} = {db.param}" for name in names)
-    sql = f"UPDATE {table} SET {assignments} WHERE id = {db.param}"
+    order = [i for i, name in enumerate(names) if not _rising(table, name)]
+    assignments = [f"{names[i]} = {db.param}" for i in order]
+    if len(order) < len(names):  # a deal's version never goes back (see _new_version)
+        assignments.append(f"version = CASE WHEN version + 1 >= {db.param} THEN version + 1 "
+                           f"ELSE {db.param} END")
+        order += [names.index("version")] * 2
+    sql = f"UPDATE {table} SET {', '.join(assignments)} WHERE id = {db.param}"
+    bound = (*(names[i] for i in order), "id")
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start:start + CHUNK]
-        execute_many(db, table, sql, (*names, "id"), [(*row[1:], row[0]) for row in chunk])
+        execute_many(db, table, sql, bound, [(*(row[1 + i] for i in order), row[0])
+                                             for row in chunk])
         ticker.tick(len(chunk))
+
+
+def _rising(table: str, column: str) -> bool:
+    return table == "deal" and column == "version"
+
+
+def _new_version(stored: int | None, row: int) -> int:
+    """The version an update leaves: the row's, or one above the stored one when that is
+    higher. Undoing an import writes new versions, never the old ones again, so a teammate
+    still holding a copy from before the import (or from the import) cannot save over the
+    undone state unchallenged."""
+    return max(row, (stored or 0) + 1)
 
 
 def _park_stage_names(db: pw.Database, edit: TableEdit) -> None:
