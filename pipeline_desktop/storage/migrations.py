@@ -19,11 +19,13 @@ from pipeline_desktop.storage.tables import (
     FIGURES_COLUMNS,
     FIGURES_INDEX,
     TABLES,
+    ExchangeRateTable,
     SettingTable,
     StageTable,
 )
 
 Step = Callable[[pw.Database], None]
+HOME_KEY = "home_currency"  # the setting that names a pipeline's home currency
 
 
 def _v1_initial(db: pw.Database) -> None:
@@ -68,12 +70,24 @@ def _v2_history_summary(db: pw.Database) -> None:
     history_summary.refresh(db)
 
 
+def _v3_currencies(db: pw.Database) -> None:
+    """Dated exchange rates, and a home currency for a pipeline that already has deals: the
+    currency most of them use, so its figures stay what they were. (An empty pipeline takes
+    its home currency on first use: storage/currency_store.py.)"""
+    db.create_tables([ExchangeRateTable])  # safe: a fresh file made by _v1_initial has it
+    if SettingTable.get_or_none(SettingTable.key == HOME_KEY) is None:
+        row = db.execute_sql("SELECT currency, COUNT(*) FROM deal WHERE currency <> '' "
+                             "GROUP BY currency ORDER BY 2 DESC, 1").fetchone()
+        if row:
+            SettingTable.insert(key=HOME_KEY, value=json.dumps(row[0])).execute()
+
+
 def _add_column(db: pw.Database, table: str, column: str, sql_type: str) -> None:
     if column not in {c.name for c in db.get_columns(table)}:
         db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
 
 
-STEPS: tuple[Step, ...] = (_v1_initial, _v2_history_summary)
+STEPS: tuple[Step, ...] = (_v1_initial, _v2_history_summary, _v3_currencies)
 if len(STEPS) != LATEST_VERSION:  # file_format.py names the version without importing peewee
     raise RuntimeError("file_format.LATEST_VERSION must equal the number of migration steps")
 

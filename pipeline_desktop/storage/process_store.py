@@ -29,6 +29,7 @@ from pipeline_desktop.domain.qualification import FIELDS as BANT_FIELDS
 from pipeline_desktop.domain.qualification import Qualification, normalise_qualification
 from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES, DEFAULT_LOST_REASONS
 from pipeline_desktop.errors import ValidationError
+from pipeline_desktop.storage import currency_store
 from pipeline_desktop.storage.bulk import reset_sequences
 from pipeline_desktop.storage.repository import Repository, _iso
 from pipeline_desktop.storage.tables import (
@@ -61,6 +62,7 @@ def install(repository: Repository) -> None:
     ):
         repository.register(command_type, handler)
     repository.fit_scorer = make_scorer(load_icp(repository))
+    currency_store.install(repository)  # home currency and exchange rates
 
 
 # ---- reading ------------------------------------------------------------------------------

@@ -148,7 +148,20 @@ class SettingTable(BaseTable):
         table_name = "setting"
 
 
+class ExchangeRateTable(BaseTable):
+    """Dated exchange rates (schema v3): one unit of `currency` is worth `rate` units of the
+    home currency (the "home_currency" setting) from `since` until its next rate."""
+
+    currency = pw.CharField(max_length=3)
+    since = pw.DateField()
+    rate = pw.DoubleField()
+
+    class Meta:
+        table_name = "exchange_rate"
+        indexes = ((("currency", "since"), True),)
+
+
 TABLES: tuple[type[BaseTable], ...] = (
     StageTable, CompanyTable, ContactTable, DealTable, StageChangeTable, ActivityTable,
-    SettingTable,
+    SettingTable, ExchangeRateTable,
 )
