@@ -208,3 +208,31 @@ def change_home(book: RateBook, new_home: str) -> ChangeCurrencies:
     return ChangeCurrencies(code, tuple(rebased),
                             tuple(r.key for r in book.rates if r.key not in keys),
                             label="Change home currency")
+
+
+def plan_change(book: RateBook, home: str | None = None, put: Iterable[Rate] = (),
+                label: str = "Change exchange rates") -> ChangeCurrencies:
+    """One step that makes `home` the home currency (its rates re-expressed, see `rebase`)
+    and adds or replaces the rates `put`, which are already against the new home."""
+    new_home = check_code(home) if home else book.home
+    base = change_home(book, new_home) if new_home != book.home else ChangeCurrencies()
+    merged = {r.key: r for r in base.put}
+    for rate in put:
+        if rate.currency == new_home:
+            raise ValidationError(f"{new_home} is the home currency: its rate is always 1",
+                                  "currency")
+        merged[rate.key] = rate
+    remove = tuple(key for key in base.remove if key not in merged)
+    return ChangeCurrencies(new_home if home else None, tuple(sorted(merged.values())), remove,
+                            label)
+
+
+def parse_rate_option(text: str, today: date) -> Rate:
+    """`EUR=1.08` (in force from today) or `EUR=1.08@2026-01-01`."""
+    code, sep, rest = text.partition("=")
+    if not sep:
+        raise ValidationError(f"“{text}”: write a rate as CODE=RATE or CODE=RATE@YYYY-MM-DD")
+    amount, _at, since = rest.partition("@")
+    where = f"--rate {text}"
+    return Rate(check_code(code, where), parse_since(since, where) if since else today.isoformat(),
+                parse_rate(amount, where))
