@@ -202,7 +202,8 @@ def test_exported_workbook_is_pleasant_and_safe(session: Session, tmp_path: Path
     export_workbook(repository, target)
     workbook = openpyxl.load_workbook(target)
     assert workbook.sheetnames == ["Deals", "Companies", "Contacts", "Activities",
-                                   "Stage history", "Stages", "_pipeline"]
+                                   "Stage history", "Stages", "Currencies",
+                                   "_pipeline"]
     assert workbook["_pipeline"].sheet_state == "hidden"
     deals = workbook["Deals"]
     assert deals.freeze_panes == "A2" and deals.auto_filter.ref.startswith("A1:")

@@ -55,7 +55,7 @@ def check_code(text: object, where: str = "") -> str:
 def parse_rate(text: object, where: str = "") -> float:
     """A positive, finite exchange rate (`1.08`, `1,08`); zero, negative or text raises."""
     prefix = f"{where}: " if where else ""
-    raw = str(text if text is not None else "").strip()
+    raw = f"{text:g}" if isinstance(text, float) else str(text if text is not None else "").strip()
     try:
         value = float(raw.replace(",", ".")) if not isinstance(text, int | float) else float(text)
     except ValueError:
@@ -68,8 +68,8 @@ def parse_rate(text: object, where: str = "") -> float:
 
 def parse_since(text: object, where: str = "") -> str:
     prefix = f"{where}: " if where else ""
-    if isinstance(text, date):
-        return text.isoformat()
+    if isinstance(text, date):  # a datetime too (a date cell of a workbook)
+        return text.isoformat()[:10]
     try:
         return date.fromisoformat(str(text or "").strip()[:10]).isoformat()
     except ValueError:

@@ -62,10 +62,11 @@ def read_book(db: pw.Database) -> RateBook:
 def install(repository) -> None:
     """Teach a repository `ChangeCurrencies` (inside the transaction `apply` opens)."""
     db = repository.db
-    repository.register(ChangeCurrencies, lambda command: _change(db, command))
+    repository.register(ChangeCurrencies, lambda command: apply_change(db, command))
 
 
-def _change(db: pw.Database, command: ChangeCurrencies) -> Applied:
+def apply_change(db: pw.Database, command: ChangeCurrencies) -> Applied:
+    """Apply inside a transaction; the inverse puts back exactly what was there."""
     old_home = home_currency(db)
     home = check_code(command.home) if command.home else old_home
     put = [_checked(rate) for rate in command.put]

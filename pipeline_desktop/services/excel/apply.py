@@ -19,7 +19,7 @@ from pipeline_desktop.domain.commands import Applied, Changes
 from pipeline_desktop.errors import ConflictError
 from pipeline_desktop.services.excel.read import Cancelled, paused_gc
 from pipeline_desktop.services.excel.schema import TABLE_COLUMNS, TABLE_ORDER
-from pipeline_desktop.storage import history_summary
+from pipeline_desktop.storage import currency_store, history_summary
 from pipeline_desktop.storage.backup import make_backup
 from pipeline_desktop.storage.bulk import (
     execute_many,
@@ -53,6 +53,9 @@ class TableEdit:
     # A deal someone else changed since refuses the undo (it would overwrite their change).
     expected_versions: Mapping[int, int] = field(default_factory=dict, compare=False,
                                                  repr=False)
+    # Our workbook's Currencies sheet (services/excel/currency_sheet.py): a ChangeCurrencies
+    # applied in the same transaction, undone with the rows.
+    currencies: object | None = None
 
     @property
     def size(self) -> int:
@@ -61,7 +64,7 @@ class TableEdit:
                 + sum(len(ids) for ids in self.deletes.values()))
 
     def is_empty(self) -> bool:
-        return self.size == 0
+        return self.size == 0 and self.currencies is None
 
 
 def install(repository: Repository) -> None:
@@ -109,12 +112,15 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
             ticker.tick(len(chunk))
     reset_sequences(db, [t for t in TABLE_ORDER if t in edit.inserts or t in deleted])
     history_summary.refresh(db, _history_deals(db, edit, deleted, old_rows) - figured)
+    currencies = currency_store.apply_change(db, edit.currencies).inverse \
+        if edit.currencies is not None else None
     inverse = TableEdit(
         inserts=deleted,
         updates=old_rows,
         deletes={table: [r[0] for r in rows] for table, (_c, rows) in edit.inserts.items()},
         label=edit.label,
         expected_versions=_deal_versions(edit),
+        currencies=currencies,
     )
     redo = replace(edit, progress=None)
     return Applied(inverse, redo, IMPORT_CHANGES)

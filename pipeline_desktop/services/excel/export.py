@@ -17,6 +17,7 @@ import xlsxwriter
 
 from pipeline_desktop import __version__
 from pipeline_desktop.errors import StorageError
+from pipeline_desktop.services.excel import currency_sheet
 from pipeline_desktop.services.excel.mapping import is_known_header
 from pipeline_desktop.services.excel.preview import PIPELINE_ID, pipeline_id
 from pipeline_desktop.services.excel.read import META_SHEET, Cancelled, Progress, paused_gc
@@ -34,6 +35,7 @@ from pipeline_desktop.services.excel.schema import (
     Kind,
     SheetSpec,
 )
+from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.repository import Repository
 
 _EPOCH = date(1899, 12, 30).toordinal()
@@ -101,6 +103,7 @@ def _export(repository: Repository, target: Path, pipeline_file: str,
         for spec in (COMPANIES, CONTACTS, ACTIVITIES, HISTORY, STAGES):
             rows = stages if spec is STAGES else db.execute_sql(_SHEET_SQL[spec.name])
             writer.sheet(spec, rows, ticker)
+        currency_sheet.write(workbook, read_book(db), writer.header)
         writer.meta({
             "format": FORMAT_NAME, "format_version": FORMAT_VERSION, PIPELINE_ID: ident,
             "pipeline_file": pipeline_file,
