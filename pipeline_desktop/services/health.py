@@ -23,11 +23,11 @@ from pipeline_desktop.services.findings import (
     Pipeline,
     Thresholds,
     find_icp_fit,
-    find_unconverted,
     read_pipeline,
 )
 from pipeline_desktop.services.metrics import unconverted_json
 from pipeline_desktop.services.money_sql import MoneySql
+from pipeline_desktop.services.unconverted import find_unconverted
 from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.repository import Repository
 

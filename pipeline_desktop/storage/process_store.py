@@ -137,12 +137,13 @@ def board_cards(repository: Repository, ids: list[int] | None = None) -> list[Bo
         sql += f" AND d.id IN ({', '.join([db.param] * len(ids))})"
         params += [int(i) for i in ids]
     cursor = db.execute_sql(sql, tuple(params))
+    convert = currency_store.read_book(db).convert  # open deals: at the latest rate
     cards = []
     for r in cursor.fetchall():
         done, moved = _iso(r[8]), _iso(r[9])
         touch = max(done or "", moved or "") or None
         cards.append(BoardCard(r[0], r[1], r[2], r[3], r[4], r[5], _iso(r[6]), _iso(r[7]),
-                               touch))
+                               touch, convert(r[4], r[5])))
     return cards
 
 

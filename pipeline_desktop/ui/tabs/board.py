@@ -56,6 +56,7 @@ from pipeline_desktop.domain.money import format_compact, format_money
 from pipeline_desktop.domain.process import BoardCard, is_stale
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage import process_store as store
+from pipeline_desktop.storage.currency_store import home_currency
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
@@ -74,7 +75,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def _sort_key(card: BoardCard) -> tuple:
     """Biggest deals first: the ones worth a look."""
-    return (-(card.value_cents or 0), card.id)
+    return (-(card.home_cents or 0), card.id)  # compared in the home currency
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -263,7 +264,7 @@ class StageColumn(QFrame):
         layout.addWidget(self.more)
 
     def fill(self, cards: list[BoardCard], limit: int, today: date, currency: str) -> None:
-        total = sum(c.value_cents or 0 for c in cards)
+        total = sum(c.home_cents or 0 for c in cards)  # in the home currency
         self.count = len(cards)
         self.summary.setText(self.tr("%s deals · %s") % (f"{len(cards):,}",
                                                           format_compact(total, currency)))
@@ -342,13 +343,13 @@ class BoardTab(QWidget):
         for card in self._cards.values():
             by_stage[card.stage_id].append(card)
         today = self.today()
-        currency = self.settings.get("currency")
+        currency = home_currency(self.repository.db)  # the totals are converted into it
         total_count = total_value = 0
         for stage_id, column in self.columns.items():
             cards = sorted(by_stage.get(stage_id, ()), key=_sort_key)
             column.fill(cards, self.limits.get(stage_id, PAGE), today, currency)
             total_count += len(cards)
-            total_value += sum(c.value_cents or 0 for c in cards)
+            total_value += sum(c.home_cents or 0 for c in cards)
         self.heading.setText(self.tr("%s open deals · %s · drag a card to move it; "
                                      "double-click to open it") % (
             f"{total_count:,}", format_compact(total_value, currency)))
