@@ -222,3 +222,8 @@ def test_metrics_json_names_the_currency_and_the_unconverted_deals(tmp_path, cap
     data = json.loads(capsys.readouterr().out)
     assert data["currency"] == "USD"
     assert data["unconverted"] == {"CHF": {"deals": 1, "value": 70000.0}}
+    assert main(["metrics", "--db", db, "--today", TODAY.isoformat()]) == 0
+    assert "Left out           1 deal in CHF has no exchange rate" in capsys.readouterr().out
+    assert main(["health", "--db", db, "--json", "--today", TODAY.isoformat()]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["currency"], report["unconverted"]) == ("USD", data["unconverted"])

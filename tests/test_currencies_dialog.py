@@ -97,3 +97,21 @@ def test_rates_load_from_a_file_and_the_home_currency_changes(qtbot, dialog, con
 def test_escape_closes(qtbot, dialog) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_the_pipeline_menu_opens_it(window, qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    action = window.actions_by_name["edit_currencies"]
+    assert action.isEnabled() and action.text() == "&Currencies…"
+    seen = []
+
+    def close_it() -> None:
+        shown = QApplication.activeModalWidget()
+        seen.append(type(shown).__name__)
+        shown.reject()
+
+    QTimer.singleShot(0, close_it)
+    action.trigger()
+    assert seen == ["CurrenciesDialog"]
