@@ -106,14 +106,16 @@ def _ecb(rows: list[list[str]], home: str, name: str) -> list[Rate]:
 
 def _ecb_columns(header: list[str], rows: list[list[str]], name: str, problems: list[str]
                  ) -> list[tuple[int, str]]:
-    """(index, code) of the currency columns. A column that is not a current ISO code is
-    refused unless it holds no rate at all (the ECB's history keeps retired currencies)."""
+    """(index, code) of the currency columns. The ECB's history keeps currencies since
+    retired (CYP, LTL, …): a code that is no longer in ISO 4217 is passed over, as no deal
+    can be in it; a header that is no code at all is refused."""
     columns = []
     for index, cell in enumerate(header[1:], start=1):
         if not cell:
             continue  # the ECB's rows end with a comma
         if cell.upper() in ISO_4217:
             columns.append((index, cell.upper()))
-        elif any(index < len(r) and r[index].upper() not in MISSING for r in rows):
+        elif not (len(cell) == 3 and cell.isalpha()) and any(
+                index < len(r) and r[index].upper() not in MISSING for r in rows):
             problems.append(f"{name} row 1: “{cell}” is not a currency code (ISO 4217)")
     return columns

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from weakref import WeakKeyDictionary
 
 import peewee as pw
 
@@ -25,6 +26,8 @@ from pipeline_desktop.domain.currency import (
 from pipeline_desktop.errors import ValidationError
 from pipeline_desktop.storage.migrations import HOME_KEY
 
+VERSION_KEY = "exchange_rates_version"  # a setting every change of the currencies bumps
+_books: WeakKeyDictionary[pw.Database, tuple[tuple, RateBook]] = WeakKeyDictionary()
 _RATES_SQL = "SELECT currency, since, rate FROM exchange_rate ORDER BY currency, since"
 _MAIN_SQL = ("SELECT currency, COUNT(*) FROM deal WHERE currency <> '' GROUP BY currency "
              "ORDER BY 2 DESC, 1")
@@ -55,8 +58,20 @@ def read_rates(db: pw.Database) -> list[Rate]:
 
 
 def read_book(db: pw.Database) -> RateBook:
-    """The home currency and every rate (two small queries)."""
-    return RateBook(home_currency(db), read_rates(db))
+    """The home currency and every rate. Kept per database while the stored home currency and
+    the rates' version (bumped by every change) stay the same: a whole ECB history is
+    ~200,000 rates, and the deal table reads the book after every edit."""
+    mark = db.param
+    stamp = tuple(sorted(db.execute_sql(
+        f"SELECT key, value FROM setting WHERE key IN ({mark}, {mark})",
+        (HOME_KEY, VERSION_KEY)).fetchall()))
+    cached = _books.get(db)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    book = RateBook(home_currency(db), read_rates(db))
+    if any(key == HOME_KEY for key, _value in stamp):  # a home from the deals may change
+        _books[db] = (stamp, book)
+    return book
 
 
 def install(repository) -> None:
@@ -81,14 +96,15 @@ def apply_change(db: pw.Database, command: ChangeCurrencies) -> Applied:
     restore += [current[r.key] for r in put if r.key in current]
     added = [r.key for r in put if r.key not in current]
     mark = db.param
-    for currency, since in removed:
-        db.execute_sql(f"DELETE FROM exchange_rate WHERE currency = {mark} AND since = {mark}",
-                       (currency, since))
-    for rate in put:
-        db.execute_sql(f"DELETE FROM exchange_rate WHERE currency = {mark} AND since = {mark}",
-                       rate.key)
-        db.execute_sql(f"INSERT INTO exchange_rate (currency, since, rate) "
-                       f"VALUES ({mark}, {mark}, {mark})", (rate.currency, rate.since, rate.rate))
+    gone = [key for key in removed if key in current]
+    gone += [r.key for r in put if r.key in current]
+    cursor = db.cursor()  # executemany: the ECB's whole history is ~200,000 rates
+    cursor.executemany(f"DELETE FROM exchange_rate WHERE currency = {mark} AND since = {mark}",
+                       gone)
+    cursor.executemany(f"INSERT INTO exchange_rate (currency, since, rate) "
+                       f"VALUES ({mark}, {mark}, {mark})",
+                       [(r.currency, r.since, r.rate) for r in put])
+    _bump_version(db)
     stored = stored_home(db)
     text = json.dumps(home)
     if stored is None:
@@ -99,6 +115,17 @@ def apply_change(db: pw.Database, command: ChangeCurrencies) -> Applied:
     inverse = ChangeCurrencies(old_home if home != old_home else None, tuple(sorted(restore)),
                                tuple(sorted(added)), command.label)
     return Applied(inverse, command, EVERYTHING)
+
+
+def _bump_version(db: pw.Database) -> None:
+    mark = db.param
+    row = db.execute_sql(f"SELECT value FROM setting WHERE key = {mark}", (VERSION_KEY,)
+                         ).fetchone()
+    if row is None:
+        db.execute_sql(f"INSERT INTO setting (key, value) VALUES ({mark}, '1')", (VERSION_KEY,))
+    else:
+        db.execute_sql(f"UPDATE setting SET value = {mark} WHERE key = {mark}",
+                       (str(int(row[0]) + 1), VERSION_KEY))
 
 
 def _checked(rate: Rate) -> Rate:
