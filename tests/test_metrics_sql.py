@@ -13,12 +13,22 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from metrics_helpers import TODAY, add_deal, stage_ids
-from random_pipelines import SETTINGS, STAGES, periods, pipeline, pipelines, rates
+from random_pipelines import (
+    SETTINGS,
+    STAGES,
+    make_deal,
+    periods,
+    pipeline,
+    pipelines,
+    rates,
+    set_rates,
+)
 
 from pipeline_desktop.domain.commands import DeleteDeal, MoveStage
+from pipeline_desktop.domain.currency import ChangeCurrencies
 from pipeline_desktop.domain.process_commands import EditStages, StageEdit
 from pipeline_desktop.services import money_sql
 from pipeline_desktop.services.metrics import compute_metrics, to_json
@@ -26,6 +36,8 @@ from pipeline_desktop.services.periods import Period
 from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import history_summary
+from pipeline_desktop.storage.bulk import clear_pipeline
+from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.repository import Repository
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -159,3 +171,19 @@ def test_furthest_stages_are_recounted_only_when_the_open_stages_change_order():
     assert history_summary.order_kept([1, 2, 3], [1, 9, 2, 3])  # a stage added between
     assert not history_summary.order_kept([1, 2, 3], [2, 1, 3])  # reordered
     assert not history_summary.order_kept([1, 2, 3], [1, 3])  # one deleted (or closed)
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pipelines, rates, periods)
+def test_both_paths_agree_over_currencies_on_both_engines(any_session, deals, dated_rates,
+                                                         period):
+    """The same property on SQLite and PostgreSQL (one database, emptied per example)."""
+    repository = any_session.repository
+    clear_pipeline(any_session.db)
+    repository.apply(ChangeCurrencies(remove=tuple(r.key for r in read_book(any_session.db)
+                                                   .rates)))
+    set_rates(repository, dated_rates)
+    for deal in deals:
+        make_deal(repository, deal)
+    assert_same_figures(repository, period)
