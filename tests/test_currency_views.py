@@ -100,3 +100,21 @@ def test_metrics_and_health_tabs_name_the_deals_without_a_rate(qtbot, controller
     card = next(c for c in health.cards if c.finding.id == "unconverted_deals")
     assert "2 deals in CHF have no exchange rate" in card.finding.message
     assert health.report.unconverted["CHF"][0] == 2
+
+
+def test_the_report_is_in_the_home_currency_and_names_what_it_leaves_out(qapp, controller,
+                                                                        mixed, tmp_path):
+    import shutil
+    import subprocess
+
+    from pipeline_desktop.ui.report import write_report
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = tmp_path / "report.pdf"
+    write_report(controller.session, out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = " ".join(text.split())
+    assert "Amounts in USD." in flat
+    assert "2 deals in CHF have no exchange rate" in flat
