@@ -118,3 +118,31 @@ def test_the_report_is_in_the_home_currency_and_names_what_it_leaves_out(qapp, c
     flat = " ".join(text.split())
     assert "Amounts in USD." in flat
     assert "2 deals in CHF have no exchange rate" in flat
+
+
+def test_a_deals_currency_is_edited_in_the_deal_panel(qtbot, controller, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from pipeline_desktop.ui.deal_panel import DealPanel
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    panel = DealPanel(controller, AppSettings())
+    qtbot.addWidget(panel)
+    panel.show()
+    deal_id = next(r.id for r in controller.repository.deal_rows() if r.value_cents)
+    panel.show_deal(deal_id)
+    field = panel.edits["currency"]
+    assert field.text() == "USD"
+    field.clear()
+    qtbot.keyClicks(field, "chf")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert controller.repository.deal(deal_id)["currency"] == "CHF"
+    assert "CHF" in panel.edits["value_cents"].text()
+    field.clear()
+    qtbot.keyClicks(field, "Swiss francs")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert warned and "not a currency code" in warned[0]
+    assert controller.repository.deal(deal_id)["currency"] == "CHF"
+    controller.undo_stack.undo()
+    assert controller.repository.deal(deal_id)["currency"] == "USD"
