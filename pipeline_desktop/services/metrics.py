@@ -19,6 +19,9 @@ Every figure comes from `RunningTotals`, filled either deal by deal from a `Pipe
   stale-after days.
 - forecast = per month, the weighted value of open deals expected to close in it (overdue deals
   count in the current month) and the value won in it.
+- money is in the home currency (issue 13, domain/currency.py): a closed deal at the rate of
+  its close date, an open one at the latest; a deal without a rate has no value here (never
+  its raw amount) and is tallied in `unconverted` by currency.
 
 Reuse: `compute_metrics(snapshot, period, today, deal_filter=...)` computes every figure for a
 subset of deals (e.g. good-fit deals); `conversion_by_stage` and `stage_durations` give the

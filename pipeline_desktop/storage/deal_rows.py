@@ -89,7 +89,8 @@ def to_rows(records: list[tuple], today: date, scorer: FitScorer | None,
         home_cents, home = None, ""
         if book is not None:  # a closed deal at the rate of its close date, else the latest
             home = book.home
-            home_cents = book.convert(r[8], r[9], closed if r[7] != "open" else None)
+            home_cents = r[8] if r[9] == home or not r[9] else \
+                book.convert(r[8], r[9], closed if r[7] != "open" else None)
         rows.append(DealRow(
             r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
             weighted_cents(home_cents if book is not None else r[8], r[10]), r[11], r[12],
