@@ -115,3 +115,15 @@ def test_the_pipeline_menu_opens_it(window, qtbot, monkeypatch) -> None:
     QTimer.singleShot(0, close_it)
     action.trigger()
     assert seen == ["CurrenciesDialog"]
+
+
+def test_rates_that_cannot_follow_a_new_home_currency_are_named(qtbot, dialog,
+                                                               controller) -> None:
+    for code, day, rate in (("EUR", "2026-01-01", "1.1"), ("GBP", "2025-06-01", "1.3"),
+                            ("GBP", "2026-02-01", "1.25")):
+        type_rate(qtbot, dialog, code, day, rate)
+        press(qtbot, dialog.add_button)
+    dialog.home.setCurrentText("EUR")
+    press(qtbot, dialog.set_home)
+    assert dialog.message.text().startswith("1 rate dated before EUR's first rate could not")
+    assert [row[:2] for row in table(dialog)] == [("GBP", "2026-02-01"), ("USD", "2026-01-01")]

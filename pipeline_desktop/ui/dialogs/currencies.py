@@ -178,7 +178,19 @@ class CurrenciesDialog(QDialog):
         return True
 
     def _set_home(self) -> None:
-        self._run(lambda: plan_change(self.book, self.home.currentText()))
+        before = self.book
+        if not self._run(lambda: plan_change(before, self.home.currentText())):
+            return
+        new, old = self.book.home, before.home
+        dropped = (sum(r.currency != new for r in before.rates)
+                   - sum(r.currency != old for r in self.book.rates))
+        if dropped > 0:  # no rate of the new home currency on their date to go through
+            text = self.tr("1 rate dated before %s's first rate could not be re-expressed "
+                           "in %s and was removed (Edit › Undo brings it back).") % (new, new) \
+                if dropped == 1 else self.tr(
+                    "%d rates dated before %s's first rate could not be re-expressed in %s "
+                    "and were removed (Edit › Undo brings them back).") % (dropped, new, new)
+            self.message.setText(text)
 
     def _add(self) -> None:
         self._run(lambda: plan_change(self.book, None, [self._typed()], label="Add rate"))
