@@ -227,3 +227,18 @@ def test_metrics_json_names_the_currency_and_the_unconverted_deals(tmp_path, cap
     assert main(["health", "--db", db, "--json", "--today", TODAY.isoformat()]) == 0
     report = json.loads(capsys.readouterr().out)
     assert (report["currency"], report["unconverted"]) == ("USD", data["unconverted"])
+
+
+def test_a_colleagues_rate_change_reaches_every_tab(any_session):
+    """Team mode polls a fingerprint of the pipeline: a rate changed elsewhere moves it, and
+    every tab redraws (the rate of an existing key changed in place too)."""
+    from pipeline_desktop.domain.commands import EVERYTHING
+    from pipeline_desktop.ui.team_watch import changes_between, read_fingerprint
+
+    db, repository = any_session.db, any_session.repository
+    repository.apply(ChangeCurrencies("USD", (Rate("EUR", "2026-01-01", 1.1),)))
+    before = read_fingerprint(db)
+    repository.apply(ChangeCurrencies(put=(Rate("EUR", "2026-01-01", 1.2),)))
+    after = read_fingerprint(db)
+    assert after != before
+    assert changes_between(before, after, {}, {}) == EVERYTHING
