@@ -242,3 +242,11 @@ def test_a_colleagues_rate_change_reaches_every_tab(any_session):
     after = read_fingerprint(db)
     assert after != before
     assert changes_between(before, after, {}, {}) == EVERYTHING
+
+
+def test_two_rates_for_one_day_are_refused(tmp_path, capsys):
+    db = str(tmp_path / "p.pipeline")
+    open_session(db).close()
+    assert main(["currencies", "--db", db, "--rate", "EUR=1.1@2026-01-01",
+                 "--rate", "EUR=1.2@2026-01-01"]) == 1
+    assert "two different rates of EUR on 2026-01-01" in capsys.readouterr().err

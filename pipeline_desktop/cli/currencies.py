@@ -8,7 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from pipeline_desktop.cli import add_db_option
-from pipeline_desktop.domain.currency import RateBook, check_code, parse_rate_option, plan_change
+from pipeline_desktop.domain.currency import (
+    Rate,
+    RateBook,
+    check_code,
+    parse_rate_option,
+    plan_change,
+)
 from pipeline_desktop.errors import ValidationError
 from pipeline_desktop.session import open_session, resolve_url
 
@@ -52,12 +58,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _refuse_duplicates(put: list) -> None:
-    seen = set()
+def _refuse_duplicates(put: list[Rate]) -> None:
+    """The same currency and date given twice with two rates: which one is meant?"""
+    seen: dict[tuple[str, str], float] = {}
     for rate in put:
-        if rate.key in seen and any(r.key == rate.key and r.rate != rate.rate for r in put):
+        if seen.setdefault(rate.key, rate.rate) != rate.rate:
             raise ValidationError(f"two different rates of {rate.currency} on {rate.since}")
-        seen.add(rate.key)
 
 
 def render(book: RateBook) -> str:
