@@ -230,7 +230,8 @@ def test_preferences_change_date_format_currency_and_new_stage_defaults(monkeypa
     created = tab.model.row(0).created
     year, month, day = created.split("-")
     assert cell(tab, 0, "created") == f"{day}.{month}.{year}"
-    assert "€" in window.summary_label.text()
+    # The preference is the currency of new deals; the sums stay in the home currency (USD).
+    assert "$" in window.summary_label.text() and "€" not in window.summary_label.text()
     dialog = stages.StagesDialog(window.controller, window, window.settings.get("stale_days"))
     dialog.add_stage()
     assert dialog.edits()[-3].stale_after_days == 12

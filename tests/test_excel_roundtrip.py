@@ -212,7 +212,7 @@ def test_exported_workbook_is_pleasant_and_safe(session: Session, tmp_path: Path
     assert workbook.sheetnames == ["Deals", "Companies", "Contacts", "Activities",
                                    "Stage history", "Stages", "Ideal customer",
                                    "Revenue targets", "Health thresholds", "Lists",
-                                   "Custom fields", "_pipeline"]
+                                   "Custom fields", "Currencies", "_pipeline"]
     assert workbook["_pipeline"].sheet_state == "hidden"
     deals = workbook["Deals"]
     assert deals.freeze_panes == "A2" and deals.auto_filter.ref.startswith("A1:")

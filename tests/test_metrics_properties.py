@@ -7,9 +7,10 @@ from datetime import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 from metrics_helpers import TODAY
-from random_pipelines import SETTINGS, periods, pipeline, pipelines
+from random_pipelines import SETTINGS, periods, pipeline, pipelines, rates
 
 from pipeline_desktop.domain.commands import MoveStage
+from pipeline_desktop.domain.currency import ChangeCurrencies, Rate
 from pipeline_desktop.services.metrics import MetricsEngine, compute_metrics, to_json
 
 
@@ -35,9 +36,10 @@ def test_counts_rates_and_values_hold_together(deals, period):
 
 
 @SETTINGS
-@given(pipelines, st.data())
-def test_a_move_undone_leaves_every_figure_as_it_was(deals, data):
-    with pipeline(deals) as (session, ids):
+@given(pipelines, rates, st.data())
+def test_a_move_undone_leaves_every_figure_as_it_was(deals, dated_rates, data):
+    """Also over currencies: a deal won or lost converts at the rate of its new close date."""
+    with pipeline(deals, dated_rates) as (session, ids):
         repository = session.repository
         engine = MetricsEngine(repository)
         before = to_json(compute_metrics(repository, today=TODAY))
@@ -75,3 +77,20 @@ def test_moved_and_moved_back_keeps_the_pipeline_figures(deals, data):
                                 before.weighted_value, before.win_rate)
     assert [(s.count, s.value) for s in after.stages] == [(s.count, s.value)
                                                           for s in before.stages]
+
+
+@SETTINGS
+@given(pipelines, rates, st.data())
+def test_the_window_s_figures_follow_a_changed_rate_and_its_undo(deals, dated_rates, data):
+    with pipeline(deals, dated_rates) as (session, _ids):
+        repository = session.repository
+        engine = MetricsEngine(repository)
+        before = to_json(engine.metrics(today=TODAY))
+        day = data.draw(st.sampled_from(["2025-12-01", "2026-02-15", "2026-05-31"]))
+        applied = repository.apply(ChangeCurrencies(put=(Rate("CHF", day, 0.9),
+                                                         Rate("EUR", day, 2.5))))
+        engine.note(applied.changes)
+        assert to_json(engine.metrics(today=TODAY)) == to_json(
+            compute_metrics(repository, today=TODAY))
+        engine.note(repository.apply(applied.inverse).changes)
+        assert to_json(engine.metrics(today=TODAY)) == before

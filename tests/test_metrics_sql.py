@@ -8,24 +8,50 @@ history figures match a fresh computation (storage/history_summary.py)."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from metrics_helpers import TODAY, add_deal, stage_ids
-from random_pipelines import SETTINGS, STAGES, periods, pipeline, pipelines
+from random_pipelines import (
+    SETTINGS,
+    STAGES,
+    make_deal,
+    periods,
+    pipeline,
+    pipelines,
+    rates,
+    set_rates,
+)
 
 from pipeline_desktop.domain.commands import DeleteDeal, MoveStage
+from pipeline_desktop.domain.currency import ChangeCurrencies
 from pipeline_desktop.domain.process_commands import EditStages, StageEdit
+from pipeline_desktop.services import money_sql
 from pipeline_desktop.services.metrics import compute_metrics, to_json
 from pipeline_desktop.services.periods import Period
 from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import history_summary
+from pipeline_desktop.storage.bulk import clear_pipeline
+from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.repository import Repository
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@contextmanager
+def small_inline_limit() -> Iterator[None]:
+    """Make every rates table count as large (an indexed lookup per foreign deal)."""
+    saved = money_sql.MAX_INLINE_RATES
+    money_sql.MAX_INLINE_RATES = 0
+    try:
+        yield
+    finally:
+        money_sql.MAX_INLINE_RATES = saved
 
 
 def assert_same_figures(repository: Repository, period: Period) -> None:
@@ -36,16 +62,38 @@ def assert_same_figures(repository: Repository, period: Period) -> None:
 
 
 @SETTINGS
-@given(pipelines, periods)
-def test_sql_and_snapshot_give_the_same_figures(deals, period):
-    with pipeline(deals) as (session, _ids):
+@given(pipelines, rates, periods)
+def test_sql_and_snapshot_give_the_same_figures(deals, dated_rates, period):
+    """Over random currencies (USD home; EUR and JPY with random dated rates; CHF none)."""
+    with pipeline(deals, dated_rates) as (session, _ids):
         assert_same_figures(session.repository, period)
 
 
 @SETTINGS
-@given(pipelines, periods, st.data())
-def test_they_agree_after_deletes_late_moves_and_stage_edits(deals, period, data):
-    with pipeline(deals) as (session, ids):
+@given(pipelines, rates, periods)
+def test_a_large_table_of_rates_gives_the_same_figures(deals, dated_rates, period):
+    """Rates looked up per deal in the table (a large table) or inlined in the SQL agree."""
+    with pipeline(deals, dated_rates) as (session, _ids):
+        inline = to_json(compute_metrics(session.repository, period, TODAY))
+        with small_inline_limit():
+            assert to_json(compute_metrics(session.repository, period, TODAY)) == inline
+
+
+@SETTINGS
+@given(pipelines, periods)
+def test_a_rate_of_one_for_every_currency_gives_the_one_currency_figures(deals, period):
+    with pipeline(deals, [("EUR", -400, 1.0), ("JPY", -400, 1.0), ("CHF", -400, 1.0)]) as (
+            session, _ids):
+        converted = to_json(compute_metrics(session.repository, period, TODAY))
+        session.db.execute_sql("UPDATE deal SET currency = 'USD'")
+        assert converted == to_json(compute_metrics(session.repository, period, TODAY))
+        assert converted["unconverted"] == {}
+
+
+@SETTINGS
+@given(pipelines, rates, periods, st.data())
+def test_they_agree_after_deletes_late_moves_and_stage_edits(deals, dated_rates, period, data):
+    with pipeline(deals, dated_rates) as (session, ids):
         repository = session.repository
         doomed = data.draw(st.sampled_from(ids))
         repository.apply(DeleteDeal(doomed))
@@ -123,3 +171,19 @@ def test_furthest_stages_are_recounted_only_when_the_open_stages_change_order():
     assert history_summary.order_kept([1, 2, 3], [1, 9, 2, 3])  # a stage added between
     assert not history_summary.order_kept([1, 2, 3], [2, 1, 3])  # reordered
     assert not history_summary.order_kept([1, 2, 3], [1, 3])  # one deleted (or closed)
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pipelines, rates, periods)
+def test_both_paths_agree_over_currencies_on_both_engines(any_session, deals, dated_rates,
+                                                         period):
+    """The same property on SQLite and PostgreSQL (one database, emptied per example)."""
+    repository = any_session.repository
+    clear_pipeline(any_session.db)
+    repository.apply(ChangeCurrencies(remove=tuple(r.key for r in read_book(any_session.db)
+                                                   .rates)))
+    set_rates(repository, dated_rates)
+    for deal in deals:
+        make_deal(repository, deal)
+    assert_same_figures(repository, period)

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from pipeline_desktop.errors import PipelineError
 
 # Each module has `register(subparsers)`, adding its parsers with `set_defaults(run=...)`.
-SUBCOMMAND_MODULES = ("demo", "screenshot", "metrics", "excel", "health", "team", "backup")
+SUBCOMMAND_MODULES = ("demo", "screenshot", "metrics", "excel", "health", "team", "backup",
+                      "currencies")
 
 
 class _VersionAction(argparse.Action):

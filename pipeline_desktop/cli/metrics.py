@@ -71,6 +71,12 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+def _left_out(unconverted: dict[str, dict[str, Any]]) -> str:
+    from pipeline_desktop.domain.currency import unconverted_sentence
+
+    return unconverted_sentence({code: (u["deals"], 0) for code, u in unconverted.items()})
+
+
 def render_text(m: dict[str, Any]) -> str:
     """The JSON figures as readable tables."""
     cur = m["currency"]
@@ -94,6 +100,8 @@ def render_text(m: dict[str, Any]) -> str:
         f"Stale deals        {m['stale']['count']}",
         "",
     ]
+    if m.get("unconverted"):  # money is in the home currency; these deals could not be
+        lines[-1:-1] = [f"Left out           {_left_out(m['unconverted'])}"]
     lines += _table(["Stage", "Deals", "Value", "Weighted", "Conversion", "Median days"], [
         [s["name"], str(s["count"]), _money(s["value"], cur), _money(s["weighted_value"], cur),
          _percent(s["conversion_to_next"]),

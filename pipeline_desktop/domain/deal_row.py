@@ -36,6 +36,11 @@ class DealRow(NamedTuple):
     version: int = 1  # the deal's version when read: an edit made from it says so (team mode)
     search: str = ""  # title, company, contact, stage, owner, source, case-folded: what a search
     #                   box looks in, kept in the row so filtering 100,000 deals is one loop
+    # The value in the home currency (domain/currency.py): None without a value or without an
+    # exchange rate; `home` names that currency ("" in the first page, read before the rates).
+    # `weighted_cents` is in the home currency too once it is known.
+    home_cents: int | None = None
+    home: str = ""
 
     def with_search_text(self) -> DealRow:
         return self._replace(search=search_text(self.title, self.company, self.contact,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from pipeline_desktop.domain.currency import check_code
 from pipeline_desktop.domain.money import parse_money
 from pipeline_desktop.errors import ValidationError
 
@@ -50,6 +51,8 @@ def normalise_field(name: str, value: object) -> object:
         if not text:
             raise ValidationError("A deal needs a title", name)
         return text[:MAX_TEXT]
+    if name == "currency":  # an ISO 4217 code: the value converts by its rates
+        return check_code(value)
     if name in TEXT_FIELDS:
         return str(value or "").strip()[:MAX_TEXT]
     if name == "value_cents":

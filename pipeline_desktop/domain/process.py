@@ -139,6 +139,7 @@ class BoardCard(NamedTuple):
     created: str | None
     next_activity: str | None  # earliest open due date
     last_touch: str | None  # latest of: entered its stage, last activity done
+    home_cents: int | None = None  # the value in the home currency (None: no rate)
 
     def age_days(self, today: date) -> int:
         return days_since(self.created, today) or 0

@@ -17,6 +17,8 @@ from typing import Any, NamedTuple
 
 from pipeline_desktop.domain import targets as tg
 from pipeline_desktop.domain.model import Outcome, Stage
+from pipeline_desktop.services.money_sql import MoneySql
+from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.repository import Repository
 
 
@@ -99,7 +101,7 @@ class Finding:
 # ---- reading the pipeline -------------------------------------------------------------------
 
 _OPEN_SQL = """
-SELECT d.id, d.title, d.stage_id, d.value_cents, COALESCE(d.probability, s.probability),
+SELECT d.id, d.title, d.stage_id, {value}, COALESCE(d.probability, s.probability),
        d.created, d.expected_close, d.budget_confirmed, d.authority_known,
        CASE WHEN d.need <> '' THEN 1 ELSE 0 END, d.timeline, d.criteria_met
 FROM deal d JOIN stage s ON s.id = d.stage_id
@@ -210,7 +212,9 @@ def read_pipeline(repository: Repository, today: date, thresholds: Thresholds) -
                              today.toordinal()))
     entered = history.entered
     open_deals = []
-    for row in db.execute_sql(_OPEN_SQL).fetchall():
+    book = read_book(db)
+    value_sql, params = MoneySql(db, book, "d").value()  # in the home currency
+    for row in db.execute_sql(_OPEN_SQL.format(value=value_sql), tuple(params)).fetchall():
         created = days(row[5]) or today.toordinal()
         done, due = activity.get(row[0], (None, None))
         stage_day = entered.get(row[0], created)
@@ -221,7 +225,7 @@ def read_pipeline(repository: Repository, today: date, thresholds: Thresholds) -
             frozenset(c.strip() for c in (row[11] or "").splitlines() if c.strip()),
             max(created, stage_day, done or created), due, stage_day,
         ))
-    currency = _main_currency(repository)
+    currency = book.home
     return Pipeline(today.toordinal(), stages, open_deals, history,
                     _counts(repository, today, thresholds), currency)
 
@@ -259,12 +263,6 @@ def _walk_history(rows: list[tuple], stages: Sequence[Stage], days: _Days,
                 tally[slot + 1] += forward
         entered[deal_id] = day
     return history
-
-
-def _main_currency(repository: Repository) -> str:
-    row = repository.db.execute_sql(
-        "SELECT currency, COUNT(*) FROM deal GROUP BY currency ORDER BY 2 DESC").fetchone()
-    return row[0] if row and row[0] else "USD"
 
 
 def _counts(repository: Repository, today: date, th: Thresholds) -> dict[str, int]:
@@ -600,3 +598,4 @@ FINDERS: tuple[Callable[[Context], Finding | None], ...] = (
     find_stage_wait, find_concentration, find_new_deals_drop, find_win_rate_down,
     find_qualification,
 )
+

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 import peewee as pw
 
 from pipeline_desktop.domain.icp import fit_class
+from pipeline_desktop.services.money_sql import MoneySql
 from pipeline_desktop.services.periods import Period
+from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.repository import FitScorer
 
 # Closed deals grouped by what the profile judges: a few thousand groups, each scored once.
 _FIT_GROUPS_SQL = """
 SELECT d.status, COALESCE(c.industry, ''), c.employees, COALESCE(c.region, ''),
-       COALESCE(p.job_title, ''), COUNT(*), COALESCE(SUM(d.value_cents), 0)
+       COALESCE(p.job_title, ''), COUNT(*), COALESCE(SUM({value}), 0)
 FROM deal d
 LEFT JOIN company c ON c.id = d.company_id
 LEFT JOIN contact p ON p.id = d.contact_id
@@ -54,7 +56,9 @@ def fit_figures(db: pw.Database, scorer: FitScorer | None, period: Period
         return []
     params = period.iso_bounds()
     tally = {"good": [0, 0, 0], "poor": [0, 0, 0]}
-    rows = db.execute_sql(_FIT_GROUPS_SQL.format(mark=db.param), params).fetchall()
+    value, rate_params = MoneySql(db, read_book(db), "d").value("d.closed")  # home currency
+    rows = db.execute_sql(_FIT_GROUPS_SQL.format(mark=db.param, value=value),
+                          (*rate_params, *params)).fetchall()
     for status, industry, employees, region, title, count, value in rows:
         verdict = fit_class(scorer(industry, employees, region, title))
         if verdict is None:

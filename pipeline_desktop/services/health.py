@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -25,6 +25,10 @@ from pipeline_desktop.services.findings import (
     find_icp_fit,
     read_pipeline,
 )
+from pipeline_desktop.services.metrics import unconverted_json
+from pipeline_desktop.services.money_sql import MoneySql
+from pipeline_desktop.services.unconverted import find_unconverted
+from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.repository import Repository
 
 __all__ = [
@@ -50,6 +54,7 @@ FINDING_TITLES = {
     "win_rate_down": "Win rate falling",
     "qualification_gaps": "Qualification gaps",
     "icp_fit_down": "Poorer ICP fit",
+    "unconverted_deals": "No exchange rate",
 }
 
 
@@ -108,6 +113,8 @@ class HealthReport:
     act_on: tuple[ActOn, ...]
     currency: str = "USD"
     owner_targets: tuple[tg.TargetStatus, ...] = ()  # owners with a target covering today
+    # Deals left out of the money figures for want of an exchange rate: {currency: (n, cents)}
+    unconverted: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def finding(self, finding_id: str) -> Finding | None:
         return next((f for f in self.findings if f.id == finding_id), None)
@@ -120,6 +127,8 @@ class HealthReport:
             "skipped": self.skipped,
             "target": None if self.target is None else self.target.to_json(),
             "owner_targets": [t.to_json() for t in self.owner_targets],
+            "currency": self.currency,
+            "unconverted": unconverted_json(self.unconverted),
         }
 
 
@@ -127,14 +136,17 @@ class HealthReport:
 
 
 def won_cents(repository: Repository, start: date, end: date, owner: str = "") -> int:
+    """Value won between start and end, in the home currency (each deal at the rate of its
+    close date; deals without a rate are left out)."""
     p = repository.db.param
-    sql = (f"SELECT SUM(value_cents) FROM deal WHERE status = 'won' "
+    value, params = MoneySql(repository.db, read_book(repository.db)).value("deal.closed")
+    sql = (f"SELECT SUM({value}) FROM deal WHERE status = 'won' "
            f"AND closed >= {p} AND closed <= {p}")
-    params: tuple[object, ...] = (start.isoformat(), end.isoformat())
+    params += [start.isoformat(), end.isoformat()]
     if owner:
         sql += f" AND LOWER(owner) = LOWER({p})"
-        params += (owner,)
-    row = repository.db.execute_sql(sql, params).fetchone()
+        params.append(owner)
+    row = repository.db.execute_sql(sql, tuple(params)).fetchone()
     return int(row[0] or 0) if row else 0
 
 
@@ -145,15 +157,16 @@ def expected_weighted_cents(repository: Repository, start: date, end: date,
     With `overdue`, deals whose expected date has already passed count too: they are still
     expected "now", and the metrics forecast puts them in the current month the same way."""
     p = repository.db.param
-    sql = (f"SELECT SUM(d.value_cents * COALESCE(d.probability, s.probability) / 100) "
+    value, params = MoneySql(repository.db, read_book(repository.db), "d").value()
+    sql = (f"SELECT SUM(({value}) * COALESCE(d.probability, s.probability) / 100) "
            f"FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.status = 'open' "
            f"AND d.expected_close >= {p} AND d.expected_close <= {p}")
     first = date.min if overdue else start
-    params: tuple[object, ...] = (first.isoformat(), end.isoformat())
+    params += [first.isoformat(), end.isoformat()]
     if owner:
         sql += f" AND LOWER(d.owner) = LOWER({p})"
-        params += (owner,)
-    row = repository.db.execute_sql(sql, params).fetchone()
+        params.append(owner)
+    row = repository.db.execute_sql(sql, tuple(params)).fetchone()
     return int(row[0] or 0) if row else 0
 
 
@@ -230,10 +243,14 @@ def check(repository: Repository, today: date | None = None,
         findings.append(icp_finding)
     if why:
         skipped["icp_fit_down"] = why
+    unconverted, finding = find_unconverted(repository, ctx)
+    if finding is not None:
+        findings.append(finding)
     findings.sort(key=lambda f: SEVERITIES.index(f.severity))
     areas = score_areas(ctx, findings, icp_known="icp_fit_down" not in skipped)
     return HealthReport(today, total_score(areas), areas, tuple(findings), skipped, status,
-                        act_on(pipeline, findings), currency, owner_statuses(repository, today, th))
+                        act_on(pipeline, findings), currency, owner_statuses(repository, today, th),
+                        unconverted)
 
 
 def _share_of(finding: Finding | None) -> float:

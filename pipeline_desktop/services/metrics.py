@@ -19,6 +19,9 @@ Every figure comes from `RunningTotals`, filled either deal by deal from a `Pipe
   stale-after days.
 - forecast = per month, the weighted value of open deals expected to close in it (overdue deals
   count in the current month) and the value won in it.
+- money is in the home currency (issue 13, domain/currency.py): a closed deal at the rate of
+  its close date, an open one at the latest; a deal without a rate has no value here (never
+  its raw amount) and is tallied in `unconverted` by currency.
 
 Reuse: `compute_metrics(snapshot, period, today, deal_filter=...)` computes every figure for a
 subset of deals (e.g. good-fit deals); `conversion_by_stage` and `stage_durations` give the
@@ -126,6 +129,9 @@ class Metrics:
     by_source: list[GroupFigures] = field(default_factory=list)
     lost_reasons: list[tuple[str, int, int]] = field(default_factory=list)  # reason, n, cents
     stale: list[StaleDeal] = field(default_factory=list)  # longest idle first
+    # Deals left out of every money figure, their currency having no exchange rate for their
+    # date: {currency: (deals, cents in that currency)}.
+    unconverted: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -234,6 +240,7 @@ class RunningTotals:
         self.open_count = self.won = self.lost = 0
         self.open_value = self.weighted = 0
         self.stale: dict[int, StaleDeal] = {}
+        self.unconverted: dict[str, list[int]] = {}  # currency → [deals, cents]
         self.current_month = month_index(today)
         self.first_month = _first_month(period, today)
         self.last_month = self.current_month + FORECAST_MONTHS_AHEAD - 1
@@ -281,6 +288,12 @@ class RunningTotals:
             if after is not None:
                 self.add(after)
 
+    def tally_unconverted(self, currency: str, deals: int, cents: int) -> None:
+        """Count deals whose currency has no rate (their value is None in the facts)."""
+        tally = self.unconverted.setdefault(currency, [0, 0])
+        tally[0] += deals
+        tally[1] += cents
+
     def _group(self, groups: dict[str, GroupFigures], name: str) -> GroupFigures:
         found = groups.get(name)
         if found is None:
@@ -310,6 +323,8 @@ class RunningTotals:
         figures = self._stage(f, sign)
         if figures is None:
             return
+        if f.no_rate:
+            self.tally_unconverted(f.no_rate, sign, sign * (f.raw or 0))
         value = f.value or 0
         probability = figures.stage.probability if f.probability is None else f.probability
         weighted = value * probability
@@ -337,6 +352,8 @@ class RunningTotals:
     def _add_closed(self, f: DealFacts, sign: int) -> None:
         # The hot loop of a full pass: _stage and _group are inlined here.
         value = f.value or 0
+        if f.no_rate:
+            self.tally_unconverted(f.no_rate, sign, sign * (f.raw or 0))
         figures = self.by_stage.get(f.stage_id)
         if figures is not None:
             probability = figures.stage.probability if f.probability is None \
@@ -408,6 +425,8 @@ class RunningTotals:
         m.lost_reasons = sorted(((name, n, cents) for name, (n, cents) in self.reasons.items()
                                  if n > 0), key=lambda r: (-r[1], r[0]))
         m.stale = sorted(self.stale.values(), key=lambda s: (-s.idle_days, s.deal_id))
+        m.unconverted = {code: (n, cents) for code, (n, cents) in sorted(self.unconverted.items())
+                         if n > 0}
         return m
 
     def _stage_figures(self) -> list[StageFigures]:
@@ -554,6 +573,13 @@ def _group_json(group: GroupFigures, key: str) -> dict[str, Any]:
             "won_value": _units(group.won_value), "win_rate": _rate(group.win_rate)}
 
 
+def unconverted_json(unconverted: dict[str, tuple[int, int]]) -> dict[str, Any]:
+    """`{"CHF": {"deals": 1, "value": 70000.0}}`: deals left out for want of a rate (the value
+    in their own currency); `{}` when every deal converts."""
+    return {code: {"deals": n, "value": _units(cents)}
+            for code, (n, cents) in sorted(unconverted.items()) if n}
+
+
 def to_json(m: Metrics) -> dict[str, Any]:
     """The `pipeline-desktop metrics --json` object (money in currency units, not cents)."""
     low, slow = m.lowest_conversion(), m.longest_wait()
@@ -561,6 +587,7 @@ def to_json(m: Metrics) -> dict[str, Any]:
         "period": {"from": m.period.start.isoformat() if m.period.start else None,
                    "to": m.period.end.isoformat() if m.period.end else None},
         "currency": m.currency,
+        "unconverted": unconverted_json(m.unconverted),
         "today": m.today.isoformat(),
         "deals": {"total": m.total, "open": m.open, "won": m.won, "lost": m.lost},
         "win_rate": _rate(m.win_rate),

@@ -16,7 +16,6 @@ dates, packing rows as JSON) are chosen per engine."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
+from pipeline_desktop.domain.currency import RateBook
 from pipeline_desktop.domain.stages import open_stages
 from pipeline_desktop.services.metrics import (
     NO_OWNER,
@@ -32,29 +32,36 @@ from pipeline_desktop.services.metrics import (
     RunningTotals,
     StaleDeal,
 )
+from pipeline_desktop.services.money_sql import MoneySql
 from pipeline_desktop.services.periods import ALL_TIME, Period, to_ordinal
+from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.history_summary import days_between
 
 if TYPE_CHECKING:
     from pipeline_desktop.storage.repository import Repository
 
+# Values in the home currency ({value}: services/money_sql.py); the raw sum is for the deals
+# whose currency has no rate (an open deal converts at the latest rate: one per currency).
 _OPEN_SQL = """
 SELECT stage_id, owner, source, probability, furthest_stage_id, currency, {month},
-       COUNT(*), COALESCE(SUM(value_cents), 0)
+       COUNT(*), COALESCE(SUM({value}), 0), COALESCE(SUM(value_cents), 0)
 FROM deal WHERE status = 'open'
 GROUP BY 1, 2, 3, 4, 5, 6, 7"""  # in the order of tables.FIGURES_COLUMNS, which it reads
 
 # Lost reason and furthest stage only matter for lost deals: NULL for won ones keeps the
 # groups few. Grouped in the order of tables.FIGURES_COLUMNS, the index it reads.
+# A closed deal converts at the rate of its close date: `rated` (0 when its currency has no
+# rate that day) keeps the deals left out of the money figures in groups of their own.
 _CLOSED_SQL = """
 SELECT status, stage_id, owner, source, probability,
        CASE WHEN status = 'won' THEN NULL ELSE furthest_stage_id END AS furthest, currency,
        CASE WHEN status = 'won' THEN NULL ELSE lost_reason END AS reason, {month} AS month,
-       COUNT(*) AS deals, COALESCE(SUM(value_cents), 0) AS value, COUNT(value_cents) AS valued
+       {rated} AS rated, COUNT(*) AS deals, COALESCE(SUM({value}), 0) AS value,
+       COUNT(value_cents) AS valued, COALESCE(SUM(value_cents), 0) AS raw
 FROM deal WHERE status <> 'open' {period}
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"""
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10"""
 _CLOSED_COLUMNS = ("status, stage_id, owner, source, probability, furthest, currency, reason, "
-                   "month, deals, value, valued")
+                   "month, rated, deals, value, valued, raw")
 
 _CLOSE_DAYS_SQL = """
 SELECT {days}, COUNT(*) FROM deal
@@ -76,14 +83,16 @@ GROUP BY 1, 2"""
 # Open deals with the last day they were moved or had an activity done (stored beside the
 # history, storage/history_summary.py): read from the covering index alone.
 _OPEN_TOUCH_SQL = """
-SELECT id, stage_id, value_cents, created, last_touch FROM deal WHERE status = 'open'"""
+SELECT id, stage_id, value_cents, created, last_touch, currency FROM deal WHERE status = 'open'"""
 
 
 def totals_from_sql(repository: Repository, period: Period = ALL_TIME,
                     today: date | None = None) -> RunningTotals:
-    """The running totals of every deal for `period` as of `today`, read with SQL aggregates."""
+    """The running totals of every deal for `period` as of `today`, read with SQL aggregates,
+    money in the home currency (deals without an exchange rate tallied apart)."""
+    book = read_book(repository.db)
     filler = _Filler(repository.db, RunningTotals(repository.stages(), period,
-                                                  today or date.today()))
+                                                  today or date.today(), book.home), book)
     filler.fill()
     return filler.totals
 
@@ -91,12 +100,13 @@ def totals_from_sql(repository: Repository, period: Period = ALL_TIME,
 class _Filler:
     """Adds grouped rows to a `RunningTotals`, as `_add_open`/`_add_closed` add one deal."""
 
-    def __init__(self, db: pw.Database, totals: RunningTotals) -> None:
+    def __init__(self, db: pw.Database, totals: RunningTotals, book: RateBook) -> None:
         self.db = db
         self.totals = totals
+        self.book = book
+        self.money = MoneySql(db, book)
         self.postgres = isinstance(db, pw.PostgresqlDatabase)
         self.ranks = {s.id: rank for rank, s in enumerate(open_stages(totals.stages))}
-        self.currencies: Counter[str] = Counter()
         self.days: dict[Any, int | None] = {}  # date ordinals, once per distinct value
         self.month_indexes: dict[str | None, int | None] = {}  # "YYYY-MM" → periods.month_index
 
@@ -105,8 +115,11 @@ class _Filler:
         with _Background(self.db) as background:
             # The closed deals' groups (the one big sort: 75,000 rows at 100,000 deals) are
             # read on a second connection while this one reads the rest.
+            rated, rated_params = self.money.rated("deal.closed")
+            value, value_params = self.money.value("deal.closed")
             closed = background.run(self._one_row, _CLOSED_SQL.format(
-                month=self._month("closed"), period=condition), _CLOSED_COLUMNS, params)
+                month=self._month("closed"), rated=rated, value=value, period=condition),
+                _CLOSED_COLUMNS, (*rated_params, *value_params, *params))
             self._open_groups()
             self._stale()
             self._add_stays(self._read_stays(params))
@@ -114,8 +127,6 @@ class _Filler:
             self._add_close_days(self._rows(_CLOSE_DAYS_SQL.format(days=days,
                                                                    period=condition), params))
             self._closed_groups(closed.result())
-        counts = sorted(self.currencies.items(), key=lambda item: (-item[1], item[0]))
-        self.totals.currency = counts[0][0] if counts and counts[0][0] else "USD"
 
     def _read_stays(self, params: tuple) -> list[tuple]:
         if self.totals.period.is_all_time:
@@ -168,12 +179,15 @@ class _Filler:
 
     def _open_groups(self) -> None:
         t = self.totals
+        value_sql, params = self.money.value()
         for (stage_id, owner, source, probability, furthest, currency, month_text, count,
-             value) in self._rows(_OPEN_SQL.format(month=self._month("expected_close"))):
-            self.currencies[currency] += count
+             value, raw) in self._rows(_OPEN_SQL.format(month=self._month("expected_close"),
+                                                        value=value_sql), tuple(params)):
             figures = t.by_stage.get(stage_id)
             if figures is None:
                 continue
+            if self.book.rate(currency) is None:
+                t.tally_unconverted(currency, count, int(raw))
             value = int(value)  # PostgreSQL sums bigints as numeric (Decimal)
             weighted = value * (figures.stage.probability if probability is None
                                 else probability)
@@ -197,8 +211,10 @@ class _Filler:
     def _closed_groups(self, rows: list[list]) -> None:
         t = self.totals
         for (status, stage_id, owner, source, probability, furthest, currency, reason,
-             month_text, count, value, valued) in rows:
-            self.currencies[currency] += count
+             month_text, rated, count, value, valued, raw) in rows:
+            if not rated:
+                t.tally_unconverted(currency, count, int(raw))
+                valued = 0
             value = int(value)  # PostgreSQL sums bigints as numeric (Decimal)
             figures = t.by_stage.get(stage_id)
             if figures is not None:
@@ -253,14 +269,17 @@ class _Filler:
         today = t.today.toordinal()
         cutoffs = {s.id: date.fromordinal(today - s.stale_after_days).isoformat()
                    for s in t.stages}
-        for deal_id, stage_id, value, created, last_touch in self._rows(_OPEN_TOUCH_SQL):
+        convert = self.book.convert
+        for deal_id, stage_id, value, created, last_touch, currency in self._rows(
+                _OPEN_TOUCH_SQL):
             cutoff = cutoffs.get(stage_id)
             if cutoff is None:
                 continue
             touched = created if last_touch is None else last_touch
             if touched is not None and _iso(touched) < cutoff:
                 idle = today - self._ordinal(touched)
-                t.stale[deal_id] = StaleDeal(deal_id, stage_id, idle, value)
+                t.stale[deal_id] = StaleDeal(deal_id, stage_id, idle,
+                                             convert(value, currency))
 
     def _ordinal(self, value: object) -> int | None:
         found = self.days.get(value, -1)

@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import peewee as pw
 
+from pipeline_desktop.domain.currency import RateBook, convert_cents, rate_day
 from pipeline_desktop.domain.model import Outcome, Stage
 from pipeline_desktop.domain.stages import open_stages
 from pipeline_desktop.services.periods import Period, to_ordinal
+from pipeline_desktop.storage.currency_store import read_book
 
 if TYPE_CHECKING:
     from pipeline_desktop.storage.repository import Repository
@@ -31,14 +33,12 @@ _DEALS_SQL = """
 SELECT d.id, d.stage_id, d.status, d.value_cents, d.probability, d.owner, d.source,
        d.created, d.expected_close, d.closed, d.lost_reason,
        CASE WHEN d.status = 'open'
-            THEN (SELECT MAX(a.done) FROM activity a WHERE a.deal_id = d.id) END
+            THEN (SELECT MAX(a.done) FROM activity a WHERE a.deal_id = d.id) END, d.currency
 FROM deal d"""
 # Ordered by deal, then insertion: a deal's moves arrive together, usually in time order.
 # DATE() exists on both engines (SQLite's function, PostgreSQL's function-style cast); a few
 # hundred distinct days convert to ordinals far faster than one timestamp per move.
 _HISTORY_SQL = "SELECT sc.deal_id, sc.to_stage_id, DATE(sc.changed_at) FROM stage_change sc"
-_CURRENCY_SQL = ("SELECT currency, COUNT(*) FROM deal GROUP BY currency "
-                 "ORDER BY COUNT(*) DESC, currency")
 _ID_CHUNK = 500  # ids per IN (...) list when re-reading a few deals
 
 
@@ -59,6 +59,10 @@ class DealFacts(NamedTuple):
     last_touch: int | None  # latest stage change or done activity (open deals only)
     reach: int  # rank of the furthest open stage reached (0 = first), -1 when none
     stays: tuple[tuple[int, int], ...]  # completed stays: (stage id, whole days)
+    # Money is in the home currency: `value` is None for a deal whose currency has no rate
+    # for its date (domain/currency.py); `no_rate` then names that currency, `raw` the value.
+    no_rate: str = ""
+    raw: int | None = None
 
 
 class PipelineSnapshot:
@@ -67,11 +71,12 @@ class PipelineSnapshot:
     `open_deals` lists open deals; `closed_between(period)` gives the won and lost deals closed
     in a period through a bisect over deals sorted by closed date."""
 
-    def __init__(self, db: pw.Database, stages: list[Stage], currency: str,
+    def __init__(self, db: pw.Database, stages: list[Stage], book: RateBook | str,
                  deals: dict[int, DealFacts]) -> None:
         self.db = db
         self.stages = stages
-        self.currency = currency
+        self.book = book if isinstance(book, RateBook) else RateBook(book)
+        self.currency = self.book.home
         self.deals = deals
         self._open: list[DealFacts] | None = None
         self._closed: list[DealFacts] | None = None  # by closed date
@@ -85,9 +90,10 @@ class PipelineSnapshot:
         """Read every deal of the repository's pipeline (three queries)."""
         stages = repository.stages()
         db = repository.db
+        book = read_book(db)
         with no_gc():
-            deals = read_facts(db, stages)
-        return cls(db, stages, read_currency(db), deals)
+            deals = read_facts(db, stages, book=book)
+        return cls(db, stages, book, deals)
 
     def update(self, deal_ids: Iterable[int]) -> list[tuple[DealFacts | None, DealFacts | None]]:
         """Re-read these deals after an edit (a deleted deal disappears); return the
@@ -96,7 +102,7 @@ class PipelineSnapshot:
         changed: list[tuple[DealFacts | None, DealFacts | None]] = []
         for start in range(0, len(ids), _ID_CHUNK):
             chunk = ids[start:start + _ID_CHUNK]
-            fresh = read_facts(self.db, self.stages, chunk)
+            fresh = read_facts(self.db, self.stages, chunk, book=self.book)
             for deal_id in chunk:
                 before, after = self.deals.get(deal_id), fresh.get(deal_id)
                 if after is None:
@@ -165,15 +171,12 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def read_currency(db: pw.Database) -> str:
-    """The pipeline's currency: the one most of its deals use (USD when it has none)."""
-    row = db.execute_sql(_CURRENCY_SQL).fetchone()
-    return row[0] if row and row[0] else "USD"
-
-
-def read_facts(db: pw.Database, stages: list[Stage], ids: list[int] | None = None
-               ) -> dict[int, DealFacts]:
-    """`DealFacts` of all deals, or of `ids`: one query for deals, one for their history."""
+def read_facts(db: pw.Database, stages: list[Stage], ids: list[int] | None = None, *,
+               book: RateBook | None = None) -> dict[int, DealFacts]:
+    """`DealFacts` of all deals, or of `ids`: one query for deals, one for their history.
+    Values are converted into the home currency of `book` (read here when not given)."""
+    book = book or read_book(db)
+    is_home = book.is_home
     deal_sql, history_sql, params = _DEALS_SQL, _HISTORY_SQL, ()
     if ids is not None:
         marks = ", ".join([db.param] * len(ids))
@@ -188,7 +191,14 @@ def read_facts(db: pw.Database, stages: list[Stage], ids: list[int] | None = Non
     no_history = (None, -1, ())
     rank_of = ranks.get
     for (deal_id, stage_id, status, value, probability, owner, source, created, expected,
-         closed, lost_reason, done) in db.execute_sql(deal_sql, params).fetchall():
+         closed, lost_reason, done, currency) in db.execute_sql(deal_sql, params).fetchall():
+        no_rate, raw = "", None
+        if not is_home(currency):
+            raw, rate = value, book.rate(currency, rate_day(status, _iso_day(closed)))
+            if rate is None:
+                value, no_rate = None, currency
+            elif value is not None:
+                value = convert_cents(value, rate)
         last_change, reach, stays = history.get(deal_id, no_history)
         rank = rank_of(stage_id, -1)
         last_touch = None
@@ -199,8 +209,15 @@ def read_facts(db: pw.Database, stages: list[Stage], ids: list[int] | None = Non
         facts[deal_id] = DealFacts(
             deal_id, stage_id, status, value, probability, owner or "", source or "",
             days[created], days[expected], days[closed], lost_reason or "", last_touch,
-            rank if rank > reach else reach, stays)
+            rank if rank > reach else reach, stays, no_rate, raw)
     return facts
+
+
+def _iso_day(value: object) -> str | None:
+    """ISO text of a stored date (text on SQLite, a date on PostgreSQL)."""
+    if value is None or isinstance(value, str):
+        return value[:10] if value else None
+    return value.isoformat()[:10]  # type: ignore[attr-defined]
 
 
 class _Ordinals(dict):

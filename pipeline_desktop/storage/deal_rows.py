@@ -54,9 +54,11 @@ def iso(value: object) -> str | None:
 
 def read_deal_rows(execute: Execute, *, ids: Iterable[int] | None = None,
                    newest: int | None = None, today: date | None = None,
-                   scorer: FitScorer | None = None, param: str = "?") -> list[DealRow]:
+                   scorer: FitScorer | None = None, param: str = "?",
+                   book: Any = None) -> list[DealRow]:
     """All deals, only `ids` (those that still exist), or the `newest` few, oldest first.
-    `param` is the driver's placeholder (`?` for sqlite3, `%s` for psycopg2)."""
+    `param` is the driver's placeholder (`?` for sqlite3, `%s` for psycopg2). With `book` (a
+    domain.currency.RateBook) rows carry their value in the home currency."""
     sql, params = _ALL_DEAL_ROWS_SQL, ()
     if ids is not None:
         id_list = [int(i) for i in ids]
@@ -68,10 +70,12 @@ def read_deal_rows(execute: Execute, *, ids: Iterable[int] | None = None,
         sql = (f"{_SOME_DEAL_ROWS_SQL} WHERE d.id IN "
                f"(SELECT id FROM deal ORDER BY id DESC LIMIT {int(newest)})")
     records = execute(sql + " ORDER BY d.id", params).fetchall()
-    return to_rows(records, today or date.today(), scorer)
+    return to_rows(records, today or date.today(), scorer, book)
 
 
-def to_rows(records: list[tuple], today: date, scorer: FitScorer | None) -> list[DealRow]:
+def to_rows(records: list[tuple], today: date, scorer: FitScorer | None,
+            book: Any = None) -> list[DealRow]:
+    """DealRows of the SQL's records; weighted values in the home currency with `book`."""
     today_ordinal = today.toordinal()
     fromiso = date.fromisoformat
     rows = []
@@ -82,10 +86,15 @@ def to_rows(records: list[tuple], today: date, scorer: FitScorer | None) -> list
         qualification = int(bool(r[18])) + int(bool(r[19])) + int(bool(r[20])) + int(
             r[21] is not None)
         fit = scorer(r[22], r[23], r[24], r[25]) if scorer else None
+        home_cents, home = None, ""
+        if book is not None:  # a closed deal at the rate of its close date, else the latest
+            home = book.home
+            home_cents = r[8] if r[9] == home or not r[9] else \
+                book.convert(r[8], r[9], closed if r[7] != "open" else None)
         rows.append(DealRow(
             r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
-            weighted_cents(r[8], r[10]), r[11], r[12], created, iso(r[14]), closed, age,
-            iso(r[16]), iso(r[17]), qualification, fit, r[26],
-            search_text(r[1], r[2], r[3], r[5], r[11], r[12]),
+            weighted_cents(home_cents if book is not None else r[8], r[10]), r[11], r[12],
+            created, iso(r[14]), closed, age, iso(r[16]), iso(r[17]), qualification, fit, r[26],
+            search_text(r[1], r[2], r[3], r[5], r[11], r[12]), home_cents, home,
         ))
     return rows

@@ -19,6 +19,7 @@ from pipeline_desktop.storage.file_format import APPLICATION_ID, LATEST_VERSION
 from pipeline_desktop.storage.tables import FIGURES_COLUMNS, FIGURES_INDEX, tables_of
 
 Step = Callable[[pw.Database], None]
+HOME_KEY = "home_currency"  # the setting that names a pipeline's home currency
 
 
 def _v1_initial(db: pw.Database) -> None:
@@ -64,15 +65,22 @@ def _v2_history_summary(db: pw.Database) -> None:
     history_summary.refresh(db)
 
 
+def _v3_currencies(db: pw.Database) -> None:
+    """Dated exchange rates, and a home currency for a pipeline that already has deals: the
+    currency most of them use, so its figures stay what they were. (An empty pipeline takes
+    its home currency on first use: storage/currency_store.py.)"""
+    tables = tables_of(db)
+    db.create_tables([tables.exchange_rate])  # safe: a fresh file made by _v1_initial has it
+    if tables.setting.get_or_none(tables.setting.key == HOME_KEY) is None:
+        row = db.execute_sql("SELECT currency, COUNT(*) FROM deal WHERE currency <> '' "
+                             "GROUP BY currency ORDER BY 2 DESC, 1").fetchone()
+        if row:
+            tables.setting.insert(key=HOME_KEY, value=json.dumps(row[0])).execute()
+
+
 def _add_column(db: pw.Database, table: str, column: str, sql_type: str) -> None:
     if column not in {c.name for c in db.get_columns(table)}:
         db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
-
-
-def _v3_reserved(db: pw.Database) -> None:
-    """Schema version 3 belongs to a change on another branch; on this one it does nothing.
-    When the branches meet, that branch's step takes this place (or `_v4_…` is renumbered
-    after it): `_v4_criteria_identity` is self-contained and needs nothing of step 3."""
 
 
 def _v4_criteria_identity(db: pw.Database) -> None:
@@ -96,7 +104,7 @@ def _v4_criteria_identity(db: pw.Database) -> None:
                                 f"VALUES ({marks})", rows)
 
 
-STEPS: tuple[Step, ...] = (_v1_initial, _v2_history_summary, _v3_reserved,
+STEPS: tuple[Step, ...] = (_v1_initial, _v2_history_summary, _v3_currencies,
                            _v4_criteria_identity)
 if len(STEPS) != LATEST_VERSION:  # file_format.py names the version without importing peewee
     raise RuntimeError("file_format.LATEST_VERSION must equal the number of migration steps")

@@ -29,6 +29,7 @@ from pipeline_desktop.domain.qualification import FIELDS as BANT_FIELDS
 from pipeline_desktop.domain.qualification import Qualification, normalise_qualification
 from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES, DEFAULT_LOST_REASONS
 from pipeline_desktop.errors import ValidationError
+from pipeline_desktop.storage import currency_store
 from pipeline_desktop.storage.bulk import reset_sequences
 from pipeline_desktop.storage.repository import Repository, _iso
 from pipeline_desktop.storage.stage_store import StageHandlers
@@ -54,6 +55,7 @@ def install(repository: Repository) -> None:
     ):
         repository.register(command_type, handler)
     repository.fit_scorer = make_scorer(load_icp(repository))
+    currency_store.install(repository)  # home currency and exchange rates
 
 
 # ---- reading ------------------------------------------------------------------------------
@@ -130,12 +132,13 @@ def board_cards(repository: Repository, ids: list[int] | None = None) -> list[Bo
         sql += f" AND d.id IN ({', '.join([db.param] * len(ids))})"
         params += [int(i) for i in ids]
     cursor = db.execute_sql(sql, tuple(params))
+    convert = currency_store.read_book(db).convert  # open deals: at the latest rate
     cards = []
     for r in cursor.fetchall():
         done, moved = _iso(r[8]), _iso(r[9])
         touch = max(done or "", moved or "") or None
         cards.append(BoardCard(r[0], r[1], r[2], r[3], r[4], r[5], _iso(r[6]), _iso(r[7]),
-                               touch))
+                               touch, convert(r[4], r[5])))
     return cards
 
 

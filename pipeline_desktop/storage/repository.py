@@ -17,6 +17,7 @@ from pipeline_desktop.domain.deals import normalise_fields
 from pipeline_desktop.domain.model import DealRow, DealSnapshot, Outcome, Stage
 from pipeline_desktop.errors import ValidationError
 from pipeline_desktop.storage import concurrency, criteria, history_summary
+from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.deal_rows import FitScorer, read_deal_rows
 from pipeline_desktop.storage.deal_rows import iso as _iso
 from pipeline_desktop.storage.tables import Tables, tables_of, utc_now
@@ -69,7 +70,8 @@ class Repository:
         """Rows for the deal table: all deals, only `ids` (those that still exist), or the
         `newest` few (what the window paints first while the rest loads)."""
         return read_deal_rows(self.db.execute_sql, ids=ids, newest=newest, today=today,
-                              scorer=self.fit_scorer, param=self.db.param)
+                              scorer=self.fit_scorer, param=self.db.param,
+                              book=read_book(self.db))
 
     def deal(self, deal_id: int) -> dict[str, Any]:
         """All stored fields of one deal, with company and contact names resolved."""

@@ -41,11 +41,12 @@ class Tables:
     activity: type[pw.Model]
     setting: type[pw.Model]
     exit_criterion: type[pw.Model]
+    exchange_rate: type[pw.Model]
 
     @property
     def all(self) -> tuple[type[pw.Model], ...]:
         return (self.stage, self.company, self.contact, self.deal, self.stage_change,
-                self.activity, self.setting, self.exit_criterion)
+                self.activity, self.setting, self.exit_criterion, self.exchange_rate)
 
 
 def tables_of(db: pw.Database) -> Tables:
@@ -193,8 +194,20 @@ def define_tables(db: pw.Database | None) -> Tables:
         class Meta:
             table_name = "exit_criterion"
 
+    class ExchangeRateTable(BaseTable):
+        """Dated exchange rates (schema v3): one unit of `currency` is worth `rate` units of
+        the home currency (the "home_currency" setting) from `since` until its next rate."""
+
+        currency = pw.CharField(max_length=3)
+        since = pw.DateField()
+        rate = pw.DoubleField()
+
+        class Meta:
+            table_name = "exchange_rate"
+            indexes = ((("currency", "since"), True),)
+
     return Tables(StageTable, CompanyTable, ContactTable, DealTable, StageChangeTable,
-                  ActivityTable, SettingTable, ExitCriterionTable)
+                  ActivityTable, SettingTable, ExitCriterionTable, ExchangeRateTable)
 
 
 SCHEMA = define_tables(None)  # names and types only: bound to no database

@@ -51,7 +51,8 @@ from pipeline_desktop.ui.theme import readable
 OVERDUE = QColor("#c62828")
 # Deal fields edited in line edits: (field, label).
 LINE_FIELDS = (("title", "Title"), ("company", "Company"), ("contact", "Contact"),
-               ("value_cents", "Value"), ("probability", "Probability %"), ("owner", "Owner"),
+               ("value_cents", "Value"), ("currency", "Currency"),
+               ("probability", "Probability %"), ("owner", "Owner"),
                ("expected_close", "Expected close"), ("next_step", "Next step"))
 
 

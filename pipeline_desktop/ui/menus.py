@@ -157,6 +157,12 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
                 None,
                 "edit_targets",
             ),
+            Entry(
+                QT_TRANSLATE_NOOP("MainWindow", "&Currencies…"),
+                f"{UI}.dialogs.currencies:edit_currencies",
+                None,
+                "edit_currencies",
+            ),
         ),
     ),
     (

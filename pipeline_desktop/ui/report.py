@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 
 from pipeline_desktop import APP_NAME
 from pipeline_desktop.domain import targets as tg
+from pipeline_desktop.domain.currency import unconverted_sentence
 from pipeline_desktop.domain.money import format_compact, format_money
 from pipeline_desktop.errors import StorageError, ValidationError
 from pipeline_desktop.services import health
@@ -250,8 +251,10 @@ def _summary_page(doc: _Doc) -> None:
     compared = ""
     if data.previous is not None:
         compared = f", compared with {_period_text(data.previous)}"
+    left_out = unconverted_sentence(data.now.unconverted)  # deals without an exchange rate
     doc.y += doc.text(MARGIN, doc.y, CONTENT_W, f"Period: {_period_text(data.period)}{compared}."
-                      " Open deals are as of today.", font(8.5), MUTED, wrap=True) + 16
+                      f" Open deals are as of today. Amounts in {data.currency}."
+                      + (f" {left_out}" if left_out else ""), font(8.5), MUTED, wrap=True) + 16
     _score_block(doc)
     _target_block(doc)
     _kpi_grid(doc)

@@ -36,7 +36,7 @@ POLL_MS = 3_000
 # Menu actions that change the pipeline: disabled for a read-only role or file.
 EDITING_ACTIONS = ("new_deal", "edit_deal", "delete_deal", "log_activity", "import",
                    "restore_backup", "edit_stages", "edit_icp", "edit_lists", "edit_targets",
-                   "undo", "redo")
+                   "edit_currencies", "undo", "redo")
 
 _FINGERPRINT_SQL = """
 SELECT (SELECT COUNT(*) FROM deal), (SELECT COALESCE(SUM(version), 0) FROM deal),
@@ -44,12 +44,15 @@ SELECT (SELECT COUNT(*) FROM deal), (SELECT COALESCE(SUM(version), 0) FROM deal)
        (SELECT COUNT(*) FROM stage_change), (SELECT COALESCE(MAX(id), 0) FROM stage_change),
        (SELECT COUNT(*) FROM stage), (SELECT COALESCE(SUM(position * 1000 + probability), 0)
                                       FROM stage),
-       (SELECT COUNT(*) FROM setting), (SELECT COALESCE(SUM(LENGTH(value)), 0) FROM setting)
+       (SELECT COUNT(*) FROM setting), (SELECT COALESCE(SUM(LENGTH(value)), 0) FROM setting),
+       (SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM setting
+        WHERE key = 'exchange_rates_version')
 """
 
 
 def read_fingerprint(db: pw.Database) -> tuple[int, ...]:
-    """Moves whenever anyone adds, edits or deletes a deal, an activity, a stage or a setting."""
+    """Moves whenever anyone adds, edits or deletes a deal, an activity, a stage, a setting
+    or an exchange rate (every change of the rates bumps their version setting)."""
     return tuple(int(v) for v in db.execute_sql(_FINGERPRINT_SQL).fetchone())
 
 

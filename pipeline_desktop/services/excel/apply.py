@@ -21,7 +21,7 @@ from pipeline_desktop.errors import ConflictError
 from pipeline_desktop.services.excel.read import Cancelled, paused_gc
 from pipeline_desktop.services.excel.schema import TABLE_COLUMNS, TABLE_ORDER
 from pipeline_desktop.services.excel.settings_base import stored_settings, write_settings
-from pipeline_desktop.storage import history_summary
+from pipeline_desktop.storage import currency_store, history_summary
 from pipeline_desktop.storage.backup import make_backup
 from pipeline_desktop.storage.bulk import (
     execute_many,
@@ -58,6 +58,9 @@ class TableEdit:
     # Pipeline settings the import changes: key → JSON text, None removes it (the inverse
     # holds the texts they replaced, so undo puts the old settings back).
     settings: Mapping[str, str | None] = field(default_factory=dict)
+    # Our workbook's Currencies sheet (services/excel/currency_sheet.py): a ChangeCurrencies
+    # applied in the same transaction, undone with the rows.
+    currencies: object | None = None
 
     @property
     def size(self) -> int:
@@ -66,7 +69,7 @@ class TableEdit:
                 + sum(len(ids) for ids in self.deletes.values()) + len(self.settings))
 
     def is_empty(self) -> bool:
-        return self.size == 0
+        return self.size == 0 and self.currencies is None
 
 
 def install(repository: Repository) -> None:
@@ -122,6 +125,8 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
     reset_sequences(db, [t for t in TABLE_ORDER if t in edit.inserts or t in deleted])
     history_summary.refresh(db, _history_deals(db, edit, deleted, old_rows) - figured)
     old_settings = write_settings(db, edit.settings)
+    currencies = currency_store.apply_change(db, edit.currencies).inverse \
+        if edit.currencies is not None else None
     inverse = TableEdit(
         inserts=deleted,
         updates=old_rows,
@@ -129,6 +134,7 @@ def _apply_edit(db: pw.Database, edit: TableEdit) -> Applied:
         label=edit.label,
         expected_versions=_deal_versions(edit, old_rows),
         settings=old_settings,
+        currencies=currencies,
     )
     redo = replace(edit, progress=None)
     return Applied(inverse, redo, IMPORT_CHANGES)

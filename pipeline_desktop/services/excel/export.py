@@ -19,6 +19,7 @@ import xlsxwriter
 
 from pipeline_desktop import __version__
 from pipeline_desktop.errors import StorageError
+from pipeline_desktop.services.excel import currency_sheet
 from pipeline_desktop.services.excel.mapping import is_known_header
 from pipeline_desktop.services.excel.preview import PIPELINE_ID, pipeline_id
 from pipeline_desktop.services.excel.read import META_SHEET, Cancelled, Progress, paused_gc
@@ -38,6 +39,7 @@ from pipeline_desktop.services.excel.schema import (
     SheetSpec,
 )
 from pipeline_desktop.services.excel.settings_sheets import write_settings_sheets
+from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.repository import Repository
 
 _EPOCH = date(1899, 12, 30).toordinal()
@@ -108,6 +110,7 @@ def _export(repository: Repository, target: Path, pipeline_file: str,
         write_settings_sheets(writer, db, ticker)
         writer.sheet(CUSTOM_FIELDS, _custom_field_rows(deals, custom_keys), ticker,
                      autofilter=False)
+        currency_sheet.write(workbook, read_book(db), writer.header)
         writer.meta({
             "format": FORMAT_NAME, "format_version": FORMAT_VERSION, PIPELINE_ID: ident,
             "pipeline_file": pipeline_file,

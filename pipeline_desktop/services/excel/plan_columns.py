@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING
 
+from pipeline_desktop.domain.currency_codes import ISO_4217
 from pipeline_desktop.services.excel.schema import TABLE_COLUMNS
 from pipeline_desktop.services.excel.validate import Columns, Records, custom_fields
 
@@ -80,7 +81,7 @@ def _all_usable(planner: Planner, columns: Columns) -> bool:
     if not all(values("title") or ()):
         return False
     currencies = {c for c in values("currency") or () if c}
-    if any(len(str(c)) != 3 or not str(c).isalpha() for c in currencies):
+    if any(str(c).strip().upper() not in ISO_4217 for c in currencies):
         return False
     if any(v is not None and v < 0 for v in values("value") or ()):  # type: ignore[operator]
         return False
@@ -126,7 +127,7 @@ class _NewDeals:
             out[target] = values(source)  # type: ignore[assignment]
         if values("currency") is not None:
             out["currency"] = self._per_distinct(("currency",), lambda rec: str(
-                rec["currency"]).upper() if rec["currency"] else planner.currency)
+                rec["currency"]).strip().upper() if rec["currency"] else planner.currency)
         out["created"] = self.created
         out["company_id"] = company_ids = self._company_ids()
         out["contact_id"] = self._contact_ids(company_ids)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import operator
 
+from pipeline_desktop.domain.currency_codes import ISO_4217
 from pipeline_desktop.domain.model import Outcome
 from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.services.excel.plan_parties import PartyPlanning
@@ -94,11 +95,11 @@ class DealPlanning(StagePlanning, PartyPlanning):
         if self.copy_to:  # plain fields: one C-level update instead of a loop per field
             values.update(zip(self.copy_to, self.copy_from(rec), strict=True))
         if rec.get("currency"):
-            currency = str(rec["currency"]).upper()
-            if len(currency) != 3 or not currency.isalpha():
+            currency = str(rec["currency"]).strip().upper()
+            if currency not in ISO_4217:
                 self.problem(self.sheet, number, self.header_of.get("currency", "Currency"),
                              rec["currency"],
-                             f"'{rec['currency']}' is not a three-letter currency code")
+                             f"'{rec['currency']}' is not a currency code (ISO 4217)")
                 return False
             values["currency"] = currency
         if rec.get("created"):

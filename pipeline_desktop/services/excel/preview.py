@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline_desktop.domain.import_values import DayOrder
-from pipeline_desktop.services.excel import crm_sync, state
+from pipeline_desktop.services.excel import crm_sync, currency_sheet, state
 from pipeline_desktop.services.excel.apply import TableEdit
 from pipeline_desktop.services.excel.crm_layouts import detect_crm
 from pipeline_desktop.services.excel.mapping import (
@@ -262,6 +262,11 @@ def _build_preview(repository: Repository, path: Path, options: Options,
                         "are restored only into their own pipeline or an empty one")
     plan = planner.plan
     problems += plan.problems
+    rates = currency_sheet.plan(db, source, trusted) if own else None
+    if rates is not None:  # our Currencies sheet: home currency and exchange rates
+        plan.counts[currency_sheet.SHEET] = rates.counts
+        problems += rates.problems
+        warnings += rates.warnings
     return Preview(
         source=source, sheet=sheet, own=own, trusted=trusted,
         headers=[str(h or "") for h in headers], fields=fields,
@@ -269,7 +274,8 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         changes=plan.changes, problems=problems,
         warnings=warnings + plan.warnings,
         new_stages=plan.new_stages, conflicts=plan.conflicts, day_orders=day_orders_used,
-        _edit=_edit_of(plan.inserts, plan.updates, path.name, plan.deletes),
+        _edit=replace(_edit_of(plan.inserts, plan.updates, path.name, plan.deletes),
+                      currencies=rates.command if rates else None),
         _conflict_edit=_edit_of({"stage_change": plan.conflict_history},
                                 {"deal": plan.conflict_updates}, path.name),
         settings=settings,

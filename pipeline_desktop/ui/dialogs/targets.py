@@ -36,6 +36,7 @@ from pipeline_desktop.domain.commands import Changes
 from pipeline_desktop.domain.money import format_money, parse_money
 from pipeline_desktop.errors import ValidationError
 from pipeline_desktop.services import health
+from pipeline_desktop.storage.currency_store import home_currency
 from pipeline_desktop.ui.controller import PipelineController
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class TargetsDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         repository = controller.repository
-        self.currency = "USD"
+        self.currency = home_currency(repository.db)  # targets are in the home currency
         self.owners = repository.owners()
         self.setWindowTitle(self.tr("Revenue targets"))
         self.setObjectName("targets_dialog")

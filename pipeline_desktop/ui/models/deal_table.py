@@ -53,6 +53,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("stage", "Stage", edit_field="stage", width=110),
     Column("status", "Status", width=60),
     Column("value_cents", "Value", "money", edit_field="value_cents", width=90),
+    # The value in the home currency (its code in the header): what sorting by value and the
+    # sums use, so deals in several currencies compare and add up honestly.
+    Column("home_cents", "Value (%s)", "home_money", width=95),
     Column("probability", "Prob.", "percent", edit_field="probability", width=60),
     Column("weighted_cents", "Weighted", "money", width=100),
     Column("owner", "Owner", edit_field="owner", width=110),
@@ -248,10 +251,16 @@ class DealTableModel(QAbstractTableModel):
     def total_count(self) -> int:
         return len(self._all)
 
+    @property
+    def home_currency(self) -> str:
+        """The pipeline's home currency, which the rows carry (before: the preference's)."""
+        return self._all[0].home if self._all and self._all[0].home else self.currency
+
     def summary(self) -> tuple[int, int, int]:
-        """(deals shown, their total value, their weighted value) in cents."""
+        """(deals shown, their total value, their weighted value) in home-currency cents;
+        a deal without an exchange rate adds nothing."""
         rows = self._rows
-        return (len(rows), sum(r.value_cents or 0 for r in rows),
+        return (len(rows), sum(r.home_cents or 0 for r in rows),
                 sum(r.weighted_cents for r in rows))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -266,7 +275,8 @@ class DealTableModel(QAbstractTableModel):
                    role: int = Role.DisplayRole) -> Any:
         """Column titles; row numbers are not shown."""
         if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
-            return self.tr(COLUMNS[section].title)
+            title = self.tr(COLUMNS[section].title)
+            return title % self.home_currency if "%s" in title else title
         return None
 
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
@@ -295,9 +305,15 @@ class DealTableModel(QAbstractTableModel):
         if value is None or value == "":
             if column.key == "next_activity" and row.status == "open":
                 return self.tr("none")
+            if column.kind == "home_money" and row.home and row.value_cents is not None:
+                return self.tr("no rate")
             return ""
-        if column.kind == "money":
-            return format_money(value, row.currency, whole=True)
+        if column.kind == "money":  # weighted: in the home currency once the rates are read
+            currency = row.home if row.home and column.key == "weighted_cents" \
+                else row.currency
+            return format_money(value, currency, whole=True)
+        if column.kind == "home_money":
+            return format_money(value, row.home, whole=True)
         if column.kind == "percent":
             return f"{value} %"
         if column.kind == "score":
@@ -409,7 +425,13 @@ class DealTableModel(QAbstractTableModel):
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         spec = COLUMNS[column]
-        index = FIELD_INDEX["stage_position" if spec.key == "stage" else spec.key]
+        # Values in several currencies compare in the home currency (no rate: last), once
+        # the rows carry it (not the first page's).
+        converted = bool(self._all) and bool(self._all[0].home)
+        key_field = {"stage": "stage_position",
+                     "value_cents": "home_cents" if converted else "value_cents"}.get(
+            spec.key, spec.key)
+        index = FIELD_INDEX[key_field]
         key = _sort_key(index, "int" if spec.key == "stage" else spec.kind)
         reverse = order == Qt.SortOrder.DescendingOrder
         values = list(map(itemgetter(index), self._all))

@@ -47,6 +47,7 @@ from pipeline_desktop.domain.money import format_compact
 from pipeline_desktop.domain.process import BoardCard, is_stale
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage import process_store as store
+from pipeline_desktop.storage.currency_store import home_currency
 from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.errors import is_interruption
@@ -67,7 +68,7 @@ LOAD_IN_THREAD = 5_000  # deals: above this, the cards are read in a thread (~1 
 
 def _sort_key(card: BoardCard) -> tuple:
     """Biggest deals first: the ones worth a look."""
-    return (-(card.value_cents or 0), card.id)
+    return (-(card.home_cents or 0), card.id)  # compared in the home currency
 
 
 def pipeline_order(stages: list[Stage]) -> list[Stage]:
@@ -169,7 +170,7 @@ class StageColumn(QFrame):
         self.update()
 
     def fill(self, cards: list[BoardCard], limit: int, today: date, currency: str) -> None:
-        total = sum(c.value_cents or 0 for c in cards)
+        total = sum(c.home_cents or 0 for c in cards)  # in the home currency
         self.count = len(cards)
         self.summary.setText(self.tr("%s deals · %s") % (f"{len(cards):,}",
                                                           format_compact(total, currency)))
@@ -285,13 +286,13 @@ class BoardTab(QWidget):
         for card in self._cards.values():
             by_stage[card.stage_id].append(card)
         today = self.today()
-        currency = self.settings.get("currency")
+        currency = home_currency(self.repository.db)  # the totals are converted into it
         total_count = total_value = 0
         for stage_id, column in self.columns.items():
             cards = sorted(by_stage.get(stage_id, ()), key=_sort_key)
             column.fill(cards, self.limits.get(stage_id, PAGE), today, currency)
             total_count += len(cards)
-            total_value += sum(c.value_cents or 0 for c in cards)
+            total_value += sum(c.home_cents or 0 for c in cards)
         self.heading.setText(self.tr("%s open deals · %s · drag a card to move it; "
                                      "double-click to open it") % (
             f"{total_count:,}", format_compact(total_value, currency)))

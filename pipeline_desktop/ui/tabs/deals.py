@@ -284,7 +284,7 @@ class DealsTab(QWidget):
                               else self.tr("Loading deals…"))
             return
         count, total, weighted = self.model.summary()
-        currency = self.model.currency
+        currency = self.model.home_currency  # the sums are converted (domain/currency.py)
         text = self.tr("%s deals · %s total · %s weighted") % (
             f"{count:,}", format_money(total, currency, whole=True),
             format_money(weighted, currency, whole=True))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pipeline_desktop.domain.currency import unconverted_sentence
 from pipeline_desktop.domain.icp import GOOD_FIT_THRESHOLD
 from pipeline_desktop.domain.money import format_compact, format_money
 from pipeline_desktop.services.fit_metrics import FitFigures, fit_figures
@@ -78,11 +79,17 @@ class MetricsTab(AnalysisTab):
         self.stale_table = StaleTable()
         self.stale_table.doubleClicked.connect(self._open_stale)
         self.stale_note = QLabel()
+        # "3 deals in CHF have no exchange rate": left out of every figure, so said here.
+        self.unconverted_note = QLabel()
+        self.unconverted_note.setObjectName("unconverted_note")
+        self.unconverted_note.setStyleSheet("color: #b3261e")
+        self.unconverted_note.setVisible(False)
         self._build_layout()
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.period_bar)
+        top.addWidget(self.unconverted_note)
         top.addStretch(1)
         cards = QHBoxLayout()
         for card in self.cards.values():
@@ -131,6 +138,8 @@ class MetricsTab(AnalysisTab):
         self.previous = self.engine.metrics(before, today) if before is not None else None
         self.notice.judge(m.won + m.lost, self.controller.repository)
         self._fill_cards(m, self.previous)
+        self.unconverted_note.setText(unconverted_sentence(m.unconverted))
+        self.unconverted_note.setVisible(bool(m.unconverted))
         self.forecast.show_months(m)
         self.forecast.set_targets(self.targets_provider() if self.targets_provider else None)
         self._fill_target_card(m.currency)
