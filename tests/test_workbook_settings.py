@@ -262,38 +262,37 @@ def test_accepted_settings_apply_and_undo_on_both_engines(any_session: Session,
 
 def test_a_new_settings_section_travels_once_registered(session: Session, tmp_path: Path,
                                                        monkeypatch) -> None:
-    """The hook for settings still to come (a home currency, exchange rates): one section in
-    the registry, and export, preview, apply and undo take it along."""
+    """The hook for settings still to come: one section in the registry, and export,
+    preview, apply and undo take it along."""
     from pipeline_desktop.services.excel import settings_sheets
     from pipeline_desktop.services.excel.schema import Column, Kind
     from pipeline_desktop.services.excel.settings_base import SettingsSection
 
     def read(sheet) -> dict:
-        codes = [sheet.text(row, "Home currency").upper() for _n, row in sheet.rows]
+        labels = [sheet.text(row, "Tax label").upper() for _n, row in sheet.rows]
         for number, row in sheet.rows:
-            if len(sheet.text(row, "Home currency")) != 3:
-                sheet.problem(number, "Home currency", sheet.cell(row, "Home currency"),
-                              "not a currency code")
-        return {"home_currency": codes[0] if codes else "USD"}
+            if not sheet.text(row, "Tax label"):
+                sheet.problem(number, "Tax label", sheet.cell(row, "Tax label"), "empty")
+        return {"tax_label": labels[0] if labels else "VAT"}
 
-    home = SettingsSection(
-        "Currencies", ("home_currency",), (Column("Home currency", "home", Kind.TEXT, 14),),
-        lambda stored: {"home_currency": stored.get("home_currency", "USD")},
-        lambda values: [(values["home_currency"],)], read,
-        lambda _key, old, new: [f"Home currency: {old} → {new}"])
-    monkeypatch.setattr(settings_sheets, "SECTIONS", (*settings_sheets.SECTIONS, home))
-    workbook = tmp_path / "currencies.xlsx"
-    session.repository.set_setting("home_currency", "EUR")
+    tax = SettingsSection(
+        "Sales tax", ("tax_label",), (Column("Tax label", "label", Kind.TEXT, 14),),
+        lambda stored: {"tax_label": stored.get("tax_label", "VAT")},
+        lambda values: [(values["tax_label"],)], read,
+        lambda _key, old, new: [f"Tax label: {old} → {new}"])
+    monkeypatch.setattr(settings_sheets, "SECTIONS", (*settings_sheets.SECTIONS, tax))
+    workbook = tmp_path / "tax.xlsx"
+    session.repository.set_setting("tax_label", "VAT")
     export_workbook(session.repository, workbook)
     book = openpyxl.load_workbook(workbook)
-    assert book["Currencies"]["A2"].value == "EUR"
-    book["Currencies"]["A2"] = "chf"
+    assert book["Sales tax"]["A2"].value == "VAT"
+    book["Sales tax"]["A2"] = "gst"
     book.save(workbook)
     preview = build_preview(session.repository, workbook)
-    assert preview.settings.lines() == ["Home currency: EUR → CHF"]
+    assert preview.settings.lines() == ["Tax label: VAT → GST"]
     preview.settings.accepted = True
     install(session.repository)
     applied = session.repository.apply(preview.edit())
-    assert stored_settings(session.db)["home_currency"] == "CHF"
+    assert stored_settings(session.db)["tax_label"] == "GST"
     session.repository.apply(applied.inverse)
-    assert stored_settings(session.db)["home_currency"] == "EUR"
+    assert stored_settings(session.db)["tax_label"] == "VAT"
