@@ -1,18 +1,14 @@
-"""`pipeline-desktop metrics --db PATH [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`."""
+"""`pipeline-desktop metrics --db PATH [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`.
+
+Scripts run it: registering the command imports nothing but argparse, and running it imports
+only what reading the figures needs (benchmarks/bench_metrics_command.py times it)."""
 
 from __future__ import annotations
 
 import argparse
-import json
-from datetime import date
 from typing import Any
 
 from pipeline_desktop.cli import add_db_option
-from pipeline_desktop.domain.money import format_money
-from pipeline_desktop.services.fit_metrics import fit_figures
-from pipeline_desktop.services.metrics import compute_metrics, to_json
-from pipeline_desktop.services.periods import parse_day, parse_period
-from pipeline_desktop.session import open_for_reading, resolve_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,16 +27,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
+    from pipeline_desktop.services.fit_metrics import fit_figures
+    from pipeline_desktop.services.metrics import compute_metrics, to_json
+    from pipeline_desktop.services.periods import parse_day, parse_period
+    from pipeline_desktop.session import reading, resolve_url
+
     period = parse_period(args.start, args.end)
     today = parse_day(args.today, "--today") or date.today()
-    session = open_for_reading(resolve_url(getattr(args, "db", None)))
-    try:
+    with reading(resolve_url(getattr(args, "db", None))) as session:
         repository = session.repository
         data = to_json(compute_metrics(repository, period, today))  # SQL aggregates
-        data["by_fit"] = [f.to_json() for f in fit_figures(session.db, repository.fit_scorer,
-                                                           period)]
-    finally:
-        session.close()
+        data["by_fit"] = [f.to_json() for f in fit_figures(repository, period)]
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _money(value: float | None, currency: str) -> str:
+    from pipeline_desktop.domain.money import format_money
+
     return "—" if value is None else format_money(round(value * 100), currency, whole=True)
 
 
