@@ -5,7 +5,6 @@ session (or its repository) to whoever needs it; nothing reaches for a global.""
 
 from __future__ import annotations
 
-import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,6 +65,8 @@ class Session:
 
 
 def current_user() -> str:
+    import getpass  # termios and pwd: not worth loading for a command that only reads
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -155,7 +156,7 @@ def _open_view(url: str) -> Session:
 
     db = open_database(url, create=False, read_only=True, check_integrity="later")
     try:
-        repository = Repository(db, user=current_user())
+        repository = Repository(db)  # no user: nothing is written
         repository.fit_scorer = make_scorer(IdealCustomerProfile.from_json(
             repository.setting("icp")))
     except BaseException:
