@@ -15,22 +15,29 @@ if TYPE_CHECKING:
     from pipeline_desktop.storage.repository import Repository
 
 # Closed deals grouped by what the profile judges: a few hundred groups, each scored once.
-# A company's size only matters as inside or outside the profile's range, so SQL gives one
-# size that stands for each (the range's lower end, or -1, which no range holds) instead of
-# the sizes themselves (24,000 groups rather than 1,800 at 100,000 deals). SQLite reads the
-# deal rows in order rather than through the status index plus a lookup per deal (0.3 s →
-# 0.16 s of CPU at 100,000 deals); the joins' lookups are most of what remains.
+# First by company and contact (the deal rows read in order on SQLite, not through the status
+# index plus a lookup per deal), so each company and contact is looked up once per group
+# rather than once per deal; then by the values the profile reads. A company's size only
+# matters as inside or outside the profile's range: SQL gives one size that stands for each
+# (the range's lower end, or -1, which no range holds) instead of every size. At 100,000
+# deals: 20,000 groups, then 900 (0.30 s of CPU before, 0.08 s).
 _FIT_GROUPS_SQL = """
-SELECT d.status, COALESCE(c.industry, ''),
+SELECT COALESCE(c.industry, ''),
        CASE WHEN c.employees IS NULL THEN NULL
             WHEN c.employees >= {mark} AND c.employees <= {mark} THEN {mark} ELSE -1 END,
-       COALESCE(c.region, ''), COALESCE(p.job_title, ''), COUNT(*),
-       COALESCE(SUM(d.value_cents), 0)
-FROM deal d {in_order}
-LEFT JOIN company c ON c.id = d.company_id
-LEFT JOIN contact p ON p.id = d.contact_id
-WHERE d.status <> 'open' AND d.closed >= {mark} AND d.closed <= {mark}
-GROUP BY 1, 2, 3, 4, 5
+       COALESCE(c.region, ''), COALESCE(p.job_title, ''),
+       SUM(g.won), SUM(g.lost), SUM(g.won_value)
+FROM (SELECT company_id, contact_id,
+             SUM(CASE WHEN status = 'won' THEN 1 ELSE 0 END) AS won,
+             SUM(CASE WHEN status = 'lost' THEN 1 ELSE 0 END) AS lost,
+             SUM(CASE WHEN status = 'won' THEN COALESCE(value_cents, 0) ELSE 0 END)
+                 AS won_value
+      FROM deal {in_order}
+      WHERE status <> 'open' AND closed >= {mark} AND closed <= {mark}
+      GROUP BY company_id, contact_id) AS g
+LEFT JOIN company c ON c.id = g.company_id
+LEFT JOIN contact p ON p.id = g.contact_id
+GROUP BY 1, 2, 3, 4
 """
 NO_LIMIT = 2 ** 62  # "no upper size": larger than any company, still a bigint
 
@@ -72,14 +79,11 @@ def fit_figures(repository: Repository, period: Period) -> list[FitFigures]:
     sql = _FIT_GROUPS_SQL.format(mark=db.param, in_order=in_order)
     tally = {"good": [0, 0, 0], "poor": [0, 0, 0]}
     rows = db.execute_sql(sql, (low, high, low, *period.iso_bounds())).fetchall()
-    for status, industry, employees, region, title, count, value in rows:
+    for industry, employees, region, title, won, lost, won_value in rows:
         verdict = fit_class(scorer(industry, employees, region, title))
-        if verdict is None:
-            continue
-        counts = tally[verdict]
-        if status == "won":
-            counts[0] += count
-            counts[2] += int(value)  # PostgreSQL sums bigints as numeric (Decimal)
-        elif status == "lost":
-            counts[1] += count
+        if verdict is not None:  # PostgreSQL sums as numeric (Decimal): int() throughout
+            counts = tally[verdict]
+            counts[0] += int(won)
+            counts[1] += int(lost)
+            counts[2] += int(won_value)
     return [FitFigures(fit, *counts) for fit, counts in tally.items() if counts[0] + counts[1]]
