@@ -17,7 +17,7 @@ from safety_helpers import PAGE
 
 from pipeline_desktop.cli import COMMANDS, SUBCOMMAND_MODULES, build_parser, main, named_module
 from pipeline_desktop.storage.file_format import LATEST_VERSION
-from pipeline_desktop.storage.lock import lock_path
+from pipeline_desktop.storage.lock import WriterLock, lock_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # What a script's `metrics --json` must never load: the GUI and the Excel libraries.
@@ -109,11 +109,47 @@ def test_a_current_file_is_read_without_writing_or_locking_it(sample: Path,
     assert not lock_path(sample).exists()
 
 
-def test_an_older_file_is_still_upgraded_before_it_is_read(tmp_path: Path, capsys) -> None:
+def test_a_backup_is_read_without_being_switched_to_wal(sample: Path, tmp_path: Path,
+                                                      capsys) -> None:
+    """Backups are single files in rollback mode: reading one changes nothing in it."""
+    copy = tmp_path / "copy.pipeline"
+    conn = sqlite3.connect(sample)
+    try:
+        conn.execute("VACUUM INTO ?", (str(copy),))
+    finally:
+        conn.close()
+    conn = sqlite3.connect(copy)
+    conn.execute("PRAGMA journal_mode=delete")
+    conn.close()
+    before = copy.read_bytes()
+    assert main(["metrics", "--db", str(copy), "--json", "--today", "2026-06-15"]) == 0
+    assert json.loads(capsys.readouterr().out)["deals"]["total"] == 150
+    assert copy.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.glob("copy.pipeline*")) == ["copy.pipeline"]
+
+
+def older_file(tmp_path: Path) -> Path:
     oldest = min(int(p.name.removeprefix("schema_v")) for p in FIXTURES.glob("schema_v*"))
     assert oldest < LATEST_VERSION
     path = tmp_path / "old.pipeline"
     shutil.copyfile(FIXTURES / f"schema_v{oldest}" / "sample.pipeline", path)
+    return path
+
+
+def test_an_older_file_in_use_is_refused_with_a_message(tmp_path: Path, capsys) -> None:
+    path = older_file(tmp_path)
+    before = path.read_bytes()
+    lock = WriterLock.acquire(path)  # a window of an older version has it open
+    try:
+        assert main(["metrics", "--db", str(path), "--json"]) == 1
+    finally:
+        lock.release()
+    assert "must be upgraded" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_an_older_file_is_still_upgraded_before_it_is_read(tmp_path: Path, capsys) -> None:
+    path = older_file(tmp_path)
     assert main(["metrics", "--db", str(path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["deals"]["total"] > 0
     conn = sqlite3.connect(path)

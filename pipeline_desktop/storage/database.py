@@ -75,8 +75,9 @@ def _open_sqlite(path: Path, *, create: bool, read_only: bool = False,
         version, wal = check_sqlite_file(path)
         if not wal and not read_only:
             _check_before_wal(path, quick=check_integrity != "full")
-        if check_integrity == "later" and (version != migrations.LATEST_VERSION or not wal):
-            check_now = "quick"  # migrating writes: check first
+        if check_integrity == "later" and (version != migrations.LATEST_VERSION
+                                           or not (wal or read_only)):
+            check_now = "quick"  # migrating or switching to WAL writes: check first
     elif not create:
         raise NotAPipelineError(f"No pipeline file at {path}")
     else:
