@@ -91,7 +91,7 @@ def bench_command(path: Path) -> None:
         subprocess.run(command, check=True, capture_output=True)
 
     run()  # the first run compiles bytecode, as an installed app has it already
-    line("pipeline-desktop metrics --json, whole process (Python start, open, check, compute)",
+    line("pipeline-desktop metrics --json, whole process (Python start, open read-only, compute)",
          best_of(3, run))
 
 

@@ -12,6 +12,8 @@ from pipeline_desktop.storage.opening import (
     current_user,
     open_for_reading,
     open_session,
+    reading,
 )
 
-__all__ = ["Session", "current_user", "open_for_reading", "open_session", "resolve_url"]
+__all__ = ["Session", "current_user", "open_for_reading", "open_session", "reading",
+           "resolve_url"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline_desktop.cli import add_db_option
 from pipeline_desktop.errors import UsageError
-from pipeline_desktop.session import open_for_reading, resolve_url
+from pipeline_desktop.session import reading, resolve_url
 
 MARKS = {"critical": "!!", "warning": "! ", "info": "i "}
 
@@ -53,11 +53,8 @@ def _day(text: str) -> date:
 def run_health(args: argparse.Namespace) -> int:
     from pipeline_desktop.services.health import check
 
-    session = open_for_reading(resolve_url(getattr(args, "db", None)))
-    try:
+    with reading(resolve_url(getattr(args, "db", None))) as session:
         report = check(session.repository, args.today)
-    finally:
-        session.close()
     text = json.dumps(report.to_json(), ensure_ascii=False) if args.json else format_report(report)
     try:
         print(text)
@@ -93,10 +90,7 @@ def run_report(args: argparse.Namespace) -> int:
     from pipeline_desktop.ui.report import write_report
 
     create_application()
-    session = open_for_reading(resolve_url(getattr(args, "db", None)))
-    try:
+    with reading(resolve_url(getattr(args, "db", None))) as session:
         pages = write_report(session, args.out, start=args.start, end=args.end)
-    finally:
-        session.close()
     print(f"{args.out} ({pages} pages)")
     return 0

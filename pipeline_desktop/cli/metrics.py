@@ -1,18 +1,18 @@
-"""`pipeline-desktop metrics --db PATH [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`."""
+"""`pipeline-desktop metrics --db PATH [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`.
+
+Scripts run it: registering the command imports nothing but argparse, and running it imports
+only what reading the figures needs (benchmarks/bench_metrics_command.py times it)."""
 
 from __future__ import annotations
 
 import argparse
-import json
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline_desktop.cli import add_db_option
-from pipeline_desktop.domain.money import format_money
-from pipeline_desktop.services.fit_metrics import fit_figures
-from pipeline_desktop.services.metrics import compute_metrics, to_json
-from pipeline_desktop.services.periods import parse_day, parse_period
-from pipeline_desktop.session import open_for_reading, resolve_url
+
+if TYPE_CHECKING:
+    from pipeline_desktop.services.periods import Period
+    from pipeline_desktop.storage.repository import Repository
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,16 +31,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import date
+
+    from pipeline_desktop.services.metrics import compute_metrics, to_json
+    from pipeline_desktop.services.periods import parse_day, parse_period
+    from pipeline_desktop.session import reading, resolve_url
+
     period = parse_period(args.start, args.end)
     today = parse_day(args.today, "--today") or date.today()
-    session = open_for_reading(resolve_url(getattr(args, "db", None)))
-    try:
-        repository = session.repository
-        data = to_json(compute_metrics(repository, period, today))  # SQL aggregates
-        data["by_fit"] = [f.to_json() for f in fit_figures(session.db, repository.fit_scorer,
-                                                           period)]
-    finally:
-        session.close()
+    with reading(resolve_url(getattr(args, "db", None))) as session, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="fit") as pool:
+        # The fit figures' joins (most of their time is inside SQLite or PostgreSQL, without
+        # the GIL) run on a connection of their own while this one reads the metrics.
+        fits = pool.submit(_fit_json, session.repository, period)
+        data = to_json(compute_metrics(session.repository, period, today))  # SQL aggregates
+        data["by_fit"] = fits.result()
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -48,7 +55,19 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fit_json(repository: Repository, period: Period) -> list[dict[str, Any]]:
+    """`fit_figures` on this thread's own connection, closed when done."""
+    from pipeline_desktop.services.fit_metrics import fit_figures
+
+    try:
+        return [f.to_json() for f in fit_figures(repository, period)]
+    finally:
+        repository.db.close()  # this thread's connection only
+
+
 def _money(value: float | None, currency: str) -> str:
+    from pipeline_desktop.domain.money import format_money
+
     return "—" if value is None else format_money(round(value * 100), currency, whole=True)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -86,6 +87,14 @@ def check_connection(conn: sqlite3.Connection | object, *, quick: bool = False) 
         return [str(error)]
     messages = [str(row[0]) for row in rows]
     return [] if messages == ["ok"] else messages
+
+
+def is_damage(error: BaseException) -> bool:
+    """SQLite's "malformed" and "not a database" come as a bare DatabaseError; a locked file
+    or a full disk are OperationalErrors, which say what to do and are not damage."""
+    peewee = sys.modules.get("peewee")  # not imported yet: none of its errors can exist
+    return type(error) is sqlite3.DatabaseError or (
+        peewee is not None and type(error) is peewee.DatabaseError)
 
 
 def is_writable(path: Path) -> bool:

@@ -5,20 +5,13 @@ offer) instead of an error dialog with a traceback, and passes every other error
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Callable
 from types import TracebackType
 
+from pipeline_desktop.storage.integrity import is_damage
+
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
-
-
-def is_damage(error: BaseException) -> bool:
-    """SQLite's "malformed" and "not a database" come as a bare DatabaseError; a locked file
-    or a full disk are OperationalErrors, which say what to do and are not damage."""
-    peewee = sys.modules.get("peewee")  # not imported yet: none of its errors can exist
-    return type(error) is sqlite3.DatabaseError or (
-        peewee is not None and type(error) is peewee.DatabaseError)
 
 
 class DamageGuard:

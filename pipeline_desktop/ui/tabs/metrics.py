@@ -242,7 +242,7 @@ class MetricsTab(AnalysisTab):
         if self.metrics is None or self.details.currentWidget() is not self.fit_table:
             return
         repository = self.controller.repository
-        figures = fit_figures(repository.db, repository.fit_scorer, self.metrics.period)
+        figures = fit_figures(repository, self.metrics.period)
         self.fit_table.show_fits(figures, self.metrics.currency)
 
     def _open_stale(self, index) -> None:
