@@ -125,7 +125,7 @@ def test_desktop_shortcuts(window) -> None:
         "new_deal": QKeySequence("Ctrl+N"),
         "find": QKeySequence(QKeySequence.StandardKey.Find),
         "undo": QKeySequence(QKeySequence.StandardKey.Undo),
-        "quit": QKeySequence(QKeySequence.StandardKey.Quit),
+        "quit": QKeySequence("Ctrl+Q"),
         "import": QKeySequence("Ctrl+I"),
     }
     for name, keys in expected.items():
