@@ -7,7 +7,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QWidget,
+)
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -37,22 +44,24 @@ def type_text(text: str) -> None:
     QTest.keyClicks(focused(), text)
 
 
-def when_dialog_opens(answer: Callable[[QDialog], None], timeout_ms: int = 5000) -> dict:
-    """Run `answer` on the next modal dialog once it is on screen (a modal `exec` blocks the
-    test until the dialog closes). If `answer` fails, the dialog is rejected so nothing hangs
-    and the error fails the test. Returns {"dialog": the dialog} once it has been seen."""
-    seen: dict = {}
+def when_dialog_opens(answer: Callable[[QDialog], None], timeout_ms: int = 5000,
+                      kind: type[QDialog] = QDialog) -> dict:
+    """Run `answer` on the next dialog (of `kind`) once it is the active window (a modal `exec`
+    blocks the test until the dialog closes). If `answer` fails or leaves the dialog open, the
+    dialog is rejected so nothing hangs, and the error fails the test. Returns a dict that gets
+    "dialog" and "results" (what `finished` said) once it has been seen."""
+    seen: dict = {"results": []}
     timer = QTimer()
     timer.setInterval(10)
     waited = [0]
 
     def poll() -> None:
         waited[0] += 10
-        dialog = QApplication.activeModalWidget()
-        if (isinstance(dialog, QDialog) and dialog.isVisible() and dialog is not seen.get("last")
-                and QApplication.activeWindow() is dialog):  # keys go to the active window
+        dialog = QApplication.activeWindow()  # keys go to the active window
+        if isinstance(dialog, kind) and dialog.isVisible():
             timer.stop()
-            seen["dialog"] = seen["last"] = dialog
+            seen["dialog"] = dialog
+            dialog.finished.connect(lambda result: seen["results"].append(_closed(dialog, result)))
             try:
                 answer(dialog)
             except BaseException:
@@ -68,6 +77,17 @@ def when_dialog_opens(answer: Callable[[QDialog], None], timeout_ms: int = 5000)
     timer.start()
     seen["timer"] = timer  # kept alive by the caller
     return seen
+
+
+def _closed(dialog: QDialog, result: int) -> dict:
+    """How a dialog closed, noted when it says so (a static QMessageBox or QFileDialog
+    function deletes its dialog as soon as it returns)."""
+    state = {"result": result, "visible": dialog.isVisible(), "own_result": dialog.result()}
+    if isinstance(dialog, QMessageBox):
+        state["pressed"] = dialog.standardButton(dialog.clickedButton())
+    if isinstance(dialog, QFileDialog):
+        state["folder"] = dialog.directory().absolutePath()
+    return state
 
 
 def _still_open(dialog: QDialog, seen: dict) -> None:
@@ -88,7 +108,8 @@ def button(dialog: QDialog, *roles: QDialogButtonBox.ButtonRole):
         candidates = [(b, box.buttonRole(b)) for box in boxes for b in box.buttons()]
     for wanted in roles:
         for found, role in candidates:
-            if role == wanted and found.isVisible() and found.isEnabled():
+            # a message box's roles are its own enum with the same values
+            if role.value == wanted.value and found.isVisible() and found.isEnabled():
                 return found
     raise AssertionError(f"{type(dialog).__name__} has no button with role {roles}")
 
