@@ -22,6 +22,7 @@ from pipeline_desktop.storage.file_format import display_name
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.menus import build_menus
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.status_summary import StatusSummary
 from pipeline_desktop.ui.tabs import TABS, LazyTab
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("deal_summary")
         self.statusBar().addPermanentWidget(self.summary_label)
-        self.deals_tab.summary.connect(self.summary_label.setText)
+        self.status_summary = StatusSummary(self.tabs, self.deals_tab, self.summary_label)
         if first_rows is not None:
             self.deals_tab.show_first_page(first_rows)
         self.deals_tab.emit_summary()

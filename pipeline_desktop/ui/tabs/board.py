@@ -59,6 +59,7 @@ from pipeline_desktop.storage import process_store as store
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
+from pipeline_desktop.ui.tabs.board_keys import CardKeys
 
 MIME = "application/x-pipeline-deal"
 PAGE = 40  # cards made per column at first (a "more" click adds five pages)
@@ -245,6 +246,7 @@ class StageColumn(QFrame):
             lambda: board.controller.show_deals.emit({"stage_id": stage.id}))
         self.summary = QLabel(self)
         self.list = CardList(stage.id, board.drop_deal, board.delegate, self)
+        CardKeys(board, self.list)  # Ctrl+Left/Right moves the focused card (board_keys.py)
         if board.controller.session.read_only:  # look, don't drag
             self.list.setDragEnabled(False)
             self.list.setAcceptDrops(False)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from pipeline_desktop.domain.deal_row import DealRow
-from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
@@ -28,6 +27,7 @@ if TYPE_CHECKING:  # commands, dialogs and the stage editor arrive after the fir
 AFTER_PAINT_MS = 150
 FIRST_PAGE = 100  # rows painted at once (a tall screenful); the rest loads in the background
 EDITING = (QAbstractItemView.EditTrigger.EditKeyPressed
+           | QAbstractItemView.EditTrigger.DoubleClicked
            | QAbstractItemView.EditTrigger.SelectedClicked
            | QAbstractItemView.EditTrigger.AnyKeyPressed)
 
@@ -135,6 +135,7 @@ class DealsTab(QWidget):
         table.horizontalHeader().setHighlightSections(False)
         table.horizontalHeader().setSectionsMovable(True)
         table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         for index, column in enumerate(COLUMNS):
             table.setColumnWidth(index, column.width)
         table.doubleClicked.connect(self._double_clicked)
@@ -262,8 +263,15 @@ class DealsTab(QWidget):
         if changes.deals:
             fresh = self.repository.deal_rows(changes.deals)
             self.model.apply_changes(changes, fresh)
+            self._keep_current_in_view(changes.deals)
             if any(row.owner and not self.filter_bar.knows_owner(row.owner) for row in fresh):
                 self._fill_stage_and_owner_filters()
+
+    def _keep_current_in_view(self, deal_ids: frozenset[int]) -> None:
+        """An edited deal that moved to its sorted place stays where the eye can find it."""
+        current = self.table.currentIndex()
+        if current.isValid() and self.model.row(current.row()).id in deal_ids:
+            self.table.scrollTo(current)
 
     def show_request(self, request: dict) -> None:
         """Another tab asks to show some deals: {"stage_id": id} or {"deal_ids": [...]}."""
@@ -280,14 +288,9 @@ class DealsTab(QWidget):
             self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}" if total is not None
                               else self.tr("Loading deals…"))
             return
-        count, total, weighted = self.model.summary()
-        currency = self.model.currency
-        text = self.tr("%s deals · %s total · %s weighted") % (
-            f"{count:,}", format_money(total, currency, whole=True),
-            format_money(weighted, currency, whole=True))
-        if count != self.model.total_count():
-            text += self.tr(" (filtered from %s)") % f"{self.model.total_count():,}"
-        self.summary.emit(text)
+        from pipeline_desktop.ui.status_summary import shown_text
+
+        self.summary.emit(shown_text(self.model))
 
     # ---- actions -------------------------------------------------------------------------
 
@@ -318,9 +321,16 @@ class DealsTab(QWidget):
             return
         from pipeline_desktop.domain.commands import Batch, DeleteDeal
 
+        first = self.model.position_of(rows[0].id) or 0
         commands = tuple(DeleteDeal(row.id, expected_version=row.version) for row in rows)
         command = commands[0] if len(commands) == 1 else Batch(commands, "Delete deals")
-        self._guarded(lambda: self.controller.execute(command))
+        if self._guarded(lambda: self.controller.execute(command)) is not None:
+            self._select_position(first)  # the row that took the deleted one's place
+
+    def _select_position(self, position: int) -> None:
+        count = self.model.rowCount()
+        if count:
+            self.select_deal(self.model.row(min(position, count - 1)).id)
 
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
@@ -349,8 +359,11 @@ class DealsTab(QWidget):
         return bool(self._guarded(lambda: move_deal(self, self.controller, row.id, stage_id,
                                                     expected_version=row.version)))
 
-    def _double_clicked(self, _index: QModelIndex) -> None:
-        self.ensure_panel().setFocus()
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """A cell that cannot be edited (status, weighted value, age…) opens the deal panel;
+        an editable one is edited (EDITING)."""
+        if not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.ensure_panel().setFocus()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.panel is not None:
