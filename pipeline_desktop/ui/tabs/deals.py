@@ -164,6 +164,10 @@ class DealsTab(QWidget):
 
             self.panel = DealPanel(self.controller, self.settings)
             self.splitter.replaceWidget(1, self.panel).deleteLater()
+            # Tab: search, quick filters, New deal, the table, the panel. Set once the tab sits
+            # in the window: reparenting it there reorders the focus chain.
+            QWidget.setTabOrder(self.filter_bar.new_button, self.table)
+            QWidget.setTabOrder(self.table, self.panel)
             if self.controller.session.read_only:
                 freeze_widget(self.panel)
             self._current_changed(self.table.currentIndex(), QModelIndex())
