@@ -204,3 +204,27 @@ def test_tab_moves_into_and_out_of_the_table(qtbot, tab):
     assert focused() is tab.table
     press(Key.Key_Backtab, SHIFT)
     assert focused() is not tab.table
+
+
+def test_a_filter_from_the_health_tab_shows_in_the_bar_and_clears(qtbot, window, tab):
+    press(Key.Key_5, CTRL)  # Health
+    health_tab = window.tab("health")
+    qtbot.waitUntil(lambda: any(card.button is not None for card in health_tab.cards))
+    card = next(card for card in health_tab.cards if card.button is not None)
+    qtbot.waitUntil(card.button.isVisible)
+    count = len(card.finding.deal_ids)
+    click(card.button)
+    assert window.tabs.currentIndex() == 0
+    assert shown_ids(tab) == set(card.finding.deal_ids)
+    bar = tab.filter_bar
+    qtbot.waitUntil(bar.chip.isVisible)
+    assert bar.chip.text().startswith("Health · ") and f"{count} deal" in bar.chip.text()
+    assert bar.clear_button.isVisible()
+    choose(tab.status_filter, "open")  # another filter keeps the chosen deals
+    assert shown_ids(tab) <= set(card.finding.deal_ids) and bar.chip.isVisible()
+    click(bar.chip)  # ✕: the chosen deals go, the status filter stays
+    assert not bar.chip.isVisible()
+    assert len(shown_ids(tab)) == sum(r.status == "open" for r in tab.model.all_rows())
+    click(bar.clear_button)  # everything off
+    assert tab.model.rowCount() == 60 and not bar.clear_button.isVisible()
+    assert tab.status_filter.currentData() is None

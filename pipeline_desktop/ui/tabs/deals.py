@@ -12,7 +12,7 @@ from pipeline_desktop.domain.deal_row import DealRow
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
-from pipeline_desktop.ui.models.deal_table import COLUMNS, DealFilter, DealTableModel
+from pipeline_desktop.ui.models.deal_table import COLUMNS, DealTableModel
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs.deal_filters import DealFilterBar
 
@@ -278,11 +278,10 @@ class DealsTab(QWidget):
             self.table.scrollTo(current)
 
     def show_request(self, request: dict) -> None:
-        """Another tab asks to show some deals: {"stage_id": id} or {"deal_ids": [...]}."""
-        self.filter_bar.reset(request.get("stage_id"))
+        """Another tab asks to show some deals: {"stage_id": id} or {"deal_ids": [...]}, which
+        the filter bar then shows (deal_filters.py)."""
+        self.filter_bar.show_only(request)
         ids = request.get("deal_ids")
-        self.model.set_filter(DealFilter(stage_id=self.stage_filter.currentData(),
-                                         deal_ids=frozenset(ids) if ids else None))
         if ids and len(ids) == 1:
             self.select_deal(next(iter(ids)))
 
