@@ -109,3 +109,28 @@ def test_the_new_deal_dialog_refuses_ok_without_a_title_and_stays_open(qtbot, re
     opened = when_dialog_opens(answer)
     window.actions_by_name["new_deal"].trigger()
     assert [c["result"] for c in opened["results"]] == [REJECT] and errors[0]
+
+
+def test_file_dialogs_open_in_documents_then_where_the_last_file_was_chosen(
+        qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    elsewhere = tmp_path / "usb stick"
+    elsewhere.mkdir()
+    (elsewhere / "other.pipeline").write_bytes(b"")
+    activate(qtbot, window)
+
+    def choose_other(dialog):
+        assert dialog.directory().absolutePath() == str(home / "Documents")
+        type_text(str(elsewhere / "other.pipeline"))
+        press(Key.Key_Return)
+
+    opened = when_dialog_opens(choose_other)
+    window.actions_by_name["open_pipeline"].trigger()  # no shell here: nothing else opens
+    assert [c["result"] for c in opened["results"]] == [ACCEPT]
+    opened = when_dialog_opens(lambda _d: press(Key.Key_Escape))
+    window.actions_by_name["export"].trigger()
+    qtbot.waitUntil(lambda: bool(opened["results"]))
+    assert opened["results"][0]["folder"] == str(elsewhere)  # remembered

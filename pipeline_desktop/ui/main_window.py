@@ -20,6 +20,7 @@ from pipeline_desktop import APP_NAME
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage.file_format import display_name
 from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.file_folders import remember_folder, start_folder
 from pipeline_desktop.ui.menus import build_menus
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.status_summary import StatusSummary
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
                                               str(self._folder() / "New pipeline.pipeline"),
                                               FILE_FILTER)
         if path:
+            remember_folder(self.settings, path)
             if Path(path).exists():
                 Path(path).unlink()  # the dialog already asked to replace it
             self.switch_pipeline(path)
@@ -127,12 +129,14 @@ class MainWindow(QMainWindow):
         path, _ = dialogs().getOpenFileName(self, self.tr("Open pipeline"), str(self._folder()),
                                               FILE_FILTER)
         if path:
+            remember_folder(self.settings, path)
             self.switch_pipeline(path)
 
     def save_copy(self) -> None:
         path, _ = dialogs().getSaveFileName(self, self.tr("Save a copy as"),
                                               str(self._folder() / "Copy.pipeline"), FILE_FILTER)
         if path:
+            remember_folder(self.settings, path)
             from pipeline_desktop.storage.copy import copy_pipeline
 
             copy_pipeline(self.session.db, Path(path))
@@ -157,8 +161,7 @@ class MainWindow(QMainWindow):
     # ---- state ---------------------------------------------------------------------------
 
     def _folder(self) -> Path:
-        path = self.session.path
-        return path.parent if path else Path.home()
+        return start_folder(self.settings)
 
     def _fill_recent_menu(self) -> None:
         if self.recent_menu is None:
