@@ -75,8 +75,11 @@ def card_item(board, stage_id: int, deal_id: int):
 def test_a_stage_filter_stays_right_through_a_board_move_undo_and_delete(qtbot, window, tab):
     stages = [s for s in tab.repository.stages() if s.is_open]
     before, stage = stages[1], stages[2]
+    tab.select_deal(next(r.id for r in tab.model.all_rows() if r.stage_id == stage.id))
+    kept = tab.selected_deal_id()
     choose(tab.stage_filter, stage.id)
     assert_filtered_view_right(window, tab, stage.id)
+    assert tab.selected_deal_id() == kept == tab.ensure_panel().deal_id  # still selected
     mover = next(r for r in deals_in_stage(tab, before.id) if r.status == "open")
 
     press(Key.Key_2, CTRL)  # the Board
@@ -216,6 +219,7 @@ def test_a_filter_from_the_health_tab_shows_in_the_bar_and_clears(qtbot, window,
     click(card.button)
     assert window.tabs.currentIndex() == 0
     assert shown_ids(tab) == set(card.finding.deal_ids)
+    assert tab.ensure_panel().deal_id in shown_ids(tab)  # the panel shows a deal shown
     bar = tab.filter_bar
     qtbot.waitUntil(bar.chip.isVisible)
     assert bar.chip.text().startswith("Health · ") and f"{count} deal" in bar.chip.text()

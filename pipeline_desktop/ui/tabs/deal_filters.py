@@ -49,6 +49,7 @@ class DealFilterBar(QWidget):
         self.chip = QToolButton(self)
         self.chip.setObjectName("deal_ids_chip")
         self.chip.setToolTip(self.tr("Show every deal again"))
+        self.chip.setAccessibleName(self.tr("Deals chosen by another tab: remove"))
         self.chip.clicked.connect(self._drop_chosen)
         self.chip.setVisible(False)
         self.clear_button = QPushButton(self.tr("Clear filters"), self)

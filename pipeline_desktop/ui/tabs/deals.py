@@ -15,11 +15,9 @@ from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.models.deal_table import COLUMNS, DealTableModel
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs.deal_filters import DealFilterBar
+from pipeline_desktop.ui.tabs.deal_views import ConfirmDelete, DealTable
 
-if TYPE_CHECKING:  # commands, dialogs and the stage editor arrive after the first paint;
-    # QEvent's classes would set up its 180-value Type enum (~2 ms)
-    from PySide6.QtGui import QPaintEvent
-
+if TYPE_CHECKING:  # commands, dialogs and the stage editor arrive after the first paint
     from pipeline_desktop.domain.commands import Changes
     from pipeline_desktop.storage.repository import Repository
     from pipeline_desktop.ui.deal_panel import DealPanel
@@ -30,37 +28,6 @@ EDITING = (QAbstractItemView.EditTrigger.EditKeyPressed
            | QAbstractItemView.EditTrigger.DoubleClicked
            | QAbstractItemView.EditTrigger.SelectedClicked
            | QAbstractItemView.EditTrigger.AnyKeyPressed)
-
-
-class ConfirmDelete:
-    @classmethod
-    def ask(cls, parent: QWidget, titles: list[str]) -> bool:
-        from PySide6.QtWidgets import QMessageBox  # late: not for the first paint
-
-        what = f"“{titles[0]}”" if len(titles) == 1 else parent.tr("%n deals", "", len(titles))
-        answer = QMessageBox.question(
-            parent, parent.tr("Delete deal"),
-            parent.tr("Delete %s with its activities and history? You can undo this.") % what)
-        return answer == QMessageBox.StandardButton.Yes
-
-
-class DealTable(QTableView):
-    """Says when it is first painted (`first_painted`), which is when start-up opens the
-    session. Overriding paintEvent is what makes that cheap: an event filter on the viewport
-    would need `viewport()` in Python, which sets up dozens of widget classes (~10 ms)."""
-
-    first_painted = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._painted = False
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        """Paint the visible cells; the first time, say so."""
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self.first_painted.emit()
 
 
 class DealsTab(QWidget):
@@ -76,6 +43,7 @@ class DealsTab(QWidget):
         self.loading = False
         self._loading_total: int | None = None  # deals being loaded, once counted
         self._changed_while_loading: set[int] = set()
+        self._kept_deal: int | None = None  # selected while the rows are replaced
         self.model = DealTableModel(controller.execute, self._move_stage, self)
         self.model.set_display(settings.get("currency"), settings.get("date_format"))
         self.table = self._build_table()
@@ -84,6 +52,8 @@ class DealsTab(QWidget):
         self._lay_out()
         self.model.edit_failed.connect(self._show_error)
         self.model.summary_changed.connect(self.emit_summary)
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.modelReset.connect(self._restore_current)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         controller.changed.connect(self.refresh)
         controller.show_deals.connect(self.show_request)
@@ -220,6 +190,21 @@ class DealsTab(QWidget):
         # window tries to appear.
         QTimer.singleShot(AFTER_PAINT_MS, self, lambda: threading.Thread(
             target=self._load_all_in_thread, daemon=True).start())
+
+    def _remember_current(self) -> None:
+        self._kept_deal = self.selected_deal_id()
+
+    def _restore_current(self) -> None:
+        """After the rows were replaced (a filter, an undo, a reload), the deal that was
+        selected stays selected if it is still shown, else the top one: the panel never shows
+        a deal the table does not."""
+        kept, self._kept_deal = self._kept_deal, None
+        if kept is not None and self.model.position_of(kept) is not None:
+            self.select_deal(kept)
+        elif self.model.rowCount():
+            self._select_first()
+        elif self.panel is not None:
+            self.panel.show_deal(None)
 
     def _select_first(self) -> None:
         """Start with the top deal selected, so the panel shows something useful."""
