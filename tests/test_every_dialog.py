@@ -134,3 +134,28 @@ def test_file_dialogs_open_in_documents_then_where_the_last_file_was_chosen(
     window.actions_by_name["export"].trigger()
     qtbot.waitUntil(lambda: bool(opened["results"]))
     assert opened["results"][0]["folder"] == str(elsewhere)  # remembered
+
+
+@pytest.mark.parametrize("how", ["ok", "cancel", "escape"])
+def test_the_lost_reason_question_closes_every_way(qtbot, ready, monkeypatch, how: str):
+    """Asked by every move to Lost (board drop, stage cell, deal panel)."""
+    from pipeline_desktop.ui.stage_moves import MissingCriteriaDialog, move_deal
+
+    window = ready
+    repository = window.controller.repository
+    lost = next(s for s in repository.stages() if s.outcome is not None
+                and s.outcome.value == "lost")
+    deal = next(r for r in repository.deal_rows() if r.status == "open")
+    # not this test's question: moving past unmet exit criteria is allowed
+    monkeypatch.setattr(MissingCriteriaDialog, "ask", classmethod(lambda *_a: True))
+    asked: list[str] = []
+
+    def answer(dialog):
+        asked.append(type(dialog).__name__)
+        close(dialog, how, None)
+
+    opened = when_dialog_opens(answer)
+    moved = move_deal(window, window.controller, deal.id, lost.id)
+    assert asked == ["QInputDialog"] and opened["results"]
+    assert moved == (how == "ok")
+    assert (repository.deal(deal.id)["stage"] == lost.id) == (how == "ok")
