@@ -64,6 +64,7 @@ def test_a_file_with_nothing_new_says_so_in_a_sentence(qtbot, window, tmp_path: 
         seen["summary"] = wizard.summary.text()
         seen["tree shown"] = wizard.changes.isVisible()
         seen["import enabled"] = wizard.import_button.isEnabled()
+        seen["close"] = wizard.cancel_button.text()
         press(Key.Key_Escape)
 
     choose_file(book)
@@ -72,5 +73,5 @@ def test_a_file_with_nothing_new_says_so_in_a_sentence(qtbot, window, tmp_path: 
     assert opened.get("dialog") is not None
     assert seen["summary"].startswith("Nothing to import: the 60 deals in unchanged.xlsx are "
                                       "already in the pipeline")
-    assert not seen["tree shown"] and not seen["import enabled"]
+    assert not seen["tree shown"] and not seen["import enabled"] and seen["close"] == "Close"
     assert window.controller.undo_stack.count() == 0

@@ -211,6 +211,7 @@ class ImportWizard(QDialog):
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.changes = QTreeWidget(page)
         self.changes.setObjectName("changes_tree")
         self.changes.setHeaderLabels([self.tr("Deal / field"), self.tr("Now"),
@@ -278,6 +279,7 @@ class ImportWizard(QDialog):
             self.summary.setText(nothing)
         self.changes.setVisible(nothing is None)
         self.changes_label.setVisible(nothing is None)
+        self.cancel_button.setText(self.tr("Close") if nothing else self.tr("Cancel"))
         self.problems.clear()
         self.problems.addItems([str(p) for p in preview.problems[:MAX_SHOWN]])
         self.problems.setVisible(bool(preview.problems))
