@@ -1,6 +1,7 @@
 """The Deals tab's filter bar: a search box, quick filters and the New deal button. Every
-filter that is on shows here: deals another tab asked for (Health's "Show 21 deals", a
-Funnel stage) as a chip with ✕, and "Clear filters" turns everything off."""
+filter that is on shows here: a stage another tab asked for (the Funnel, a Board column) in
+the stage filter, deals it asked for (Health's "Show 21 deals") as a chip with ✕, and
+"Clear filters" turns everything off."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ class DealFilterBar(QWidget):
         self.chip.setVisible(False)
         self.clear_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_button.setObjectName("clear_filters")
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.clicked.connect(self.clear_filters)
         self.clear_button.setVisible(False)
         self.new_button = QPushButton(self.tr("New deal…"), self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one line
@@ -139,7 +140,7 @@ class DealFilterBar(QWidget):
             self.chip.setAccessibleName(self.tr("Filter %s: remove") % f"{label}: {count}")
         self._emit()
 
-    def clear(self) -> None:
+    def clear_filters(self) -> None:
         """Clear filters: every deal again."""
         self.reset()
         self._emit()
