@@ -86,3 +86,8 @@ def test_ctrl_shift_z_redoes_what_ctrl_z_undid(qtbot, window):
     press(Key.Key_Z, CTRL | SHIFT)
     assert stack.index() == 1
     assert QApplication.activeModalWidget() is None
+
+
+def test_each_tab_names_its_shortcut(window):
+    for index in range(len(TABS)):
+        assert window.tabs.tabToolTip(index).endswith(f"(Ctrl+{index + 1})")

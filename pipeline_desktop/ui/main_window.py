@@ -95,7 +95,9 @@ class MainWindow(QMainWindow):
     def _add_tab_shortcuts(self) -> None:
         for index in range(len(TABS)):
             action = QAction(self)
+            action.setObjectName(f"show_tab_{TABS[index].key}")
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            self.tabs.setTabToolTip(index, f"{self.tabs.tabText(index)} (Ctrl+{index + 1})")
             action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
             self.addAction(action)
 
