@@ -199,9 +199,9 @@ class DealsTab(QWidget):
         selected stays selected if it is still shown, else the top one: the panel never shows
         a deal the table does not."""
         kept, self._kept_deal = self._kept_deal, None
-        if kept is not None and self.model.position_of(kept) is not None:
-            self.select_deal(kept)
-        elif self.model.rowCount():
+        if kept is not None and self.select_deal(kept):
+            return
+        if self.model.rowCount():
             self._select_first()
         elif self.panel is not None:
             self.panel.show_deal(None)
@@ -331,15 +331,17 @@ class DealsTab(QWidget):
         index = self.table.currentIndex()
         return self.model.row(index.row()).id if index.isValid() else None
 
-    def select_deal(self, deal_id: int) -> None:
+    def select_deal(self, deal_id: int) -> bool:
+        """Select and show a deal; False when the filter hides it."""
         position = self.model.position_of(deal_id)
         if position is None:
-            return
+            return False
         index = self.model.index(position, 0)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
+        return True
 
     def _move_stage(self, row: DealRow, stage_id: int) -> bool:
         from pipeline_desktop.ui.stage_moves import move_deal  # late: not for the first paint
@@ -354,8 +356,9 @@ class DealsTab(QWidget):
             self.ensure_panel().setFocus()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.panel is not None:
-            self.panel.show_deal(self.model.row(current.row()).id if current.isValid() else None)
+        deal_id = self.model.row(current.row()).id if current.isValid() else None
+        if self.panel is not None and deal_id != self.panel.deal_id:  # a filter kept it
+            self.panel.show_deal(deal_id)
 
     def _guarded(self, action):
         try:
