@@ -45,7 +45,7 @@ def test_the_table_shows_every_deal_and_the_status_bar_sums_them(window, tab):
     assert tab.model.rowCount() == 60
     count, total, weighted = tab.model.summary()
     assert count == 60 and total > weighted > 0
-    assert window.summary_label.text().startswith("60 deals · $")
+    assert window.summary_label.text().startswith("60 deals shown · $")
     headers = [tab.model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))]
     for title in ("Title", "Company", "Contact", "Stage", "Status", "Value", "Weighted", "Owner",
                   "Lead source", "Created", "Expected close", "Age (days)", "Last activity"):

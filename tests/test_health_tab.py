@@ -36,7 +36,8 @@ def test_clicking_a_finding_shows_its_deals(qtbot, controller):
     card = next(c for c in tab.cards if c.button is not None)
     with qtbot.waitSignal(controller.show_deals) as signal:
         qtbot.mouseClick(card.button, Qt.MouseButton.LeftButton)
-    assert signal.args[0] == {"deal_ids": list(card.finding.deal_ids)}
+    assert signal.args[0]["deal_ids"] == list(card.finding.deal_ids)
+    assert signal.args[0]["label"].startswith("Health · ")
 
 
 def test_double_click_on_a_deal_to_act_on_opens_it(qtbot, controller):

@@ -76,6 +76,7 @@ class ActivityDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.subject.setFocus()  # what is typed first; Enter then logs it (OK is the default)
         self.resize(440, self.sizeHint().height())
 
     def _kind_changed(self) -> None:

@@ -25,6 +25,7 @@ from pipeline_desktop.services.excel.stage_choices import STAGE_PRESETS_KEY
 from pipeline_desktop.storage.integrity import NOTHING_IMPORTED, WriteFault
 from pipeline_desktop.ui.dialogs.import_wizard import ImportWizard
 from pipeline_desktop.ui.dialogs.stage_mapping import StageContext
+from pipeline_desktop.ui.file_folders import remember_folder, start_folder
 from pipeline_desktop.ui.workers import Progress, run_job
 
 if TYPE_CHECKING:
@@ -36,15 +37,17 @@ CRM_FILTER = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
 
 
 def _folder(window: MainWindow) -> Path:
-    path = window.session.path
-    return path.parent if path else Path.home()
+    return start_folder(window.settings)
 
 
 def ask_import_path(window: MainWindow) -> Path | None:
     """The file to import (tests replace this)."""
     path, _ = QFileDialog.getOpenFileName(window, window.tr("Import"), str(_folder(window)),
                                           window.tr(IMPORT_FILTER))
-    return Path(path) if path else None
+    if not path:
+        return None
+    remember_folder(window.settings, path)
+    return Path(path)
 
 
 def ask_export_path(window: MainWindow) -> Path | None:
@@ -53,6 +56,7 @@ def ask_export_path(window: MainWindow) -> Path | None:
                                           window.tr(EXPORT_FILTER))
     if not path:
         return None
+    remember_folder(window.settings, path)
     chosen = Path(path)
     return chosen if chosen.suffix.lower() in (".xlsx", ".xlsm") else chosen.with_suffix(".xlsx")
 

@@ -20,8 +20,10 @@ from pipeline_desktop import APP_NAME
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage.file_format import display_name
 from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.file_folders import remember_folder, start_folder
 from pipeline_desktop.ui.menus import build_menus
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.status_summary import StatusSummary
 from pipeline_desktop.ui.tabs import TABS, LazyTab
 
 if TYPE_CHECKING:
@@ -57,7 +59,7 @@ class MainWindow(QMainWindow):
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("deal_summary")
         self.statusBar().addPermanentWidget(self.summary_label)
-        self.deals_tab.summary.connect(self.summary_label.setText)
+        self.status_summary = StatusSummary(self.tabs, self.deals_tab, self.summary_label)
         if first_rows is not None:
             self.deals_tab.show_first_page(first_rows)
         self.deals_tab.emit_summary()
@@ -95,7 +97,9 @@ class MainWindow(QMainWindow):
     def _add_tab_shortcuts(self) -> None:
         for index in range(len(TABS)):
             action = QAction(self)
+            action.setObjectName(f"show_tab_{TABS[index].key}")
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            self.tabs.setTabToolTip(index, f"{self.tabs.tabText(index)} (Ctrl+{index + 1})")
             action.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
             self.addAction(action)
 
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
                                               str(self._folder() / "New pipeline.pipeline"),
                                               FILE_FILTER)
         if path:
+            remember_folder(self.settings, path)
             if Path(path).exists():
                 Path(path).unlink()  # the dialog already asked to replace it
             self.switch_pipeline(path)
@@ -128,12 +133,14 @@ class MainWindow(QMainWindow):
         path, _ = dialogs().getOpenFileName(self, self.tr("Open pipeline"), str(self._folder()),
                                               FILE_FILTER)
         if path:
+            remember_folder(self.settings, path)
             self.switch_pipeline(path)
 
     def save_copy(self) -> None:
         path, _ = dialogs().getSaveFileName(self, self.tr("Save a copy as"),
                                               str(self._folder() / "Copy.pipeline"), FILE_FILTER)
         if path:
+            remember_folder(self.settings, path)
             from pipeline_desktop.storage.copy import copy_pipeline
 
             copy_pipeline(self.session.db, Path(path))
@@ -165,8 +172,7 @@ class MainWindow(QMainWindow):
     # ---- state ---------------------------------------------------------------------------
 
     def _folder(self) -> Path:
-        path = self.session.path
-        return path.parent if path else Path.home()
+        return start_folder(self.settings)
 
     def _fill_recent_menu(self) -> None:
         if self.recent_menu is None:

@@ -37,7 +37,7 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
             Entry(
                 QT_TRANSLATE_NOOP("MainWindow", "&New pipeline…"),
                 "new_pipeline",
-                StandardKey.New,
+                "Ctrl+Shift+N",  # Ctrl+N (StandardKey.New) is Edit › New deal, used far more
                 "new_pipeline",
             ),
             Entry(
@@ -97,6 +97,7 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
                 "export_report",
             ),
             None,
+            # Ctrl+Q everywhere: StandardKey.Quit is empty on Windows and outside X11 themes
             Entry(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", "Ctrl+Q", "quit"),
         ),
     ),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from pipeline_desktop.ui.file_folders import remember_folder, start_folder
 from pipeline_desktop.ui.report import write_report
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ def ask_path(window: MainWindow, suggested: Path) -> Path | None:
                                           window.tr("PDF files (*.pdf)"))
     if not path:
         return None
+    remember_folder(window.settings, path)
     chosen = Path(path)
     return chosen if chosen.suffix.lower() == ".pdf" else chosen.with_suffix(".pdf")
 
@@ -29,7 +31,7 @@ def export_report(window: MainWindow) -> Path | None:
     """Write the last 90 days' report; a problem writing it reaches the user as one sentence
     (StorageError through the window's run_guarded)."""
     session = window.session
-    folder = session.path.parent if session.path else Path.home()
+    folder = start_folder(window.settings)
     suggested = folder / f"{session.display_name} report {date.today().isoformat()}.pdf"
     out = ask_path(window, suggested)
     if out is None:

@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "theme": "system",  # system | light | dark
     "recent_files": [],
     "last_file": "",
+    "last_folder": "",  # where the last file dialog chose a file (ui/file_folders.py)
 }
 MAX_RECENT = 8
 

@@ -54,6 +54,7 @@ class DealDialog(QDialog):
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)
         self._lay_out()
+        self.title.setFocus()  # Ctrl+N, type the title, Enter: the deal is created
 
     @staticmethod
     def _editable_combo(items: list[str]) -> QComboBox:

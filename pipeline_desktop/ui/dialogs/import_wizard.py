@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from pipeline_desktop.domain.import_values import DayOrder
 from pipeline_desktop.services.excel.mapping import CUSTOM, FIELDS, IGNORE
 from pipeline_desktop.services.excel.preview import Options, Preview
+from pipeline_desktop.ui.dialogs.import_lists import add_new_deals, nothing_to_import
 from pipeline_desktop.ui.dialogs.import_settings import SettingsDifferences
 from pipeline_desktop.ui.dialogs.stage_mapping import StageContext, StageMappingTable
 
@@ -226,6 +227,7 @@ class ImportWizard(QDialog):
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.changes = QTreeWidget(page)
         self.changes.setObjectName("changes_tree")
         self.changes.setHeaderLabels([self.tr("Deal / field"), self.tr("Now"),
@@ -255,7 +257,9 @@ class ImportWizard(QDialog):
         layout.addWidget(self.conflict_box)
         layout.addWidget(self.settings_box, 1)
         layout.addWidget(self._build_stage_box(page), 2)
-        layout.addWidget(QLabel(self.tr("Changes to deals already in the pipeline:"), page))
+        self.changes_label = QLabel(self.tr("New deals, and changes to deals already in the "
+                                            "pipeline:"), page)
+        layout.addWidget(self.changes_label)
         layout.addWidget(self.changes, 3)
         self.problems_label = QLabel(self.tr("Problems (fix them in the file, or map the "
                                              "column differently):"), page)
@@ -318,6 +322,13 @@ class ImportWizard(QDialog):
             self.changes.addTopLevelItem(QTreeWidgetItem(
                 [self.tr("… and %d more") % (len(preview.changes) - MAX_SHOWN)]))
         self.changes.expandToDepth(0)
+        add_new_deals(self.changes, preview, MAX_SHOWN)
+        nothing = nothing_to_import(preview)
+        if nothing is not None:  # a sentence, not an empty table
+            self.summary.setText(nothing)
+        self.changes.setVisible(nothing is None)
+        self.changes_label.setVisible(nothing is None)
+        self.cancel_button.setText(self.tr("Close") if nothing else self.tr("Cancel"))
         self.problems.clear()
         self.problems.addItems([str(p) for p in preview.problems[:MAX_SHOWN]])
         self.problems.setVisible(bool(preview.problems))

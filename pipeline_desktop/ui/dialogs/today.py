@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -68,10 +69,13 @@ class TodayView(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.horizon)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)  # Escape does the same
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.deal_button)
         buttons.addWidget(self.complete_button)
+        buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)

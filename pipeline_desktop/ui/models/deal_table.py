@@ -26,9 +26,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from pipeline_desktop.domain.deal_row import DealRow
-from pipeline_desktop.domain.icp import fit_class
 from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import PipelineError
+from pipeline_desktop.ui.models.deal_filter import DealFilter
 
 if TYPE_CHECKING:  # commands arrive with the first edit, not before the first paint
     from pipeline_desktop.domain.commands import Changes
@@ -87,46 +87,6 @@ ID_OF = itemgetter(0)  # DealRow.id
 SEARCH = DealRow._fields.index("search")
 
 
-@dataclass
-class DealFilter:
-    text: str = ""
-    stage_id: int | None = None
-    owner: str | None = None
-    status: str | None = None  # open | won | lost
-    qualification: str | None = None  # full (4/4) | partial (1–3) | none (0)
-    fit: str | None = None  # good | poor (against the ideal customer profile)
-    deal_ids: frozenset[int] | None = None
-
-    def row_checks(self) -> list[Callable[[DealRow], bool]]:
-        """One test per criterion that is set, the text search aside."""
-        checks: list[Callable[[DealRow], bool]] = []
-        if self.stage_id is not None:
-            checks.append(lambda row, v=self.stage_id: row.stage_id == v)
-        if self.owner is not None:
-            checks.append(lambda row, v=self.owner: row.owner == v)
-        if self.status is not None:
-            checks.append(lambda row, v=self.status: row.status == v)
-        if self.qualification is not None:
-            band = QUALIFICATION_BANDS[self.qualification]
-            checks.append(lambda row: band(row.qualification))
-        if self.fit is not None:
-            checks.append(lambda row, v=self.fit: fit_class(row.fit) == v)
-        if self.deal_ids is not None:
-            checks.append(lambda row, v=self.deal_ids: row.id in v)
-        return checks
-
-    def accepts(self, row: DealRow) -> bool:
-        return ((not self.text or self.text in row.search)
-                and all(check(row) for check in self.row_checks()))
-
-
-QUALIFICATION_BANDS: dict[str, Callable[[int], bool]] = {
-    "full": lambda score: score == 4,
-    "partial": lambda score: 0 < score < 4,
-    "none": lambda score: score == 0,
-}
-
-
 def _searchable(rows: list[DealRow]) -> list[DealRow]:
     """Rows from the repository carry their search text; rows made elsewhere get it here."""
     if rows and not rows[0].search:
@@ -139,6 +99,15 @@ def _sort_key(index: int, kind: str) -> Callable[[DealRow], Any]:
     if kind == "text":
         return lambda row: row[index].casefold()
     return itemgetter(index)  # a C-level key: sorting 100,000 rows by value takes ~30 ms
+
+
+def _sort_field(column: int, converted: bool = False) -> int:
+    """The DealRow field a column sorts by: stages by their place in the process; values in
+    several currencies in the home currency (no rate: last) once the rows carry it."""
+    key = COLUMNS[column].key
+    key = {"stage": "stage_position",
+           "value_cents": "home_cents" if converted else "value_cents"}.get(key, key)
+    return FIELD_INDEX[key]
 
 
 class DealTableModel(QAbstractTableModel):
@@ -178,12 +147,13 @@ class DealTableModel(QAbstractTableModel):
         self.summary_changed.emit()
 
     def apply_changes(self, changes: Changes, fresh_rows: Iterable[DealRow]) -> None:
-        """Update the deals a command touched; a row that stays visible keeps its place."""
+        """Update the deals a command touched. A deal that comes into or leaves the filter, or
+        whose sort value changed, moves to its place (the selection follows it); any other
+        changed row is repainted where it is."""
         fresh = {row.id: row for row in _searchable(list(fresh_rows))}
         gone = changes.deals - fresh.keys()
         new_ids = fresh.keys() - self._ids
-        in_place = all(self._filter.accepts(row) for row in fresh.values())
-        if gone or new_ids or not in_place:
+        if gone or new_ids:
             self.beginResetModel()
             self._all = [fresh.get(r.id, r) for r in self._all if r.id not in gone]
             self._all.extend(fresh[i] for i in new_ids)
@@ -192,13 +162,32 @@ class DealTableModel(QAbstractTableModel):
             self._rows = self._filtered()
             self.endResetModel()
         else:
+            before = {r.id: r for r in self._all if r.id in fresh}
             self._all = [fresh.get(r.id, r) for r in self._all]
-            for position, row in enumerate(self._rows):
-                if row.id in fresh:
-                    self._rows[position] = fresh[row.id]
-                    self.dataChanged.emit(self.index(position, 0),
-                                          self.index(position, len(COLUMNS) - 1))
+            if self._moves(before, fresh):
+                self._relayout()
+            else:
+                self._repaint_in_place(fresh)
         self.summary_changed.emit()
+
+    def _moves(self, before: dict[int, DealRow], fresh: dict[int, DealRow]) -> bool:
+        """Whether an update changes which rows are shown or their order."""
+        if self._sort is not None:
+            index = _sort_field(self._sort[0], self._converted())
+            if any(before[i][index] != row[index] for i, row in fresh.items() if i in before):
+                return True
+        if self._filter == DealFilter():
+            return False
+        shown = set(map(ID_OF, self._rows))
+        return any(self._filter.accepts(row) != (deal_id in shown)
+                   for deal_id, row in fresh.items())
+
+    def _repaint_in_place(self, fresh: dict[int, DealRow]) -> None:
+        for position, row in enumerate(self._rows):
+            if row.id in fresh:
+                self._rows[position] = fresh[row.id]
+                self.dataChanged.emit(self.index(position, 0),
+                                      self.index(position, len(COLUMNS) - 1))
 
     def set_filter(self, deal_filter: DealFilter) -> None:
         narrowing = self._narrows(deal_filter)
@@ -236,13 +225,18 @@ class DealTableModel(QAbstractTableModel):
         return self._rows[position]
 
     def position_of(self, deal_id: int) -> int | None:
-        for position, row in enumerate(self._rows):
-            if row.id == deal_id:
-                return position
-        return None
+        """Where a deal is shown (None: filtered out). A C-level search: ~2 ms at 100,000."""
+        try:
+            return list(map(ID_OF, self._rows)).index(deal_id)
+        except ValueError:
+            return None
 
     def visible_rows(self) -> list[DealRow]:
         return self._rows
+
+    def all_rows(self) -> list[DealRow]:
+        """Every deal loaded, whatever the filter."""
+        return self._all
 
     def owners(self) -> list[str]:
         """Everyone who owns a deal, for the owner filter (no query: the rows are here)."""
@@ -397,6 +391,10 @@ class DealTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows themselves (about 0.1 s at 100,000 deals)."""
         self._sort = (column, order)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Sort and filter again; the selection and current cell follow their deals."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         ids = [self._rows[i.row()].id if i.isValid() and i.row() < len(self._rows) else None
@@ -423,15 +421,13 @@ class DealTableModel(QAbstractTableModel):
         if self._sort is not None:
             self._sort_rows(*self._sort)
 
+    def _converted(self) -> bool:
+        """Do the rows carry home-currency values (the first page's do not)?"""
+        return bool(self._all) and bool(self._all[0].home)
+
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         spec = COLUMNS[column]
-        # Values in several currencies compare in the home currency (no rate: last), once
-        # the rows carry it (not the first page's).
-        converted = bool(self._all) and bool(self._all[0].home)
-        key_field = {"stage": "stage_position",
-                     "value_cents": "home_cents" if converted else "value_cents"}.get(
-            spec.key, spec.key)
-        index = FIELD_INDEX[key_field]
+        index = _sort_field(column, self._converted())
         key = _sort_key(index, "int" if spec.key == "stage" else spec.kind)
         reverse = order == Qt.SortOrder.DescendingOrder
         values = list(map(itemgetter(index), self._all))

@@ -60,6 +60,7 @@ from pipeline_desktop.ui.tabs.board_card import (
     CardDelegate,
 )
 from pipeline_desktop.ui.tabs.board_drop import MIME, DropTarget, DropZone
+from pipeline_desktop.ui.tabs.board_keys import CardKeys
 
 PAGE = 40  # cards made per column at first (a "more" click adds five pages)
 SMALL_CHANGE = 200  # up to this many changed deals are re-read alone, not the whole board
@@ -144,6 +145,7 @@ class StageColumn(QFrame):
             lambda: board.controller.show_deals.emit({"stage_id": stage.id}))
         self.summary = QLabel(self)
         self.list = CardList(stage.id, board.drop_deal, board.delegate, self)
+        CardKeys(board, self.list)  # Ctrl+Left/Right moves the focused card (board_keys.py)
         if board.controller.session.read_only:  # look, don't drag
             self.list.setDragEnabled(False)
             self.list.setAcceptDrops(False)

@@ -1,4 +1,7 @@
-"""The Deals tab's filter bar: a search box, quick filters and the New deal button."""
+"""The Deals tab's filter bar: a search box, quick filters and the New deal button. Every
+filter that is on shows here: a stage another tab asked for (the Funnel, a Board column) in
+the stage filter, deals it asked for (Health's "Show 21 deals") as a chip with ✕, and
+"Clear filters" turns everything off."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QWidget,
 )
 
@@ -42,6 +46,17 @@ class DealFilterBar(QWidget):
             (self.tr("Not qualified"), "none")))
         self.fit_filter = self._combo("fit_filter", self.tr("Any fit"), (
             (self.tr("Good fit"), "good"), (self.tr("Poor fit"), "poor")))
+        self._deal_ids: frozenset[int] | None = None  # asked for by another tab (the chip)
+        self.chip = QToolButton(self)
+        self.chip.setObjectName("deal_ids_chip")
+        self.chip.setToolTip(self.tr("Show every deal again"))
+        self.chip.setAccessibleName(self.tr("Deals chosen by another tab: remove"))
+        self.chip.clicked.connect(self._drop_chosen)
+        self.chip.setVisible(False)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.clear_button.setVisible(False)
         self.new_button = QPushButton(self.tr("New deal…"), self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one line
         self._lay_out()
@@ -63,6 +78,8 @@ class DealFilterBar(QWidget):
         bar.addWidget(self.search, 3)
         for combo in self.combos():
             bar.addWidget(combo, 1)
+        bar.addWidget(self.chip)
+        bar.addWidget(self.clear_button)
         bar.addWidget(self.new_button)
 
     def combos(self) -> tuple[QComboBox, ...]:
@@ -93,6 +110,7 @@ class DealFilterBar(QWidget):
             status=self.status_filter.currentData(),
             qualification=self.bant_filter.currentData(),
             fit=self.fit_filter.currentData(),
+            deal_ids=self._deal_ids,
         )
 
     def reset(self, stage_id: int | None = None) -> None:
@@ -102,14 +120,44 @@ class DealFilterBar(QWidget):
         for combo in self.combos():
             combo.setCurrentIndex(0)
         self.search.clear()
+        self._deal_ids = None
         if stage_id is not None:
             self.stage_filter.setCurrentIndex(self.stage_filter.findData(stage_id))
         for widget in (*self.combos(), self.search):
             widget.blockSignals(False)
+        self._show_state()
+
+    def show_only(self, request: dict) -> None:
+        """Another tab asks: {"stage_id": id} and/or {"deal_ids": [...], "label": "Health"}.
+        Everything else is cleared, and what is asked shows in the bar."""
+        self.reset(request.get("stage_id"))
+        ids = request.get("deal_ids")
+        if ids:
+            self._deal_ids = frozenset(ids)
+            label = request.get("label") or self.tr("Chosen deals")
+            count = self.tr("1 deal") if len(ids) == 1 else self.tr("%s deals") % f"{len(ids):,}"
+            self.chip.setText(f"{label}: {count}  ✕")
+            self.chip.setAccessibleName(self.tr("Filter %s: remove") % f"{label}: {count}")
+        self._emit()
+
+    def clear_filters(self) -> None:
+        """Clear filters: every deal again."""
+        self.reset()
+        self._emit()
+
+    def _drop_chosen(self) -> None:
+        """The chip's ✕: forget the deals another tab asked for, keep the other filters."""
+        self._deal_ids = None
+        self._emit()
+
+    def _show_state(self) -> None:
+        self.chip.setVisible(self._deal_ids is not None)
+        self.clear_button.setVisible(self.current() != DealFilter())
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def _emit(self) -> None:
+        self._show_state()
         self.changed.emit(self.current())

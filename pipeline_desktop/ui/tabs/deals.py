@@ -9,19 +9,16 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from pipeline_desktop.domain.deal_row import DealRow
-from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.errors import is_interruption
-from pipeline_desktop.ui.models.deal_table import COLUMNS, DealFilter, DealTableModel
+from pipeline_desktop.ui.models.deal_table import COLUMNS, DealTableModel
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs.deal_filters import DealFilterBar
+from pipeline_desktop.ui.tabs.deal_views import ConfirmDelete, DealTable
 
-if TYPE_CHECKING:  # commands, dialogs and the stage editor arrive after the first paint;
-    # QEvent's classes would set up its 180-value Type enum (~2 ms)
-    from PySide6.QtGui import QPaintEvent
-
+if TYPE_CHECKING:  # commands, dialogs and the stage editor arrive after the first paint
     from pipeline_desktop.domain.commands import Changes
     from pipeline_desktop.storage.repository import Repository
     from pipeline_desktop.ui.deal_panel import DealPanel
@@ -29,39 +26,9 @@ if TYPE_CHECKING:  # commands, dialogs and the stage editor arrive after the fir
 AFTER_PAINT_MS = 150
 FIRST_PAGE = 100  # rows painted at once (a tall screenful); the rest loads in the background
 EDITING = (QAbstractItemView.EditTrigger.EditKeyPressed
+           | QAbstractItemView.EditTrigger.DoubleClicked
            | QAbstractItemView.EditTrigger.SelectedClicked
            | QAbstractItemView.EditTrigger.AnyKeyPressed)
-
-
-class ConfirmDelete:
-    @classmethod
-    def ask(cls, parent: QWidget, titles: list[str]) -> bool:
-        from PySide6.QtWidgets import QMessageBox  # late: not for the first paint
-
-        what = f"“{titles[0]}”" if len(titles) == 1 else parent.tr("%n deals", "", len(titles))
-        answer = QMessageBox.question(
-            parent, parent.tr("Delete deal"),
-            parent.tr("Delete %s with its activities and history? You can undo this.") % what)
-        return answer == QMessageBox.StandardButton.Yes
-
-
-class DealTable(QTableView):
-    """Says when it is first painted (`first_painted`), which is when start-up opens the
-    session. Overriding paintEvent is what makes that cheap: an event filter on the viewport
-    would need `viewport()` in Python, which sets up dozens of widget classes (~10 ms)."""
-
-    first_painted = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._painted = False
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        """Paint the visible cells; the first time, say so."""
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self.first_painted.emit()
 
 
 class DealsTab(QWidget):
@@ -77,6 +44,7 @@ class DealsTab(QWidget):
         self.loading = False
         self._loading_total: int | None = None  # deals being loaded, once counted
         self._changed_while_loading: set[int] = set()
+        self._kept_deal: int | None = None  # selected while the rows are replaced
         self.model = DealTableModel(controller.execute, self._move_stage, self)
         self.model.set_display(settings.get("currency"), settings.get("date_format"))
         self.table = self._build_table()
@@ -85,6 +53,8 @@ class DealsTab(QWidget):
         self._lay_out()
         self.model.edit_failed.connect(self._show_error)
         self.model.summary_changed.connect(self.emit_summary)
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.modelReset.connect(self._restore_current)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         controller.changed.connect(self.refresh)
         controller.show_deals.connect(self.show_request)
@@ -136,6 +106,7 @@ class DealsTab(QWidget):
         table.horizontalHeader().setHighlightSections(False)
         table.horizontalHeader().setSectionsMovable(True)
         table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         for index, column in enumerate(COLUMNS):
             table.setColumnWidth(index, column.width)
         table.doubleClicked.connect(self._double_clicked)
@@ -164,6 +135,10 @@ class DealsTab(QWidget):
 
             self.panel = DealPanel(self.controller, self.settings)
             self.splitter.replaceWidget(1, self.panel).deleteLater()
+            # Tab: search, quick filters, New deal, the table, the panel. Set once the tab sits
+            # in the window: reparenting it there reorders the focus chain.
+            QWidget.setTabOrder(self.filter_bar.new_button, self.table)
+            QWidget.setTabOrder(self.table, self.panel)
             if self.controller.session.read_only:
                 freeze_widget(self.panel)
             self._current_changed(self.table.currentIndex(), QModelIndex())
@@ -217,6 +192,21 @@ class DealsTab(QWidget):
         QTimer.singleShot(AFTER_PAINT_MS, self, lambda: threading.Thread(
             target=self._load_all_in_thread, daemon=True).start())
 
+    def _remember_current(self) -> None:
+        self._kept_deal = self.selected_deal_id()
+
+    def _restore_current(self) -> None:
+        """After the rows were replaced (a filter, an undo, a reload), the deal that was
+        selected stays selected if it is still shown, else the top one: the panel never shows
+        a deal the table does not."""
+        kept, self._kept_deal = self._kept_deal, None
+        if kept is not None and self.select_deal(kept):
+            return
+        if self.model.rowCount():
+            self._select_first()
+        elif self.panel is not None:
+            self.panel.show_deal(None)
+
     def _select_first(self) -> None:
         """Start with the top deal selected, so the panel shows something useful."""
         if self.model.rowCount() and not self.table.currentIndex().isValid():
@@ -265,15 +255,21 @@ class DealsTab(QWidget):
         if changes.deals:
             fresh = self.repository.deal_rows(changes.deals)
             self.model.apply_changes(changes, fresh)
+            self._keep_current_in_view(changes.deals)
             if any(row.owner and not self.filter_bar.knows_owner(row.owner) for row in fresh):
                 self._fill_stage_and_owner_filters()
 
+    def _keep_current_in_view(self, deal_ids: frozenset[int]) -> None:
+        """An edited deal that moved to its sorted place stays where the eye can find it."""
+        current = self.table.currentIndex()
+        if current.isValid() and self.model.row(current.row()).id in deal_ids:
+            self.table.scrollTo(current)
+
     def show_request(self, request: dict) -> None:
-        """Another tab asks to show some deals: {"stage_id": id} or {"deal_ids": [...]}."""
-        self.filter_bar.reset(request.get("stage_id"))
+        """Another tab asks to show some deals: {"stage_id": id} or {"deal_ids": [...]}, which
+        the filter bar then shows (deal_filters.py)."""
+        self.filter_bar.show_only(request)
         ids = request.get("deal_ids")
-        self.model.set_filter(DealFilter(stage_id=self.stage_filter.currentData(),
-                                         deal_ids=frozenset(ids) if ids else None))
         if ids and len(ids) == 1:
             self.select_deal(next(iter(ids)))
 
@@ -283,14 +279,9 @@ class DealsTab(QWidget):
             self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}" if total is not None
                               else self.tr("Loading deals…"))
             return
-        count, total, weighted = self.model.summary()
-        currency = self.model.home_currency  # the sums are converted (domain/currency.py)
-        text = self.tr("%s deals · %s total · %s weighted") % (
-            f"{count:,}", format_money(total, currency, whole=True),
-            format_money(weighted, currency, whole=True))
-        if count != self.model.total_count():
-            text += self.tr(" (filtered from %s)") % f"{self.model.total_count():,}"
-        self.summary.emit(text)
+        from pipeline_desktop.ui.status_summary import shown_text
+
+        self.summary.emit(shown_text(self.model))
 
     # ---- actions -------------------------------------------------------------------------
 
@@ -321,9 +312,16 @@ class DealsTab(QWidget):
             return
         from pipeline_desktop.domain.commands import Batch, DeleteDeal
 
+        first = self.model.position_of(rows[0].id) or 0
         commands = tuple(DeleteDeal(row.id, expected_version=row.version) for row in rows)
         command = commands[0] if len(commands) == 1 else Batch(commands, "Delete deals")
-        self._guarded(lambda: self.controller.execute(command))
+        if self._guarded(lambda: self.controller.execute(command)) is not None:
+            self._select_position(first)  # the row that took the deleted one's place
+
+    def _select_position(self, position: int) -> None:
+        count = self.model.rowCount()
+        if count:
+            self.select_deal(self.model.row(min(position, count - 1)).id)
 
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
@@ -336,15 +334,17 @@ class DealsTab(QWidget):
         index = self.table.currentIndex()
         return self.model.row(index.row()).id if index.isValid() else None
 
-    def select_deal(self, deal_id: int) -> None:
+    def select_deal(self, deal_id: int) -> bool:
+        """Select and show a deal; False when the filter hides it."""
         position = self.model.position_of(deal_id)
         if position is None:
-            return
+            return False
         index = self.model.index(position, 0)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
+        return True
 
     def _move_stage(self, row: DealRow, stage_id: int) -> bool:
         from pipeline_desktop.ui.stage_moves import move_deal  # late: not for the first paint
@@ -352,12 +352,16 @@ class DealsTab(QWidget):
         return bool(self._guarded(lambda: move_deal(self, self.controller, row.id, stage_id,
                                                     expected_version=row.version)))
 
-    def _double_clicked(self, _index: QModelIndex) -> None:
-        self.ensure_panel().setFocus()
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """A cell that cannot be edited (status, weighted value, age…) opens the deal panel;
+        an editable one is edited (EDITING)."""
+        if not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.ensure_panel().setFocus()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.panel is not None:
-            self.panel.show_deal(self.model.row(current.row()).id if current.isValid() else None)
+        deal_id = self.model.row(current.row()).id if current.isValid() else None
+        if self.panel is not None and deal_id != self.panel.deal_id:  # a filter kept it
+            self.panel.show_deal(deal_id)
 
     def _guarded(self, action):
         try:

@@ -83,7 +83,9 @@ class FindingCard(QFrame):
             layout.addWidget(self.button, 0, 2, Qt.AlignmentFlag.AlignRight)
 
     def show_deals(self) -> None:
-        self.controller.show_deals.emit({"deal_ids": list(self.finding.deal_ids)})
+        title = self.tr(health.FINDING_TITLES.get(self.finding.id, self.finding.id))
+        self.controller.show_deals.emit({"deal_ids": list(self.finding.deal_ids),
+                                         "label": self.tr("Health · %s") % title})
 
 
 class HealthTab(QWidget):
