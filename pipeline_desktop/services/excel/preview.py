@@ -14,12 +14,23 @@ from pathlib import Path
 from pipeline_desktop.domain.import_values import DayOrder
 from pipeline_desktop.services.excel import state
 from pipeline_desktop.services.excel.apply import TableEdit
+from pipeline_desktop.services.excel.duplicates import (
+    Duplicate,
+    duplicate_lines,
+    find_duplicates,
+    id_like_columns,
+)
 from pipeline_desktop.services.excel.mapping import (
     apply_overrides,
     auto_map,
     find_header_row,
     header_key,
     score,
+)
+from pipeline_desktop.services.excel.ownership import (
+    ids_agree,
+    looks_like_our_deals,
+    untrusted_warning,
 )
 from pipeline_desktop.services.excel.plan import Counts, DealChange, Planner, status_problem
 from pipeline_desktop.services.excel.read import (
@@ -65,6 +76,7 @@ class Options:
     default_currency: str = "USD"
     limits: Limits = DEFAULT_LIMITS
     today: date | None = None
+    match_rows: Mapping[int, int] = field(default_factory=dict)  # row → deal it updates
 
 
 @dataclass
@@ -83,6 +95,7 @@ class Preview:
     new_stages: list[str]
     conflicts: set[int]
     day_orders: dict[str, DayOrder]
+    duplicates: list[Duplicate]  # new rows that look like deals already here
     _edit: TableEdit
     _conflict_edit: TableEdit
 
@@ -120,6 +133,7 @@ class Preview:
             out.append("Columns: " + "; ".join(
                 f"{h} → {f or 'custom field'}" for h, f in zip(self.headers, self.fields,
                                                                 strict=False) if h))
+        out += duplicate_lines(self.duplicates)
         out += [f"Warning: {w}" for w in self.warnings]
         out += [f"Conflict: {c}" for c in self.changes if c.conflict]
         out += [f"Change: {c}" for c in self.changes if not c.conflict]
@@ -167,38 +181,42 @@ def build_preview(repository: Repository, path: Path, options: Options | None = 
 def _build_preview(repository: Repository, path: Path, options: Options,
                    progress: Progress | None, stack: ExitStack) -> Preview:
     source = open_source(path, options.limits)
-    own = source.is_ours and options.sheet in (None, DEALS.name)
-    sheet, rows = _deal_sheet(source, options.sheet if not own else DEALS.name, progress)
+    marked = source.is_ours and options.sheet in (None, DEALS.name)  # by its _pipeline sheet
+    sheet, rows = _deal_sheet(source, options.sheet if not marked else DEALS.name, progress)
     # Our other sheets are read on a second core while this one is converted and planned.
     sheets = stack.enter_context(Prefetch(source, _present(
-        source, (STAGES, COMPANIES, CONTACTS)) if own else ()))
-    header_row = 0 if own else find_header_row(rows)
+        source, (STAGES, COMPANIES, CONTACTS)) if marked else ()))
+    header_row = 0 if marked else find_header_row(rows)
     if not rows or len(rows) <= header_row:
         raise ImportFileError(f"Sheet '{sheet}' of {path.name} has no rows to import")
     headers = rows[header_row]
+    own = marked or looks_like_our_deals(headers)  # our Deals sheet in any container
     fields = apply_overrides(headers, auto_map(headers, ours=own), options.mapping)
     day_orders = {h if h == "*" else header_key(h): o for h, o in options.day_orders.items()}
     records = convert(sheet, header_row, rows, fields, epoch_1904=source.epoch_1904,
                       day_orders=day_orders)
     samples = _samples(rows, header_row, len(headers))
+    id_columns = id_like_columns(headers, fields, rows, header_row)
     del rows  # the raw cells are no longer needed: keeps the peak memory down
     _check_deal_records(records, own)
     day_orders_used = dict(records.day_orders)
     db = repository.db
     empty = all(state.count(db, t) == 0 for t in ("deal", "company", "contact"))
-    trusted = own and (empty or source.meta.get(PIPELINE_ID) == pipeline_id(repository))
-    others = _other_sheets(source, (STAGES, COMPANIES, CONTACTS), sheets) if own else {}
+    trusted = own and (empty or _same_pipeline(repository, source, records))
+    others = _other_sheets(source, (STAGES, COMPANIES, CONTACTS),
+                           sheets if marked else None) if own else {}
     later = [spec for spec in (HISTORY, ACTIVITIES)
              if own and trusted and source.info and source.info.sheet(spec.name)]
     planner = Planner(db, trusted=trusted, own=own, user=repository.user, today=options.today,
                       default_currency=options.default_currency,
-                      tables=_tables_needed(later))
+                      tables=_tables_needed(later), forced=options.match_rows)
     for spec, plan_sheet in ((STAGES, planner.stages), (COMPANIES, planner.companies),
                              (CONTACTS, planner.contacts)):
         if spec.name in others:
             plan_sheet(others[spec.name])
     if empty and STAGES.name in others:
         planner.drop_stages_not_in(others[STAGES.name])
+    duplicates = find_duplicates(planner, records, id_columns)
     planner.deals(records, history_sheet=HISTORY in later)
     problems = records.problems + [p for r in others.values() for p in r.problems]
     warnings = source.warnings + records.warnings
@@ -209,9 +227,7 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         problems += sheet_records.problems
         del sheet_records
     if own and not trusted:
-        warnings.append("This workbook comes from another pipeline: deals are added "
-                        "(or matched by external ID); activities and stage history "
-                        "are restored only into their own pipeline or an empty one")
+        warnings.append(untrusted_warning(bool(source.meta.get(PIPELINE_ID))))
     plan = planner.plan
     problems += plan.problems
     return Preview(
@@ -221,10 +237,20 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         changes=plan.changes, problems=problems,
         warnings=warnings + plan.warnings,
         new_stages=plan.new_stages, conflicts=plan.conflicts, day_orders=day_orders_used,
+        duplicates=duplicates,
         _edit=_edit_of(plan.inserts, plan.updates, path.name, plan.deletes),
         _conflict_edit=_edit_of({"stage_change": plan.conflict_history},
                                 {"deal": plan.conflict_updates}, path.name),
     )
+
+
+def _same_pipeline(repository: Repository, source: Source, records: Records) -> bool:
+    """The workbook names this pipeline; with no name (a CSV of our Deals sheet, a copy of
+    the sheet alone), its IDs must point at the deals its rows describe."""
+    named = source.meta.get(PIPELINE_ID)
+    if named:
+        return named == pipeline_id(repository)
+    return ids_agree(repository.db, records)
 
 
 def _in_order(counts: dict[str, Counts]) -> dict[str, Counts]:
