@@ -142,10 +142,8 @@ class Prefetch:
 
 
 def _read_calamine(source: Source, name: str, progress: Progress | None) -> list[list[object]]:
-    import python_calamine
-
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(source.path))
+        workbook = _open_calamine(source)
         sheet = workbook.get_sheet_by_name(name)
     except Exception as error:  # calamine's errors are its own types; all mean "can't read"
         raise ImportFileError(f"{source.path.name} could not be read: {_first_line(error)}"
@@ -160,6 +158,20 @@ def _read_calamine(source: Source, name: str, progress: Progress | None) -> list
             raise Cancelled
     workbook.close()
     return _trim(rows)
+
+
+_SUFFIXES = {FileKind.XLSX: (".xlsx", ".xlsm"), FileKind.ODS: (".ods",), FileKind.XLS: (".xls",)}
+
+
+def _open_calamine(source: Source):  # -> python_calamine.CalamineWorkbook
+    """calamine picks its reader by the file's name; a file whose name lies (an .ods saved
+    as "deals.xlsx") is handed over as bytes, which calamine tells apart by content."""
+    import python_calamine
+
+    if source.path.suffix.lower() in _SUFFIXES.get(source.kind, ()):
+        return python_calamine.CalamineWorkbook.from_path(str(source.path))
+    with source.path.open("rb") as handle:
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(handle.read()))
 
 
 def _read_streaming(source: Source, name: str, progress: Progress | None

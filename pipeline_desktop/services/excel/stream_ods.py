@@ -20,10 +20,13 @@ _CELLS = (f"{TABLE}table-cell", f"{TABLE}covered-table-cell")
 
 def iter_ods_rows(path: Path, sheet: str, *, max_columns: int
                   ) -> Iterator[tuple[int, list[object]]]:
-    """(row number, values) for each row of `sheet`, repeats counted; [] for empty rows."""
+    """(row number, values) for each row of `sheet`, repeats counted; [] for empty rows. A
+    repeated run of empty rows is told only when something follows it: LibreOffice ends
+    every sheet with one, a million rows long."""
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as stream:
         inside = False
         number = 0
+        waiting = 0  # empty rows of a repeated run, told when a row with values follows
         for event, element in iterparse(stream, events=("start", "end")):
             tag = element.tag
             if tag == f"{TABLE}table":
@@ -42,8 +45,14 @@ def iter_ods_rows(path: Path, sheet: str, *, max_columns: int
             element.clear()
             if not values:
                 number += repeat
-                yield number, []
+                if repeat == 1:
+                    yield number, []
+                else:
+                    waiting = number
                 continue
+            if waiting:
+                yield waiting, []
+                waiting = 0
             for _ in range(repeat):
                 number += 1
                 yield number, values
