@@ -105,6 +105,22 @@ def test_reordered_columns_are_still_ours(source: Session, tmp_path: Path) -> No
     assert str(preview.deals) == f"0 new, 0 updated, {DEALS} unchanged"
 
 
+@pytest.mark.parametrize(("suffix", "delimiter", "encoding"), [
+    (".tsv", "\t", "utf-8"), (".txt", ";", "cp1252")])
+def test_tab_and_semicolon_text_files_are_ours_too(source: Session, tmp_path: Path,
+                                                   suffix: str, delimiter: str,
+                                                   encoding: str) -> None:
+    """Excel's "Text (Tab delimited)" and a European "CSV" in Windows-1252."""
+    with (DATA / "roundtrip-lo.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    target = tmp_path / f"deals{suffix}"
+    with target.open("w", encoding=encoding, newline="", errors="replace") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    preview = build_preview(source.repository, target)
+    assert preview.own and preview.trusted and not preview.problems
+    assert preview.deals.new == 0 and preview.deals.changed == 0
+
+
 def test_a_workbook_holding_only_the_deals_sheet_is_ours(source: Session,
                                                          tmp_path: Path) -> None:
     book = openpyxl.load_workbook(DATA / "roundtrip.xlsx")  # (openpyxl drops LibreOffice's
