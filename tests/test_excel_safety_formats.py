@@ -139,6 +139,18 @@ def test_ods_row_repeated_two_million_times(tmp_path: Path) -> None:
     assert seconds < 60 and peak < 700
 
 
+def test_ods_with_a_password_is_refused(session: Session, tmp_path: Path) -> None:
+    def encrypted(data: bytes) -> bytes:
+        entry = b'<manifest:file-entry manifest:full-path="content.xml" ' \
+            b'manifest:media-type="text/xml"'
+        assert entry + b"/>" in data
+        return data.replace(entry + b"/>", entry + b'><manifest:encryption-data '
+                            b'manifest:checksum-type="SHA1/1K"/></manifest:file-entry>')
+
+    refused(session, rewrite_ods(tmp_path / "secret.ods", "META-INF/manifest.xml", encrypted),
+            "password")
+
+
 def test_an_opendocument_text_is_not_a_spreadsheet(session: Session, tmp_path: Path) -> None:
     path = rewrite_ods(tmp_path / "letter.ods", "mimetype",
                        lambda _data: b"application/vnd.oasis.opendocument.text")

@@ -159,6 +159,14 @@ def test_wizard_update_those_deals(qtbot, source: Session, tmp_path: Path) -> No
     assert wizard.preview.edit().updates["deal"][1][0][0] == 2
 
 
+def test_the_import_dialog_lists_every_format() -> None:
+    from pipeline_desktop.ui.excel_actions import IMPORT_FILTER
+
+    first = IMPORT_FILTER.split(";;")[0]
+    assert all(f"*.{suffix}" in first.split("(")[1].rstrip(")").split()
+               for suffix in ("xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"))
+
+
 def test_wizard_cancel_imports_nothing(qtbot, source: Session, tmp_path: Path) -> None:
     wizard = _wizard(qtbot, source, foreign_copy(tmp_path / "f.csv"))
     wizard.cancel_button.click()

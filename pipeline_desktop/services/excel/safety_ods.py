@@ -29,6 +29,7 @@ from pipeline_desktop.services.excel.safety import (
 from pipeline_desktop.services.excel.sniff import ImportFileError
 
 CONTENT = "content.xml"
+MANIFEST = "META-INF/manifest.xml"  # lists each encrypted part's key: a password was set
 MAX_ROW_BYTES = 64 * 1024 * 1024  # one row's XML; a longer one is refused, not buffered
 _TOKEN = re.compile(rb"<table:table-row\b([^>]*?)(?:/>|>(.*?)</table:table-row>)"
                     rb"|<table:table\s([^>]*)>", re.S)
@@ -48,9 +49,12 @@ def check_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> WorkbookI
     names = set(archive.namelist())
     if CONTENT not in names:
         raise ImportFileError(f"{path.name} is damaged (its content.xml is missing)")
-    if "mimetype" in names and not archive.read("mimetype")[:200].startswith(
+    if "mimetype" in names and not _head(archive, "mimetype").startswith(
             b"application/vnd.oasis.opendocument.spreadsheet"):
         raise ImportFileError(f"{path.name} is an OpenDocument file but not a spreadsheet")
+    if MANIFEST in names and b"encryption-data" in _head(archive, MANIFEST, 1 << 20):
+        raise ImportFileError(f"{path.name} is protected with a password; open it in "
+                              "LibreOffice, remove the password and save it again")
     scanner = _Scanner(path, limits)
     for member in archive.infolist():
         if member.filename == CONTENT:
@@ -58,6 +62,11 @@ def check_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> WorkbookI
         elif member.filename.endswith((".xml", ".rdf")):
             inflate(path, archive, member, limits)
     return scanner.finish()
+
+
+def _head(archive: zipfile.ZipFile, name: str, size: int = 200) -> bytes:
+    with archive.open(name) as stream:
+        return stream.read(size)
 
 
 class _Scanner:
