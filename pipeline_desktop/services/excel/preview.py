@@ -196,12 +196,12 @@ def _build_preview(repository: Repository, path: Path, options: Options,
     records = convert(sheet, header_row, rows, fields, epoch_1904=source.epoch_1904,
                       day_orders=day_orders)
     samples = _samples(rows, header_row, len(headers))
-    id_columns = id_like_columns(headers, fields, rows, header_row)
+    db = repository.db
+    empty = all(state.count(db, t) == 0 for t in ("deal", "company", "contact"))
+    id_columns = {} if empty else id_like_columns(headers, fields, rows, header_row)
     del rows  # the raw cells are no longer needed: keeps the peak memory down
     _check_deal_records(records, own)
     day_orders_used = dict(records.day_orders)
-    db = repository.db
-    empty = all(state.count(db, t) == 0 for t in ("deal", "company", "contact"))
     trusted = own and (empty or _same_pipeline(repository, source, records))
     others = _other_sheets(source, (STAGES, COMPANIES, CONTACTS),
                            sheets if marked else None) if own else {}
