@@ -237,3 +237,40 @@ def test_a_declaration_deep_in_a_big_part_stops_the_reading_thread(session: Sess
     path = rewrite_ods(tmp_path / "deep.ods", "content.xml", late)
     refused(session, path, "entity declarations", limits=Limits(max_ratio=1e9))
     assert not [t for t in threading.enumerate() if t.name == "inflate"]
+
+
+def test_the_quick_ods_measure_never_says_less_than_row_by_row(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The usual blocks of rows are measured with byte counts; the result may over-count a
+    row by its start tag and padding cell, never under-count it, whatever rows the blocks
+    hold (a wide row hiding behind a repeated empty cell, a repeated row with a value)."""
+    from pipeline_desktop.services.excel import safety_ods
+
+    cell = ('<table:table-cell office:value-type="string" calcext:value-type="string">'
+            '<text:p>x</text:p></table:table-cell>')
+    plain = ('<table:table-row table:style-name="ro1">' + cell * 6 +
+             '<table:table-cell table:number-columns-repeated="16378"/></table:table-row>')
+    wide = ('<table:table-row><table:table-cell table:number-columns-repeated="900"/>' + cell
+            + '<table:table-cell table:number-columns-repeated="16"/></table:table-row>')
+    repeated = ('<table:table-row table:number-rows-repeated="50">' + cell +
+                '<table:table-cell table:number-columns-repeated="5"/></table:table-row>')
+    rows = plain * 6000 + wide + plain * 6000 + repeated + plain * 3000
+    path = rewrite_ods(tmp_path / "many.ods", "content.xml", after_deals_data(rows))
+    lenient = Limits(max_ratio=1e9)  # rows this alike compress a hundredfold
+    measured = safety_ods._Scanner._plain_rows
+    quick_blocks = []
+
+    def counted(self, block: bytes) -> bool:
+        quick_blocks.append(measured(self, block))
+        return quick_blocks[-1]
+
+    monkeypatch.setattr(safety_ods._Scanner, "_plain_rows", counted)
+    quick = check_workbook(path, lenient, FileKind.ODS)
+    assert True in quick_blocks and False in quick_blocks  # both ways were taken
+    monkeypatch.setattr(safety_ods._Scanner, "_plain_rows", lambda self, block: False)
+    exact = check_workbook(path, lenient, FileKind.ODS)
+    deals = exact.sheet("Deals")
+    assert deals is not None and deals.columns == 901 and deals.rows == DEALS + 1 + 15_051
+    for fast, slow in zip(quick.sheets, exact.sheets, strict=True):
+        assert (fast.name, fast.visible) == (slow.name, slow.visible)
+        assert slow.rows <= fast.rows and slow.columns <= fast.columns <= slow.columns + 2
