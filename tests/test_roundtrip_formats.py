@@ -171,3 +171,26 @@ def test_libreoffice_opens_a_fresh_export(source: Session, tmp_path: Path) -> No
     assert rows[0][:3] == ["ID", "Title", "Company"] and len(rows) == DEALS + 1
     preview = build_preview(source.repository, out / "fresh.csv")
     assert str(preview.deals) == f"0 new, 0 updated, {DEALS} unchanged"
+
+
+def test_the_edited_copy_from_the_command_line(source: Session,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """What a user runs: applied once; the same file again is refused (its new row is now a
+    deal here), and with --update-duplicates changes nothing."""
+    from pipeline_desktop.cli import main
+
+    db = str(source.path)
+    source.close()
+    edited = str(DATA / "roundtrip-lo-edited.ods")
+    assert main(["import", edited, "--db", db]) == 0
+    assert f"1 new, 1 updated, {DEALS - 1} unchanged" in capsys.readouterr().out
+    assert main(["import", edited, "--db", db]) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("error: 1 row looks like deals already in the pipeline")
+    assert main(["import", edited, "--db", db, "--update-duplicates"]) == 0
+    assert f"0 new, 0 updated, {DEALS + 1} unchanged" in capsys.readouterr().out
+    reopened = open_session(db)
+    try:
+        assert reopened.repository.deal_count() == DEALS + 1
+    finally:
+        reopened.close()

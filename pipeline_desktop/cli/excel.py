@@ -104,7 +104,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _duplicates_refused(preview) -> str:
     count = len(preview.duplicates)
-    return (f"error: {count} row{'s' if count != 1 else ''} look like deals already in the "
+    verb = "looks" if count == 1 else "look"
+    return (f"error: {count} row{'s' if count != 1 else ''} {verb} like deals already in the "
             "pipeline (same title and company, or a matching ID); nothing was imported. "
             "Use --update-duplicates to update those deals, --allow-duplicates to add them "
             "as new, or --dry-run to list them")
