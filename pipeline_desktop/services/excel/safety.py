@@ -9,17 +9,13 @@ with a few byte-level regular expressions (about 0.4 s for 100,000 rows × 30 co
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import queue
 import re
-import threading
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO
 
 import defusedxml.ElementTree as SafeET
 
@@ -197,65 +193,25 @@ def inflate(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit
             consume: Callable[[bytes], None] | None = None) -> None:
     """Inflate one part as a stream: count real bytes (the directory can lie), refuse entity
     declarations anywhere in it (a long comment can push them past the first kilobytes), and
-    hand each chunk to `consume`. A big part is inflated on a second thread while this one
-    measures the previous chunk (zlib works without holding the GIL)."""
+    hand each chunk to `consume`. (Inflating on a second thread while this one measures was
+    tried: no faster, zipfile's own Python work between chunks needs the GIL.)"""
     seen = 0
     tail = b""
     try:
         with archive.open(member) as stream:
-            chunks = _read_ahead(stream) if consume is not None and \
-                member.file_size > READ_AHEAD_FROM else iter(lambda: stream.read(CHUNK), b"")
-            try:
-                for chunk in chunks:
-                    seen += len(chunk)
-                    if seen > limits.max_part_bytes or seen > member.file_size:
-                        raise ImportFileError(bomb_message(path, seen, member.compress_size))
-                    if b"!" in chunk:  # every declaration has one; a byte search is quick
-                        refuse_declarations(path, tail + chunk)
-                    tail = chunk[-16:]
-                    if consume is not None:
-                        consume(chunk)
-            finally:
-                close = getattr(chunks, "close", None)
-                if close is not None:
-                    close()  # stops the reading thread before the stream closes
+            while chunk := stream.read(CHUNK):
+                seen += len(chunk)
+                if seen > limits.max_part_bytes or seen > member.file_size:
+                    raise ImportFileError(bomb_message(path, seen, member.compress_size))
+                if b"!" in chunk:  # every declaration has one; a byte search is quick
+                    refuse_declarations(path, tail + chunk)
+                tail = chunk[-16:]
+                if consume is not None:
+                    consume(chunk)
     except zipfile.BadZipFile as error:
         raise ImportFileError(f"{path.name} is damaged ({error})") from None
     except (EOFError, OSError, ValueError, zlib.error) as error:
         raise ImportFileError(f"{path.name} is damaged or incomplete ({error})") from None
-
-
-READ_AHEAD_FROM = 8 * CHUNK  # smaller parts are not worth a thread
-
-
-def _read_ahead(stream: IO[bytes]) -> Iterator[bytes]:
-    """The stream's chunks, read on a worker thread at most a few chunks ahead (a bomb
-    stops as soon as the caller does: the worker waits for room, and closing this generator
-    tells it to stop)."""
-    ready: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=3)
-    stop = threading.Event()
-
-    def work() -> None:
-        try:
-            while not stop.is_set() and (chunk := stream.read(CHUNK)):
-                ready.put(chunk)
-            ready.put(None)
-        except BaseException as error:  # handed to the caller, who raises it
-            ready.put(error)
-
-    worker = threading.Thread(target=work, name="inflate", daemon=True)
-    worker.start()
-    try:
-        while (item := ready.get()) is not None:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        while worker.is_alive():  # make room so a waiting worker sees `stop`
-            with contextlib.suppress(queue.Empty):
-                ready.get(timeout=0.05)
-        worker.join()
 
 
 def _measure(sheet: SheetInfo, data: bytes) -> None:
