@@ -31,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Shows what will change, then applies it as one transaction after a "
                     "backup. Exit 0 when applied, 1 when rows were rejected (nothing written), "
                     "2 for wrong usage.")
-    parser.add_argument("file", type=Path, help=".xlsx, .xlsm or .csv file")
+    parser.add_argument("file", type=Path,
+                        help=".xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt file")
     add_db_option(parser)
     parser.add_argument("--dry-run", action="store_true", help="print the preview, write nothing")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -56,6 +57,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "differ from the pipeline's: keep the pipeline's or take the "
                              "file's (default: take into an empty pipeline, else keep)")
     add_stage_arguments(parser)
+    twins = parser.add_mutually_exclusive_group()
+    twins.add_argument("--allow-duplicates", action="store_true",
+                       help="add rows that look like deals already in the pipeline (same "
+                            "title and company, or a matching ID) as new deals")
+    twins.add_argument("--update-duplicates", action="store_true",
+                       help="let such rows update the deals they look like instead")
     parser.set_defaults(run=run_import)
 
 
@@ -76,6 +83,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from pipeline_desktop.services.excel.duplicates import with_duplicates_updated
     from pipeline_desktop.services.excel.preview import Options, apply_preview, build_preview
 
     session = open_session(resolve_url(getattr(args, "db", None)))
@@ -88,11 +96,19 @@ def run_import(args: argparse.Namespace) -> int:
             order = DayOrder.DAY_FIRST if args.day_first else DayOrder.MONTH_FIRST
             options.day_orders = {"*": order}  # every date column
         preview = build_preview(session.repository, args.file, options)
+        if args.update_duplicates and preview.duplicates:
+            preview = build_preview(session.repository, args.file,
+                                    with_duplicates_updated(options, preview))
         if args.settings:
             preview.settings.accepted = args.settings == "take"
         if args.dry_run or preview.problems:
             _print_preview(preview, args.json, applied=False)
             return 1 if preview.problems else 0
+        if preview.duplicates and not args.allow_duplicates:
+            if args.json:
+                _print_preview(preview, True, applied=False)
+            print(_duplicates_refused(preview), file=sys.stderr)
+            return 1
         try:
             apply_preview(session.repository, preview, session.path,
                           take_conflicts=args.on_conflict == "take")
@@ -102,6 +118,15 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         session.close()
     return 0
+
+
+def _duplicates_refused(preview) -> str:
+    count = len(preview.duplicates)
+    verb = "looks" if count == 1 else "look"
+    return (f"error: {count} row{'s' if count != 1 else ''} {verb} like deals already in the "
+            "pipeline (same title and company, or a matching ID); nothing was imported. "
+            "Use --update-duplicates to update those deals, --allow-duplicates to add them "
+            "as new, or --dry-run to list them")
 
 
 def _preset_mapping(repository: Repository, args: argparse.Namespace) -> dict[str, str]:
@@ -197,6 +222,9 @@ def _print_preview(preview, as_json: bool, *, applied: bool) -> None:
             "changes": [{"deal_id": c.deal_id, "title": c.title, "row": c.row,
                          "conflict": c.conflict, "fields": c.fields} for c in preview.changes],
             "conflicts": sorted(preview.conflicts),
+            "duplicates": len(preview.duplicates),
+            "duplicate_rows": [{"row": d.row, "deal_id": d.deal_id, "reason": d.reason}
+                               for d in preview.duplicates],
             "problems": [str(p) for p in preview.problems],
             "warnings": preview.warnings,
             "settings": _settings_json(preview, applied),

@@ -31,7 +31,9 @@ from pipeline_desktop.ui.workers import Progress, run_job
 if TYPE_CHECKING:
     from pipeline_desktop.ui.main_window import MainWindow
 
-IMPORT_FILTER = "Workbooks and CSV files (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
+IMPORT_FILTER = ("Spreadsheets and CSV files (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;"
+                 "Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument spreadsheets (*.ods);;"
+                 "CSV and text files (*.csv *.tsv *.txt);;All files (*)")
 EXPORT_FILTER = "Excel workbooks (*.xlsx)"
 CRM_FILTER = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
 

@@ -13,7 +13,7 @@ activities)."""
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 import peewee as pw
@@ -47,8 +47,10 @@ class Planner(DealPlanning, OwnSheetPlanning):
 
     def __init__(self, db: pw.Database, *, trusted: bool, own: bool, user: str = "",
                  today: date | None = None, default_currency: str = "USD",
-                 tables: Iterable[str] = TABLE_ORDER) -> None:
+                 tables: Iterable[str] = TABLE_ORDER,
+                 forced: Mapping[int, int] | None = None) -> None:
         self.db, self.trusted, self.own, self.user = db, trusted, own, user
+        self.forced = dict(forced or {})  # row number → the deal it updates (duplicates)
         self.today = (today or date.today()).isoformat()
         self.now = datetime.now().replace(microsecond=0).isoformat(sep=" ")
         self.currency = default_currency
@@ -107,7 +109,8 @@ class Planner(DealPlanning, OwnSheetPlanning):
         self.probability_records = records if (
             "probability" in self.header_of and "stage" in self.header_of) else None
         try:
-            if plan_new_deals(self, records, counts, history_sheet=history_sheet):
+            if not self.forced and plan_new_deals(self, records, counts,
+                                                  history_sheet=history_sheet):
                 return  # the usual case, planned in whole columns
             rejected = records.rejected_rows
             for number, rec in records.rows:

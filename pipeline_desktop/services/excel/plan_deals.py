@@ -37,8 +37,10 @@ class DealPlanning(StagePlanning, PartyPlanning):
     def _deal(self, number: int, rec: dict[str, object], counts: Counts,
               history_sheet: bool) -> None:
         wb_id = rec.get("id")
-        deal_id: int | None = None
-        if self.trusted and isinstance(wb_id, int):
+        deal_id: int | None = self.forced.get(number)
+        if deal_id is not None:
+            pass  # the person chose to update the deal this row looks like
+        elif self.trusted and isinstance(wb_id, int):
             deal_id = wb_id
         elif rec.get("external_id") and rec["external_id"] in self.deal_by_ext:
             deal_id = self.deal_by_ext[rec["external_id"]]  # type: ignore[index]
@@ -47,6 +49,9 @@ class DealPlanning(StagePlanning, PartyPlanning):
             if deal_id is not None and not rec.get("external_id"):  # keep its other CRM's ID
                 rec["external_id"] = self.rows["deal"][deal_id][DEAL_INDEX["external_id"]]
         old = self.rows["deal"].get(deal_id) if deal_id is not None else None
+        if old is not None and number in self.forced and str(rec.get("external_id")) == str(
+                deal_id):  # our own ID read as another CRM's: not an external ID to keep
+            rec = {**rec, "external_id": old[DEAL_INDEX["external_id"]]}
         if deal_id is None or (old is None and not self.trusted):
             deal_id = self.allocate("deal")
         values = dict(zip(DEAL_COLS, old, strict=True)) if old else self._new_deal(deal_id)

@@ -15,6 +15,12 @@ from pipeline_desktop.domain.import_values import DayOrder
 from pipeline_desktop.services.excel import crm_sync, currency_sheet, state
 from pipeline_desktop.services.excel.apply import TableEdit
 from pipeline_desktop.services.excel.crm_layouts import detect_crm
+from pipeline_desktop.services.excel.duplicates import (
+    Duplicate,
+    duplicate_lines,
+    find_duplicates,
+    id_like_columns,
+)
 from pipeline_desktop.services.excel.mapping import (
     apply_overrides,
     auto_map,
@@ -22,12 +28,12 @@ from pipeline_desktop.services.excel.mapping import (
     header_key,
     score,
 )
-from pipeline_desktop.services.excel.plan import (
-    Counts,
-    DealChange,
-    Planner,
-    status_problem,
+from pipeline_desktop.services.excel.ownership import (
+    ids_agree,
+    looks_like_our_deals,
+    untrusted_warning,
 )
+from pipeline_desktop.services.excel.plan import Counts, DealChange, Planner, status_problem
 from pipeline_desktop.services.excel.read import (
     META_SHEET,
     Prefetch,
@@ -74,6 +80,7 @@ class Options:
     limits: Limits = DEFAULT_LIMITS
     today: date | None = None
     stages: Mapping[str, str] = field(default_factory=dict)  # stage name → choice (new:40…)
+    match_rows: Mapping[int, int] = field(default_factory=dict)  # row → deal it updates
 
 
 @dataclass
@@ -92,6 +99,7 @@ class Preview:
     new_stages: list[str]
     conflicts: set[int]
     day_orders: dict[str, DayOrder]
+    duplicates: list[Duplicate]  # new rows that look like deals already here
     _edit: TableEdit
     _conflict_edit: TableEdit
     # The workbook's settings against the pipeline's; `settings.accepted` decides whether
@@ -142,6 +150,7 @@ class Preview:
             out.append("Columns: " + "; ".join(
                 f"{h} → {f or 'custom field'}" for h, f in zip(self.headers, self.fields,
                                                                 strict=False) if h))
+        out += duplicate_lines(self.duplicates)
         out += [f"Warning: {w}" for w in self.warnings]
         out += self.settings_lines()
         out += [f"Conflict: {c}" for c in self.changes if c.conflict]
@@ -204,15 +213,16 @@ def build_preview(repository: Repository, path: Path, options: Options | None = 
 def _build_preview(repository: Repository, path: Path, options: Options,
                    progress: Progress | None, stack: ExitStack) -> Preview:
     source = open_source(path, options.limits)
-    own = source.is_ours and options.sheet in (None, DEALS.name)
-    sheet, rows = _deal_sheet(source, options.sheet if not own else DEALS.name, progress)
+    marked = source.is_ours and options.sheet in (None, DEALS.name)  # by its _pipeline sheet
+    sheet, rows = _deal_sheet(source, options.sheet if not marked else DEALS.name, progress)
     # Our other sheets are read on a second core while this one is converted and planned.
     sheets = stack.enter_context(Prefetch(source, _present(
-        source, (STAGES, COMPANIES, CONTACTS)) if own else ()))
-    header_row = 0 if own else find_header_row(rows)
+        source, (STAGES, COMPANIES, CONTACTS)) if marked else ()))
+    header_row = 0 if marked else find_header_row(rows)
     if not rows or len(rows) <= header_row:
         raise ImportFileError(f"Sheet '{sheet}' of {path.name} has no rows to import")
     headers = rows[header_row]
+    own = marked or looks_like_our_deals(headers)  # our Deals sheet in any container
     layout = None if own else detect_crm(headers)
     fields = apply_overrides(headers, crm_sync.crm_fields(layout, headers, auto_map(
         headers, ours=own)), options.mapping)
@@ -222,18 +232,20 @@ def _build_preview(repository: Repository, path: Path, options: Options,
     samples = _samples(rows, header_row, len(headers))
     pipelines = crm_sync.pipelines_of(layout, headers, rows[header_row + 1:], fields) \
         if layout else {}
+    db = repository.db
+    empty = all(state.count(db, t) == 0 for t in ("deal", "company", "contact"))
+    id_columns = {} if empty else id_like_columns(headers, fields, rows, header_row)
     del rows  # the raw cells are no longer needed: keeps the peak memory down
     _check_deal_records(records, own)
     day_orders_used = dict(records.day_orders)
-    db = repository.db
-    empty = all(state.count(db, t) == 0 for t in ("deal", "company", "contact"))
-    trusted = own and (empty or source.meta.get(PIPELINE_ID) == pipeline_id(repository))
-    others = _other_sheets(source, (STAGES, COMPANIES, CONTACTS), sheets) if own else {}
+    trusted = own and (empty or _same_pipeline(repository, source, records))
+    others = _other_sheets(source, (STAGES, COMPANIES, CONTACTS),
+                           sheets if marked else None) if own else {}
     later = [spec for spec in (HISTORY, ACTIVITIES)
              if own and trusted and source.info and source.info.sheet(spec.name)]
     planner = Planner(db, trusted=trusted, own=own, user=repository.user, today=options.today,
                       default_currency=options.default_currency,
-                      tables=_tables_needed(later))
+                      tables=_tables_needed(later), forced=options.match_rows)
     for spec, plan_sheet in ((STAGES, planner.stages), (COMPANIES, planner.companies),
                              (CONTACTS, planner.contacts)):
         if spec.name in others:
@@ -242,6 +254,7 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         planner.drop_stages_not_in(others[STAGES.name])
     crm_sync.setup_planner(planner, options.stages, layout,
                            (pipeline_id(repository) or "")[:8])
+    duplicates = find_duplicates(planner, records, id_columns)
     planner.deals(records, history_sheet=HISTORY in later)
     note = crm_sync.note_import(layout, planner, records, pipelines) if layout else None
     problems = records.problems + [p for r in others.values() for p in r.problems]
@@ -257,9 +270,7 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         settings, settings_problems = read_settings(source, db, restore=empty)
         problems += settings_problems
     if own and not trusted:
-        warnings.append("This workbook comes from another pipeline: deals are added "
-                        "(or matched by external ID); activities and stage history "
-                        "are restored only into their own pipeline or an empty one")
+        warnings.append(untrusted_warning(bool(source.meta.get(PIPELINE_ID))))
     plan = planner.plan
     problems += plan.problems
     rates = currency_sheet.plan(db, source, trusted) if own else None
@@ -274,6 +285,7 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         changes=plan.changes, problems=problems,
         warnings=warnings + plan.warnings,
         new_stages=plan.new_stages, conflicts=plan.conflicts, day_orders=day_orders_used,
+        duplicates=duplicates,
         _edit=replace(_edit_of(plan.inserts, plan.updates, path.name, plan.deletes),
                       currencies=rates.command if rates else None),
         _conflict_edit=_edit_of({"stage_change": plan.conflict_history},
@@ -283,6 +295,15 @@ def _build_preview(repository: Repository, path: Path, options: Options,
         stage_choices=dict(options.stages), sync_note=note,
         new_stage_probability={r[1]: r[3] for r in plan.inserts["stage"] if r[4] == "open"},
     )
+
+
+def _same_pipeline(repository: Repository, source: Source, records: Records) -> bool:
+    """The workbook names this pipeline; with no name (a CSV of our Deals sheet, a copy of
+    the sheet alone), its IDs must point at the deals its rows describe."""
+    named = source.meta.get(PIPELINE_ID)
+    if named:
+        return named == pipeline_id(repository)
+    return ids_agree(repository.db, records)
 
 
 def _in_order(counts: dict[str, Counts]) -> dict[str, Counts]:

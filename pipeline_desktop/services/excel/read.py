@@ -1,8 +1,11 @@
 """Read the cells of a checked workbook or CSV file into plain lists of Python values.
 
-python-calamine reads (about 10× openpyxl's read-only speed) once `safety` has measured the
-sheet; a sheet whose rectangle is too big for that (a stray cell far below the data, a million
-empty rows) is streamed with openpyxl instead, stopping after a run of empty rows."""
+python-calamine reads .xlsx, .xlsm, .ods and .xls (about 10× openpyxl's read-only speed) once
+`safety` has measured the sheets; a sheet whose rectangle is too big for that (a stray cell far
+below the data, a million empty rows) is streamed by our own readers instead (`stream`,
+`stream_ods`), stopping after a run of empty rows. calamine parses every sheet of an .ods or
+.xls when it opens one, so there one oversized sheet sends the whole file to the streaming
+reader (.ods) or was refused by `safety_xls` (.xls)."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from pathlib import Path
 from pipeline_desktop.services.excel.safety import (
     DEFAULT_LIMITS,
     Limits,
+    SheetInfo,
     WorkbookInfo,
     check_workbook,
 )
@@ -67,6 +71,13 @@ class Source:
         return [s.name for s in self.info.sheets if s.visible]
 
     @property
+    def calamine_may_open(self) -> bool:
+        """calamine opens .ods and .xls whole: every sheet must fit its rectangle."""
+        if self.kind is FileKind.XLSX or self.info is None:
+            return True
+        return all(not _too_big(self.limits, sheet) for sheet in self.info.sheets)
+
+    @property
     def is_ours(self) -> bool:
         return self.meta.get("format") == "pipeline-desktop-workbook"
 
@@ -81,7 +92,7 @@ def open_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> Source:
         if path.stat().st_size > limits.max_part_bytes:
             raise ImportFileError(f"{path.name} is larger than this app can import")
         return Source(path, kind, limits=limits)
-    source = Source(path, kind, check_workbook(path, limits), limits=limits)
+    source = Source(path, kind, check_workbook(path, limits, kind), limits=limits)
     meta_sheet = source.info.sheet(META_SHEET) if source.info else None
     if meta_sheet is not None and meta_sheet.cells <= limits.max_cells:
         rows = read_sheet(source, META_SHEET)
@@ -98,12 +109,16 @@ def read_sheet(source: Source, name: str | None = None,
     sheet = source.info.sheet(name) if name else None
     if sheet is None:
         raise ImportFileError(f"{source.path.name} has no sheet named '{name}'")
-    if sheet.columns > source.limits.max_columns and sheet.rows * min(
-            sheet.columns, source.limits.max_columns) > source.limits.max_cells:
-        return _read_streaming(source, sheet.name, progress)
-    if sheet.cells > source.limits.max_cells:
+    if _too_big(source.limits, sheet) or not source.calamine_may_open:
         return _read_streaming(source, sheet.name, progress)
     return _read_calamine(source, sheet.name, progress)
+
+
+def _too_big(limits: Limits, sheet: SheetInfo) -> bool:
+    if sheet.columns > limits.max_columns and sheet.rows * min(
+            sheet.columns, limits.max_columns) > limits.max_cells:
+        return True
+    return sheet.cells > limits.max_cells
 
 
 class Prefetch:
@@ -128,10 +143,8 @@ class Prefetch:
 
 
 def _read_calamine(source: Source, name: str, progress: Progress | None) -> list[list[object]]:
-    import python_calamine
-
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(source.path))
+        workbook = _open_calamine(source)
         sheet = workbook.get_sheet_by_name(name)
     except Exception as error:  # calamine's errors are its own types; all mean "can't read"
         raise ImportFileError(f"{source.path.name} could not be read: {_first_line(error)}"
@@ -148,20 +161,38 @@ def _read_calamine(source: Source, name: str, progress: Progress | None) -> list
     return _trim(rows)
 
 
+_SUFFIXES = {FileKind.XLSX: (".xlsx", ".xlsm"), FileKind.ODS: (".ods",), FileKind.XLS: (".xls",)}
+
+
+def _open_calamine(source: Source):  # -> python_calamine.CalamineWorkbook
+    """calamine picks its reader by the file's name; a file whose name lies (an .ods saved
+    as "deals.xlsx") is handed over as bytes, which calamine tells apart by content."""
+    import python_calamine
+
+    if source.path.suffix.lower() in _SUFFIXES.get(source.kind, ()):
+        return python_calamine.CalamineWorkbook.from_path(str(source.path))
+    with source.path.open("rb") as handle:
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(handle.read()))
+
+
 def _read_streaming(source: Source, name: str, progress: Progress | None
                     ) -> list[list[object]]:
     """Rows of a sheet calamine must not load whole; stops after a run of empty rows."""
     from pipeline_desktop.services.excel.stream import iter_rows
+    from pipeline_desktop.services.excel.stream_ods import iter_ods_rows
 
     assert source.info is not None
     sheet = source.info.sheet(name)
     assert sheet is not None
     rows: list[list[object]] = []
     last = 0  # the last row with a value
+    if source.kind is FileKind.ODS:
+        found = iter_ods_rows(source.path, sheet.name, max_columns=source.limits.max_columns)
+    else:
+        found = iter_rows(source.path, sheet.part, max_columns=source.limits.max_columns,
+                          epoch_1904=source.epoch_1904)
     try:
-        for index, (number, values) in enumerate(iter_rows(
-                source.path, sheet.part, max_columns=source.limits.max_columns,
-                epoch_1904=source.epoch_1904)):
+        for index, (number, values) in enumerate(found):
             if number - last > EMPTY_RUN:
                 source.warnings.append(
                     f"Sheet '{name}': stopped reading at row {last + EMPTY_RUN:,} after "

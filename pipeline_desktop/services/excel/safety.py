@@ -13,12 +13,13 @@ import functools
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import defusedxml.ElementTree as SafeET
 
-from pipeline_desktop.services.excel.sniff import ImportFileError
+from pipeline_desktop.services.excel.sniff import FileKind, ImportFileError
 
 CHUNK = 1 << 20
 # Patterns start with a literal so the regex engine can skip ahead quickly (a leading \s made
@@ -74,16 +75,25 @@ class WorkbookInfo:
         return next((s for s in self.sheets if s.name.casefold() == folded), None)
 
 
-def check_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> WorkbookInfo:
+def check_workbook(path: Path, limits: Limits = DEFAULT_LIMITS,
+                   kind: FileKind = FileKind.XLSX) -> WorkbookInfo:
     """Refuse bombs and traps; return the sheets with their real extents."""
+    if kind is FileKind.XLS:
+        from pipeline_desktop.services.excel.safety_xls import check_xls
+
+        return check_xls(path, limits)
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         raise ImportFileError(f"{path.name} is damaged or incomplete "
                               "(it is not a complete zip archive)") from None
     with archive:
-        _check_sizes(path, archive, limits)
+        check_sizes(path, archive, limits)
         names = set(archive.namelist())
+        if kind is FileKind.ODS or ("xl/workbook.xml" not in names and "content.xml" in names):
+            from pipeline_desktop.services.excel.safety_ods import check_ods
+
+            return check_ods(path, archive, limits)
         if "xl/workbook.xml" not in names:
             raise ImportFileError(f"{path.name} is a zip archive but not an Excel workbook")
         info = _read_workbook_part(path, archive)
@@ -93,7 +103,7 @@ def check_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> WorkbookInfo:
     return info
 
 
-def _check_sizes(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
+def check_sizes(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
     total = 0
     for member in archive.infolist():
         if member.flag_bits & 0x1:
@@ -103,26 +113,26 @@ def _check_sizes(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
         ratio = size / max(member.compress_size, 1)
         if size > limits.max_part_bytes or (size > limits.ratio_floor and
                                             ratio > limits.max_ratio):
-            raise ImportFileError(_bomb_message(path, size, member.compress_size))
+            raise ImportFileError(bomb_message(path, size, member.compress_size))
         if total > limits.max_total_bytes:
-            raise ImportFileError(_bomb_message(path, total, path.stat().st_size))
+            raise ImportFileError(bomb_message(path, total, path.stat().st_size))
 
 
-def _bomb_message(path: Path, inflated: int, compressed: int) -> str:
+def bomb_message(path: Path, inflated: int, compressed: int) -> str:
     return (f"{path.name} would inflate from {compressed / 1e6:,.1f} MB to "
             f"{inflated / 1e6:,.0f} MB; it looks like a zip bomb and was not opened")
 
 
 def _read_workbook_part(path: Path, archive: zipfile.ZipFile) -> WorkbookInfo:
     raw = archive.read("xl/workbook.xml")
-    _refuse_declarations(path, raw[:4096])
+    refuse_declarations(path, raw[:4096])
     if _STRICT in raw[:4096]:
         raise ImportFileError(f"{path.name} is saved as Strict Open XML; open it in Excel and "
                               "save it as an ordinary Excel Workbook (.xlsx)")
     try:
         root = SafeET.fromstring(raw)
         rels_raw = archive.read("xl/_rels/workbook.xml.rels")
-        _refuse_declarations(path, rels_raw[:4096])
+        refuse_declarations(path, rels_raw[:4096])
         rels = SafeET.fromstring(rels_raw)
     except KeyError:
         raise ImportFileError(f"{path.name} is damaged (its sheet list is missing)") from None
@@ -153,7 +163,7 @@ def _normalise(part: str) -> str:
     return "/".join(pieces)
 
 
-def _refuse_declarations(path: Path, head: bytes) -> None:
+def refuse_declarations(path: Path, head: bytes) -> None:
     if any(marker in head for marker in _DECLARATIONS):
         raise ImportFileError(f"{path.name} contains XML entity declarations, which a workbook "
                               "never needs (a possible attack); it was not opened")
@@ -161,27 +171,43 @@ def _refuse_declarations(path: Path, head: bytes) -> None:
 
 def _scan_part(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo,
                info: WorkbookInfo, limits: Limits) -> None:
-    """Inflate one part as a stream: count real bytes (the directory can lie), refuse entity
-    declarations, and measure worksheets."""
+    """Inflate one part as a stream (see `inflate`) and measure it if it is a worksheet."""
     sheet = next((s for s in info.sheets if s.part == member.filename), None)
+    if sheet is None:
+        inflate(path, archive, member, limits)
+        return
+    state = {"first": True, "tail": b""}
+
+    def consume(chunk: bytes) -> None:
+        if state["first"]:
+            found = _DIMENSION.search(chunk[:4096])
+            sheet.dimension = found.group(1).decode() if found else ""
+            state["first"] = False
+        _measure(sheet, state["tail"] + chunk)
+        state["tail"] = chunk[-64:]
+
+    inflate(path, archive, member, limits, consume)
+
+
+def inflate(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limits,
+            consume: Callable[[bytes], None] | None = None) -> None:
+    """Inflate one part as a stream: count real bytes (the directory can lie), refuse entity
+    declarations anywhere in it (a long comment can push them past the first kilobytes), and
+    hand each chunk to `consume`. (Inflating on a second thread while this one measures was
+    tried: no faster, zipfile's own Python work between chunks needs the GIL.)"""
     seen = 0
     tail = b""
     try:
         with archive.open(member) as stream:
-            first = True
             while chunk := stream.read(CHUNK):
                 seen += len(chunk)
                 if seen > limits.max_part_bytes or seen > member.file_size:
-                    raise ImportFileError(_bomb_message(path, seen, member.compress_size))
-                if first:
-                    _refuse_declarations(path, chunk[:4096])
-                    if sheet is not None:
-                        found = _DIMENSION.search(chunk[:4096])
-                        sheet.dimension = found.group(1).decode() if found else ""
-                    first = False
-                if sheet is not None:
-                    _measure(sheet, tail + chunk)
-                    tail = chunk[-64:]
+                    raise ImportFileError(bomb_message(path, seen, member.compress_size))
+                if b"!" in chunk:  # every declaration has one; a byte search is quick
+                    refuse_declarations(path, tail + chunk)
+                tail = chunk[-16:]
+                if consume is not None:
+                    consume(chunk)
     except zipfile.BadZipFile as error:
         raise ImportFileError(f"{path.name} is damaged ({error})") from None
     except (EOFError, OSError, ValueError, zlib.error) as error:

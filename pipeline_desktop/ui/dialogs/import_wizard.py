@@ -71,6 +71,8 @@ class ImportWizard(QDialog):
         self.stage_context = stage_context or StageContext([])
         self.chosen_stages: dict[str, str] = dict(preview.stage_choices)  # from a preset
         self.stages_edited = False  # the stage table differs from what the preview used
+        self.match_rows: dict[int, int] = {}  # duplicates the person chose to update
+        self.add_duplicates = False  # … or to add as new anyway
         self.setWindowTitle(self.tr("Import %s") % preview.source.path.name)
         self.resize(920, 620)
         self.pages = QStackedWidget(self)
@@ -85,6 +87,7 @@ class ImportWizard(QDialog):
         self.import_button.setObjectName("import_button")
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.back_button.clicked.connect(self._forget_duplicate_choice)
         self.back_button.clicked.connect(self._update_buttons)
         self.next_button.clicked.connect(self.show_preview)
         self.import_button.clicked.connect(self._accept_import)
@@ -193,7 +196,8 @@ class ImportWizard(QDialog):
     def options(self) -> Options:
         order = self.day_combo.currentData()
         return Options(sheet=self.sheet_combo.currentText() or None, mapping=self.mapping(),
-                       day_orders={"*": order} if order else {}, stages=self.stage_choices())
+                       day_orders={"*": order} if order else {}, stages=self.stage_choices(),
+                       match_rows=dict(self.match_rows))
 
     def stage_choices(self) -> dict[str, str]:
         return {**self.chosen_stages, **self.stage_table.choices()}
@@ -252,8 +256,10 @@ class ImportWizard(QDialog):
         conflict_layout.addWidget(take)
         conflict_layout.addStretch(1)
         self.settings_box = SettingsDifferences(page)
+        self.duplicate_box = self._build_duplicate_box(page)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
+        layout.addWidget(self.duplicate_box)
         layout.addWidget(self.conflict_box)
         layout.addWidget(self.settings_box, 1)
         layout.addWidget(self._build_stage_box(page), 2)
@@ -307,6 +313,7 @@ class ImportWizard(QDialog):
             lines.append(self.tr("%d deals were edited in the app after this file was "
                                  "exported.") % len(preview.conflicts))
         self.summary.setText("\n".join(lines))
+        self._fill_duplicates(preview)
         self.conflict_box.setVisible(bool(preview.conflicts))
         self.settings_box.fill(preview.settings)
         self.changes.clear()
@@ -351,9 +358,70 @@ class ImportWizard(QDialog):
         self.next_button.setVisible(not on_preview)
         self.import_button.setVisible(on_preview)
         self.import_button.setEnabled(on_preview and not self.preview.problems
-                                      and self.preview.has_changes)
+                                      and self.preview.has_changes
+                                      and (not self.preview.duplicates or self.add_duplicates))
         self.import_button.setDefault(on_preview)
         self.next_button.setDefault(not on_preview)
+
+    # ---- the duplicate guard ---------------------------------------------------------------
+
+    def _build_duplicate_box(self, page: QWidget) -> QWidget:
+        """Rows that would be new but look like deals already here: update those deals, add
+        them as new anyway, or Cancel (the dialog's own button)."""
+        box = QWidget(page)
+        box.setObjectName("duplicate_box")
+        self.duplicate_label = QLabel(box)
+        self.duplicate_label.setObjectName("duplicate_label")
+        self.duplicate_label.setWordWrap(True)
+        self.duplicate_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.update_duplicates_button = QPushButton(self.tr("Update those deals"), box)
+        self.update_duplicates_button.setObjectName("update_duplicates_button")
+        self.add_duplicates_button = QPushButton(self.tr("Add them as new anyway"), box)
+        self.add_duplicates_button.setObjectName("add_duplicates_button")
+        self.update_duplicates_button.clicked.connect(self._update_duplicates)
+        self.add_duplicates_button.clicked.connect(self._add_duplicates)
+        row = QHBoxLayout()
+        row.addWidget(self.update_duplicates_button)
+        row.addWidget(self.add_duplicates_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.duplicate_label)
+        layout.addLayout(row)
+        return box
+
+    def _fill_duplicates(self, preview: Preview) -> None:
+        found = preview.duplicates
+        self.duplicate_box.setVisible(bool(found) and not self.add_duplicates)
+        if not found:
+            return
+        first = found[0]
+        self.duplicate_label.setText(self.tr(
+            "%d new rows look like deals already in the pipeline (same title and company, or "
+            "a matching ID; row %d looks like deal #%d: %s). Update those deals, add them as "
+            "new anyway, or Cancel.") % (len(found), first.row, first.deal_id, first.reason))
+
+    def _update_duplicates(self) -> None:
+        before = dict(self.match_rows)
+        self.match_rows.update((d.row, d.deal_id) for d in self.preview.duplicates)
+        fresh = self.rebuild(self.options())
+        if fresh is None:  # the preview was cancelled: nothing chosen
+            self.match_rows = before
+            return
+        self.preview = fresh
+        self._fill_preview(fresh)
+        self._update_buttons()
+
+    def _add_duplicates(self) -> None:
+        self.add_duplicates = True
+        self.duplicate_box.setVisible(False)
+        self._update_buttons()
+
+    def _forget_duplicate_choice(self) -> None:
+        """Back to the columns: another mapping gives other rows, so the choice is asked
+        again."""
+        self.match_rows = {}
+        self.add_duplicates = False
 
     def _accept_import(self) -> None:
         if self.stages_edited:  # the preview shown is not what these choices would import
