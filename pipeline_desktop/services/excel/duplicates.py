@@ -96,13 +96,19 @@ def find_duplicates(planner: Planner, records: Records, id_columns: IdColumns
 
 
 def _updates(planner: Planner, records: Records) -> set[int]:
-    """Rows the planner will match to a deal anyway (our ID when trusted, or external ID)."""
+    """Rows the planner will match to a deal anyway (our ID when trusted, an external ID, or
+    the "Pipeline Desktop ID" a CRM kept for a deal made here)."""
     rows: set[int] = set()
     if planner.trusted:
         rows.update(n for n, i in records.numbered_values("id")
                     if isinstance(i, int) and i in planner.rows["deal"])
     rows.update(n for n, e in records.numbered_values("external_id")
                 if e and e in planner.deal_by_ext)
+    if "local_ref" in records.fields:  # a deal made here, back from a CRM (crm_export.py)
+        externals = dict(records.numbered_values("external_id")) if (
+            "external_id" in records.fields) else {}
+        rows.update(n for n, ref in records.numbered_values("local_ref")
+                    if ref and planner.local_deal(ref, externals.get(n)) is not None)
     rows.update(planner.forced)
     return rows
 
