@@ -203,7 +203,7 @@ class BoardTab(QWidget):
         self._pending |= set(changes.deals)
         self._dirty = True
         if self.isVisible():
-            QTimer.singleShot(0, self._reload_if_dirty)
+            QTimer.singleShot(0, self, self._reload_if_dirty)  # not called once deleted
 
     def _reload_if_dirty(self) -> None:
         if not self._dirty or self._loading:  # a load in flight catches up when it lands
