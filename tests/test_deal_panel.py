@@ -137,3 +137,16 @@ def test_log_complete_and_undo_activity(panel: DealPanel, controller, monkeypatc
     controller.undo_stack.undo()  # log
     assert new.id not in {a.id for a in store.activities(controller.repository, deal_id)}
     assert panel.activities.tree.topLevelItemCount() == before
+
+
+def test_a_half_typed_field_is_dropped_when_no_deal_is_selected(panel: DealPanel, controller,
+                                                                 qtbot) -> None:
+    deal_id = _open_deal(controller)
+    panel.show_deal(deal_id)
+    title = controller.repository.deal(deal_id)["title"]
+    field = panel.fields.edits["title"]
+    qtbot.keyClicks(field, " typed, never confirmed")
+    panel.show_deal(None)  # the selection went away
+    field.editingFinished.emit()  # as the hidden field loses its focus
+    assert controller.repository.deal(deal_id)["title"] == title
+    assert not controller.undo_stack.canUndo()

@@ -85,12 +85,13 @@ class DealPanel(QWidget):
             except PipelineError:
                 deal_id = None
         self.deal_id = deal_id
+        if deal_id is None:  # before hiding: a field losing focus then stores nothing
+            for section in self.sections():
+                section.forget()
         self.scroll.setVisible(deal_id is not None)
         self.empty.setVisible(deal_id is None)
         if deal_id is None:
             self.heading.setText(self.tr("No deal selected"))
-            for section in self.sections():
-                section.forget()
             return
         self._fill(deal)
 
