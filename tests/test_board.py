@@ -13,7 +13,9 @@ from pipeline_desktop.domain.model import Outcome
 from pipeline_desktop.ui import stage_moves
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs import board as board_module
-from pipeline_desktop.ui.tabs.board import CARD_ROLE, MIME, BoardTab
+from pipeline_desktop.ui.tabs.board import CARD_ROLE, BoardTab
+from pipeline_desktop.ui.tabs.board_card import STALE_ROLE
+from pipeline_desktop.ui.tabs.board_drop import MIME
 
 TODAY = date(2026, 6, 15)
 
@@ -115,7 +117,7 @@ def test_won_zone_and_stale_marks(board: BoardTab, controller) -> None:
                                                      for c in s.exit_criteria)))
     assert board.drop_deal(deal_id, won.id)
     assert controller.repository.deal(deal_id)["status"] == "won"
-    stale = [column.list.item(i).data(board_module.STALE_ROLE)
+    stale = [column.list.item(i).data(STALE_ROLE)
              for column in board.columns.values() for i in range(column.list.count())]
     assert any(stale) and not all(stale)
 

@@ -133,13 +133,13 @@ def test_a_deals_currency_is_edited_in_the_deal_panel(qtbot, controller, monkeyp
     panel.show()
     deal_id = next(r.id for r in controller.repository.deal_rows() if r.value_cents)
     panel.show_deal(deal_id)
-    field = panel.edits["currency"]
+    field = panel.fields.edits["currency"]
     assert field.text() == "USD"
     field.clear()
     qtbot.keyClicks(field, "chf")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert controller.repository.deal(deal_id)["currency"] == "CHF"
-    assert "CHF" in panel.edits["value_cents"].text()
+    assert "CHF" in panel.fields.edits["value_cents"].text()
     field.clear()
     qtbot.keyClicks(field, "Swiss francs")
     qtbot.keyClick(field, Qt.Key.Key_Return)

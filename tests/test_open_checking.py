@@ -128,4 +128,4 @@ def test_deal_panel_follows_the_first_paint_with_the_selected_deal(
     qtbot.waitUntil(lambda: tab.panel is not None)  # built once the rows are painted
     assert tab.panel.isVisible()
     assert tab.panel.deal_id == tab.model.row(0).id
-    assert tab.panel.edits["title"].text() == tab.model.row(0).title
+    assert tab.panel.fields.edits["title"].text() == tab.model.row(0).title

@@ -77,13 +77,13 @@ def test_panel_stage_combo_asks_and_undoes(qtbot, controller, asked) -> None:
     qtbot.addWidget(panel)
     panel.show_deal(deal_id)
     asked.answer = False
-    panel.stage.setCurrentIndex(panel.stage.findData(stages[1].id))
-    panel.stage.activated.emit(panel.stage.currentIndex())
-    assert asked and panel.stage.currentData() == stages[0].id  # refused: combo put back
+    panel.fields.stage.setCurrentIndex(panel.fields.stage.findData(stages[1].id))
+    panel.fields.stage.activated.emit(panel.fields.stage.currentIndex())
+    assert asked and panel.fields.stage.currentData() == stages[0].id  # refused: combo put back
     asked.answer = True
-    panel.stage.setCurrentIndex(panel.stage.findData(stages[1].id))
-    panel.stage.activated.emit(panel.stage.currentIndex())
+    panel.fields.stage.setCurrentIndex(panel.fields.stage.findData(stages[1].id))
+    panel.fields.stage.activated.emit(panel.fields.stage.currentIndex())
     assert controller.repository.deal(deal_id)["stage"] == stages[1].id
-    assert "Exit criteria — " + stages[1].name == panel.criteria_box.title()
+    assert "Exit criteria — " + stages[1].name == panel.criteria.title()
     controller.undo_stack.undo()
-    assert panel.stage.currentData() == stages[0].id
+    assert panel.fields.stage.currentData() == stages[0].id

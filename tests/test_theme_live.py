@@ -138,3 +138,18 @@ def test_switching_theme_live_keeps_the_main_labels_readable(window, qtbot,
     choose_theme(window, qtbot, "light")
     assert_readable(window, qtbot, "light again")
     assert chart_background(window, "metrics").lightness() > 200
+
+
+def test_a_chart_tab_deleted_before_its_redraw_is_left_alone(controller, qtbot) -> None:
+    """A palette change schedules a redraw; a tab deleted before it runs (a closed window
+    during a theme switch) must not be called back (it raised "already deleted")."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from pipeline_desktop.ui.settings import AppSettings
+    from pipeline_desktop.ui.tabs.funnel import FunnelTab
+
+    tab = FunnelTab(controller, AppSettings())
+    QCoreApplication.sendEvent(tab, QEvent(QEvent.Type.PaletteChange))
+    tab.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(20)  # the scheduled redraw's turn

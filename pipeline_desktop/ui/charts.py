@@ -258,7 +258,7 @@ class AnalysisTab(QWidget):
         super().changeEvent(event)
         if event.type() in PALETTE_EVENTS and not self._palette_pending:
             self._palette_pending = True
-            QTimer.singleShot(0, self._palette_changed)
+            QTimer.singleShot(0, self, self._palette_changed)  # not called once deleted
 
     def _palette_changed(self) -> None:
         self._palette_pending = False

@@ -3,7 +3,8 @@
 Cards are painted by a delegate inside one list per column, and only the first cards of each
 column are made (more on request), so a pipeline of 100,000 deals builds in a fraction of a
 second. Dragging a card to another column moves the deal through `stage_moves.move_deal`
-(exit criteria checked, a lost reason asked, undoable)."""
+(exit criteria checked, a lost reason asked, undoable). A column is `board_column.StageColumn`;
+the Won and Lost zones are `board_drop.DropZone`."""
 
 from __future__ import annotations
 
@@ -12,30 +13,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import (
-    QByteArray,
-    QEvent,
-    QMimeData,
-    QPoint,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QCursor,
-    QDrag,
-    QPalette,
-    QPixmap,
-    QShowEvent,
-)
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -44,7 +28,7 @@ from PySide6.QtWidgets import (
 from pipeline_desktop.domain.commands import Changes
 from pipeline_desktop.domain.model import Outcome, Stage
 from pipeline_desktop.domain.money import format_compact
-from pipeline_desktop.domain.process import BoardCard, is_stale
+from pipeline_desktop.domain.process import BoardCard
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage import process_store as store
 from pipeline_desktop.storage.currency_store import home_currency
@@ -53,13 +37,9 @@ from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.errors import is_interruption
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
-from pipeline_desktop.ui.tabs.board_card import (
-    CARD_ROLE,
-    COLUMN_WIDTH,
-    STALE_ROLE,
-    CardDelegate,
-)
-from pipeline_desktop.ui.tabs.board_drop import MIME, DropTarget, DropZone
+from pipeline_desktop.ui.tabs.board_card import CARD_ROLE, CardDelegate
+from pipeline_desktop.ui.tabs.board_column import StageColumn
+from pipeline_desktop.ui.tabs.board_drop import DropZone
 from pipeline_desktop.ui.tabs.board_keys import CardKeys
 
 PAGE = 40  # cards made per column at first (a "more" click adds five pages)
@@ -77,116 +57,6 @@ def pipeline_order(stages: list[Stage]) -> list[Stage]:
     Won and Lost by position, yet belongs with the open columns."""
     rank = {Outcome.OPEN: 0, Outcome.WON: 1, Outcome.LOST: 2}
     return sorted(stages, key=lambda s: (rank[s.outcome], s.position, s.id))
-
-
-class CardList(DropTarget, QListWidget):
-    def __init__(self, stage_id: int, on_drop: Callable[[int, int], bool],
-                 delegate: CardDelegate, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.stage_id = stage_id
-        self.on_drop = on_drop
-        self.setAccessibleName(self.tr("Deals in this stage"))
-        self.setItemDelegate(delegate)
-        self.setUniformItemSizes(True)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(False)
-        self.setDragDropMode(QListWidget.DragDropMode.DragDrop)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setSpacing(1)
-
-    def startDrag(self, supported: Qt.DropAction) -> None:
-        """Drag the deal's id, never the list item itself."""
-        item = self.currentItem()
-        if item is None:
-            return
-        card: BoardCard = item.data(CARD_ROLE)
-        mime = QMimeData()
-        mime.setData(MIME, QByteArray(str(card.id).encode()))
-        mime.setText(card.title)
-        drag = QDrag(self)
-        drag.setMimeData(mime)
-        rect = self.visualItemRect(item)
-        drag.setPixmap(self.card_pixmap(item))
-        grip = self.viewport().mapFromGlobal(QCursor.pos()) - rect.topLeft()
-        drag.setHotSpot(QPoint(min(max(grip.x(), 0), rect.width()),
-                               min(max(grip.y(), 0), rect.height())))  # where it was held
-        drag.exec(Qt.DropAction.MoveAction)
-
-    def card_pixmap(self, item: QListWidgetItem) -> QPixmap:
-        """The card as it looks in the list: the picture that follows the mouse."""
-        rect = self.visualItemRect(item)
-        return self.viewport().grab(rect)
-
-    def set_drop_highlight(self, on: bool) -> None:
-        """Frame the whole column in the highlight colour while a card hovers over it."""
-        column = self.parentWidget()
-        if isinstance(column, StageColumn):
-            column.set_drop_highlight(on)
-
-
-class StageColumn(QFrame):
-    def __init__(self, board: BoardTab, stage: Stage) -> None:
-        super().__init__(board)
-        self.board = board
-        self.stage = stage
-        self.setObjectName(f"column_{stage.id}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(COLUMN_WIDTH - 60)  # eight stages fit beside Won and Lost
-        self.setMaximumWidth(COLUMN_WIDTH + 80)
-        self.title = QPushButton(stage.name, self)
-        self.title.setObjectName("column_title")
-        self.title.setFlat(True)
-        self.title.setStyleSheet("font-weight: 600; text-align: left;")  # palette colour
-        self.title.setToolTip(self.tr("Show these deals in the Deals tab"))
-        self.title.clicked.connect(
-            lambda: board.controller.show_deals.emit({"stage_id": stage.id}))
-        self.summary = QLabel(self)
-        self.list = CardList(stage.id, board.drop_deal, board.delegate, self)
-        CardKeys(board, self.list)  # Ctrl+Left/Right moves the focused card (board_keys.py)
-        if board.controller.session.read_only:  # look, don't drag
-            self.list.setDragEnabled(False)
-            self.list.setAcceptDrops(False)
-        self.list.itemDoubleClicked.connect(lambda item: board.open_card(item))
-        self.list.currentItemChanged.connect(lambda item, _old: board.card_selected(item))
-        self.more = QPushButton(self)
-        self.more.setFlat(True)
-        self.more.setStyleSheet("color: palette(link); text-decoration: underline;")
-        self.more.clicked.connect(lambda: board.show_more(stage.id))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.more)
-
-    def set_drop_highlight(self, on: bool) -> None:
-        """A frame in the highlight colour around the column a dragged card would land in."""
-        self.setProperty("drop_target", on)
-        self.setAutoFillBackground(on)
-        self.setBackgroundRole(QPalette.ColorRole.Highlight if on else QPalette.ColorRole.Window)
-        self.list.setFrameShape(QFrame.Shape.Box if on else QFrame.Shape.NoFrame)
-        self.update()
-
-    def fill(self, cards: list[BoardCard], limit: int, today: date, currency: str) -> None:
-        total = sum(c.home_cents or 0 for c in cards)  # in the home currency
-        self.count = len(cards)
-        self.summary.setText(self.tr("%s deals · %s") % (f"{len(cards):,}",
-                                                          format_compact(total, currency)))
-        self.list.clear()
-        stale_days = self.stage.stale_after_days
-        for card in cards[:limit]:
-            item = QListWidgetItem()
-            item.setData(CARD_ROLE, card)
-            item.setData(STALE_ROLE, is_stale(card.last_touch, stale_days, today))
-            item.setToolTip(f"{card.title}\n{card.company}")
-            self.list.addItem(item)
-        hidden = len(cards) - min(limit, len(cards))
-        self.more.setVisible(hidden > 0)
-        self.more.setText(self.tr("%s more…") % f"{hidden:,}")
 
 
 class BoardTab(QWidget):
@@ -313,7 +183,12 @@ class BoardTab(QWidget):
             self.strip_layout.takeAt(0)
         for stage in pipeline_order(stages):
             if stage.is_open:
-                column = StageColumn(self, stage)
+                column = StageColumn(stage, self.controller, self.delegate,
+                                     self.drop_deal, self)
+                column.card_opened.connect(self.open_card)
+                column.card_chosen.connect(self.card_selected)
+                column.more_wanted.connect(self.show_more)
+                CardKeys(self, column.list)  # Ctrl+Left/Right moves the focused card
                 self.columns[stage.id] = column
                 self.strip_layout.addWidget(column, 1)
             else:
@@ -330,7 +205,7 @@ class BoardTab(QWidget):
         self._pending |= set(changes.deals)
         self._dirty = True
         if self.isVisible():
-            QTimer.singleShot(0, self._reload_if_dirty)
+            QTimer.singleShot(0, self, self._reload_if_dirty)  # not called once deleted
 
     def _reload_if_dirty(self) -> None:
         if not self._dirty or self._loading:  # a load in flight catches up when it lands
