@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pipeline_desktop import paths
 from pipeline_desktop.errors import PipelineError, StorageError
 from pipeline_desktop.storage import backup
-from pipeline_desktop.ui.shell import Ask
+from pipeline_desktop.ui.ask import Ask
 
 if TYPE_CHECKING:
     from pipeline_desktop.ui.main_window import MainWindow

@@ -47,9 +47,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from pipeline_desktop import APP_NAME
 from pipeline_desktop.errors import NotAPipelineError, PipelineError
 from pipeline_desktop.storage.address import PipelineAddress
 from pipeline_desktop.storage.first_page import read_first_page
@@ -60,6 +59,7 @@ from pipeline_desktop.storage.integrity import (
     integrity_problems,
 )
 from pipeline_desktop.storage.lock import FileInUseError
+from pipeline_desktop.ui.ask import Ask
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.damage_guard import DamageGuard
 from pipeline_desktop.ui.main_window import MainWindow
@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from pipeline_desktop.session import Session
 
 LOGGER = logging.getLogger("pipeline_desktop.backup")
+MAX_DETAILS = 20  # of SQLite's findings, under Show Details…
 CHECK_AFTER_MS = 0  # on the first turn of the event loop, once the window is shown
 translate = QApplication.translate  # lupdate finds translate("backup", "…") calls
 
@@ -121,9 +122,8 @@ class Shell:
         if window is None or address.path is None or not window.controller.ensure_open():
             return False
         session = window.session
-        if session.path is None or session.path.resolve() != address.path.resolve():
-            return False
-        if session.db.is_closed():
+        if session.path is None or session.db.is_closed() or (
+                session.path.resolve() != address.path.resolve()):
             return False
         if address.path.exists():
             return True
@@ -223,16 +223,17 @@ class Shell:
         from pipeline_desktop.storage import backup
 
         good = backup.latest_good_backup(paths.backups_dir(), error.path)
+        what, details = _damage_told(error)
         if good is None:
-            Ask.warning(parent, str(error) + " "
-                        + translate("backup", "There is no backup of it to restore."))
+            Ask.warning(parent, what + " " + translate(
+                "backup", "There is no backup of it to restore."), details)
             return None
         when = backup.describe(good).made.strftime("%Y-%m-%d %H:%M")
-        text = str(error) + " " + translate(
+        text = what + "\n\n" + translate(
             "backup",
             "Restore the latest good backup, from {when}? The damaged file is kept beside it.",
         ).format(when=when)
-        if not Ask.question(parent, text, translate("backup", "Restore backup")):
+        if not Ask.question(parent, text, translate("backup", "Restore backup"), details):
             return None
         try:
             backup.restore_file(good, error.path, damaged=True)
@@ -304,6 +305,16 @@ def damage_of(path: Path | None) -> DamagedFileError | None:
         return None
     problems = integrity_problems(path)
     return DamagedFileError(path, problems) if problems else None
+
+
+def _damage_told(error: DamagedFileError) -> tuple[str, str]:
+    """The offer's plain statement, and what the check found (SQLite's lines of page numbers
+    mean nothing to most people: they go under Show Details…)."""
+    what = translate("backup", "{name} is damaged and cannot be opened safely.").format(
+        name=error.path.name)
+    found = "\n".join(line for problem in error.problems[:MAX_DETAILS]
+                      for line in problem.splitlines())
+    return what, translate("backup", "What the check found:") + "\n" + found
 
 
 def _database_error(error: BaseException) -> bool:
@@ -398,19 +409,3 @@ def backup_on_open(session: Session) -> Path | None:
     except StorageError as error:
         LOGGER.warning("daily backup of %s failed: %s", path, error)
         return None
-
-
-class Ask:
-    """The offers' message boxes, behind classmethods so tests of other features can answer."""
-
-    @classmethod
-    def question(cls, parent: QWidget | None, text: str, yes_text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text,
-                          QMessageBox.StandardButton.Cancel, parent)
-        yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        return box.clickedButton() is yes
-
-    @classmethod
-    def warning(cls, parent: QWidget | None, text: str) -> None:
-        QMessageBox.warning(parent, APP_NAME, text)
