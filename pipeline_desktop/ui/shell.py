@@ -149,8 +149,7 @@ class Shell:
         except (FileInUseError, ReadOnlyFileError) as error:
             session = self._offer_view(address, error, parent)
         except (PipelineError, pw.DatabaseError) as error:  # DatabaseError: damage met unchecked
-            damage = None if isinstance(error, FileInUseError | NotAPipelineError) else (
-                damage_of(address.path))
+            damage = None if isinstance(error, NotAPipelineError) else damage_of(address.path)
             if damage is None:
                 Ask.warning(parent, str(error))
                 return None
