@@ -26,7 +26,8 @@ print("painted", flush=True)
 """
 OURS = """
 import sys
-from pipeline_desktop.ui.app import Shell, create_application
+from pipeline_desktop.ui.app import create_application
+from pipeline_desktop.ui.shell import Shell
 from pipeline_desktop.ui.settings import AppSettings
 app = create_application()
 window = Shell(AppSettings()).start(sys.argv[1])  # what `pipeline-desktop --db FILE` does
@@ -89,9 +90,10 @@ def in_process(path: str) -> None:
     from PySide6.QtCore import Qt
 
     from pipeline_desktop.session import open_session
-    from pipeline_desktop.ui.app import build_window, create_application
+    from pipeline_desktop.ui.app import create_application
     from pipeline_desktop.ui.models.deal_table import COLUMNS
     from pipeline_desktop.ui.settings import AppSettings
+    from pipeline_desktop.ui.shell import build_window
 
     app = create_application()
     session = open_session(path)

@@ -76,13 +76,13 @@ def assert_history_summary_current(session: Session) -> None:
 def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     """What the user is asked and warned by the file-safety dialogs; every question is
     answered with answers["yes"] ("no" unless a test says otherwise)."""
-    from pipeline_desktop.ui.backup_actions import Ask
+    from pipeline_desktop.ui.ask import Ask
 
     log: dict[str, list] = {"asked": [], "warned": [], "yes": [False]}
     monkeypatch.setattr(Ask, "question", classmethod(
-        lambda _cls, _parent, text, _yes: log["asked"].append(text) or log["yes"][0]))
+        lambda _cls, _parent, text, _yes, _details="": log["asked"].append(text) or log["yes"][0]))
     monkeypatch.setattr(Ask, "warning", classmethod(
-        lambda _cls, _parent, text: log["warned"].append(text)))
+        lambda _cls, _parent, text, _details="": log["warned"].append(text)))
     return log
 
 
@@ -102,8 +102,8 @@ def controller(qtbot, demo_session: Session):
 
 @pytest.fixture
 def window(qtbot, demo_session: Session):
-    from pipeline_desktop.ui.app import build_window
     from pipeline_desktop.ui.settings import AppSettings
+    from pipeline_desktop.ui.shell import build_window
 
     main_window = build_window(demo_session, AppSettings())
     qtbot.addWidget(main_window)

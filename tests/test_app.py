@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from pipeline_desktop.session import open_session
-from pipeline_desktop.ui.app import Shell, first_run_url
+from pipeline_desktop.ui.app import first_run_url
 from pipeline_desktop.ui.dialogs.first_run import FirstRunDialog
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.shell import Shell
 
 
 def test_first_start_offers_the_sample_pipeline(qtbot, monkeypatch, data_dir):
@@ -117,8 +118,8 @@ def test_loaded_deals_are_set_aside_from_later_collections(demo_session, qtbot,
     100,000 deals when the collector's turn comes during a sort or a keystroke)."""
     import gc
 
-    from pipeline_desktop.ui.app import build_window
     from pipeline_desktop.ui.settings import AppSettings
+    from pipeline_desktop.ui.shell import build_window
     from pipeline_desktop.ui.tabs import deals as deals_tab
 
     monkeypatch.setattr(deals_tab, "FIRST_PAGE", 5)  # a large pipeline, in small

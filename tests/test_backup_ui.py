@@ -15,9 +15,9 @@ from pipeline_desktop.domain.commands import DeleteDeal
 from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage import backup
 from pipeline_desktop.ui import backup_actions
-from pipeline_desktop.ui.app import Shell
 from pipeline_desktop.ui.backup_actions import RestoreDialog
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.shell import Shell
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from pipeline_desktop.domain.commands import EditDeal
 from pipeline_desktop.services.demo import generate
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage.lock import lock_path
-from pipeline_desktop.ui.app import Shell
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.shell import Shell
 
 
 def _demo_file(folder: Path) -> Path:

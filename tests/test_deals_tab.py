@@ -167,7 +167,7 @@ def test_sort_keeps_the_selected_deal_selected(tab):
 
 
 def test_column_widths_and_sort_survive_a_restart(qtbot, demo_session, window, tab):
-    from pipeline_desktop.ui.app import build_window
+    from pipeline_desktop.ui.shell import build_window
 
     tab.table.setColumnWidth(COL["title"], 333)
     tab.table.sortByColumn(COL["value_cents"], Qt.SortOrder.AscendingOrder)

@@ -25,8 +25,8 @@ TODAY = date(2026, 6, 15)  # years after the export's last deal
 def crm_window(qtbot, tmp_path: Path) -> Iterator:
     """A new pipeline with an 8,800-deal HubSpot export imported by `pipeline-desktop
     import`, open in the window."""
-    from pipeline_desktop.ui.app import build_window
     from pipeline_desktop.ui.settings import AppSettings
+    from pipeline_desktop.ui.shell import build_window
 
     path = tmp_path / "crm.pipeline"
     export = hubspot_export(tmp_path / "hubspot-deals.csv")

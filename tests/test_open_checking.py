@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 from safety_helpers import PAGE
 from sample_files import sample_file
 
-from pipeline_desktop.ui.app import Shell
-from pipeline_desktop.ui.backup_actions import BackgroundCheck
 from pipeline_desktop.ui.models.deal_table import COLUMNS
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.shell import BackgroundCheck, Shell
 from pipeline_desktop.ui.tabs import deals as deals_tab
 
 VALUE = [c.key for c in COLUMNS].index("value_cents")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit
 
 from pipeline_desktop.session import open_session
-from pipeline_desktop.ui.app import build_window
 from pipeline_desktop.ui.models.deal_table import COLUMNS
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.shell import build_window
 
 
 def test_read_only_window_disables_every_way_to_edit(qtbot, demo_session):

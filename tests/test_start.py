@@ -22,11 +22,10 @@ from pipeline_desktop.services.demo import SAMPLE_ICP
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import first_page, migrations
 from pipeline_desktop.storage.first_page import read_first_page
-from pipeline_desktop.ui.app import Shell
-from pipeline_desktop.ui.backup_actions import BackgroundCheck
 from pipeline_desktop.ui.delegates import StageDelegate
 from pipeline_desktop.ui.models.deal_table import COLUMNS
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.shell import BackgroundCheck, Shell
 from pipeline_desktop.ui.tabs import deals as deals_tab
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -91,7 +90,8 @@ def first_paint_in_a_new_process(sample: Path, tmp_path: Path, *after_paint: str
     `after_paint` (which print); return what they printed, line by line."""
     script = "\n".join((
         "import sys",
-        "from pipeline_desktop.ui.app import Shell, create_application",
+        "from pipeline_desktop.ui.app import create_application",
+        "from pipeline_desktop.ui.shell import Shell",
         "from pipeline_desktop.ui.settings import AppSettings",
         "app = create_application()",
         "window = Shell(AppSettings()).start(sys.argv[1])",

@@ -20,8 +20,8 @@ from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.storage import team
 from pipeline_desktop.storage.repository import Repository
 from pipeline_desktop.ui import team_actions, team_watch
-from pipeline_desktop.ui.app import Shell, build_window
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.shell import Shell, build_window
 
 pytestmark = pytest.mark.postgres
 TODAY = date(2026, 6, 15)

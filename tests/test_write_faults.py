@@ -175,8 +175,8 @@ def test_the_window_says_an_import_did_not_fit(qtbot, tmp_path: Path, monkeypatc
     from PySide6.QtWidgets import QMessageBox
 
     from pipeline_desktop.ui import excel_actions
-    from pipeline_desktop.ui.app import build_window
     from pipeline_desktop.ui.settings import AppSettings
+    from pipeline_desktop.ui.shell import build_window
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))

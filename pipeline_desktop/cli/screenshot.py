@@ -25,9 +25,10 @@ def run(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
-    from pipeline_desktop.ui.app import build_window, create_application
+    from pipeline_desktop.ui.app import create_application
     from pipeline_desktop.ui.screenshots import save_tab_screenshots
     from pipeline_desktop.ui.settings import AppSettings
+    from pipeline_desktop.ui.shell import build_window
 
     app = create_application()
     session = open_session(resolve_url(getattr(args, "db", None)), create=False)

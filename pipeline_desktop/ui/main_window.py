@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from pipeline_desktop.domain.deal_row import DealRow
     from pipeline_desktop.session import Session
-    from pipeline_desktop.ui.app import Shell
+    from pipeline_desktop.ui.shell import Shell
     from pipeline_desktop.ui.tabs.deals import DealsTab
     from pipeline_desktop.ui.workers import Progress
 
