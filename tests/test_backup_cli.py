@@ -43,6 +43,9 @@ def test_check_and_restore_a_damaged_file(shop: Path, capsys) -> None:
     damage(shop)
     assert main(["check", "--db", str(shop)]) == 1
     assert "damaged" in capsys.readouterr().err
+    assert main(["backup", "--db", str(shop)]) == 1
+    said = capsys.readouterr().err.strip().splitlines()
+    assert len(said) == 1 and "damaged" in said[0]  # one line, never SQLite's page list
     assert main(["restore", "latest", "--db", str(shop)]) == 0
     assert main(["check", "--db", str(shop)]) == 0
     assert list(shop.parent.glob("shop.pipeline.damaged-*"))

@@ -130,3 +130,16 @@ def test_names_with_uri_characters_open_read_only(tmp_path: Path) -> None:
         assert viewer.repository.deal_count() == 0
     finally:
         viewer.close()
+
+
+def test_a_damaged_file_is_named_in_one_line() -> None:
+    """SQLite's integrity_check reports damage over several lines; the message stays one."""
+    from pipeline_desktop.storage.integrity import DamagedFileError
+
+    error = DamagedFileError(Path("shop.pipeline"), [
+        "*** in database main ***\nPage 351: btreeInitPage() returns error code 11",
+        "Page 352: never used"])
+    assert "\n" not in str(error)
+    assert str(error) == ("shop.pipeline is damaged and cannot be opened safely "
+                          "(Page 351: btreeInitPage() returns error code 11).")
+    assert len(error.problems) == 2

@@ -21,9 +21,11 @@ class DamagedFileError(NotAPipelineError):
     """The file is a pipeline but fails the integrity check; a backup may bring it back."""
 
     def __init__(self, path: Path, problems: list[str]) -> None:
-        super().__init__(
-            f"{path.name} is damaged and cannot be opened safely ({problems[0]})."
-        )
+        # One line: SQLite's first finding can span lines ("*** in database main ***\n…");
+        # every finding stays in `problems` for the details.
+        first = " ".join(" ".join(problems[0].split()).replace("*** in database main ***",
+                                                                "").split())
+        super().__init__(f"{path.name} is damaged and cannot be opened safely ({first}).")
         self.path = path
         self.problems = problems
 
