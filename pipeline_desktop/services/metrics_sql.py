@@ -1,14 +1,15 @@
 """The metrics' running totals filled from SQL aggregates: the cold path (`metrics --json`)
 that never reads the deals one by one.
 
-`RunningTotals` (services/metrics.py) holds sums per stage, owner, source, month, lost reason
-and {days: count} multisets; the window fills them deal by deal from a snapshot so that an
-edit can take one deal out and put it back. Here the same totals come from five queries over
-the deals and the stored stage-history figures (storage/history_summary.py), so both paths
-share one definition of every figure. Deals are grouped by everything their figures depend on
-(stage, owner, source, month, probability, furthest stage reached), a few thousand groups at
-100,000 deals, reading one covering index (tables.FIGURES_COLUMNS) rather than the deal rows.
-The closed deals' groups and the history's are read on a second connection meanwhile.
+`RunningTotals` (services/totals.py) holds sums per stage, owner, source, month, lost reason
+and {days: count} multisets; the window fills them deal by deal from a snapshot
+(services/metrics.py) so that an edit can take one deal out and put it back. Here the same
+totals come from a few queries over the deals and the stored stage-history figures
+(storage/history_summary.py), so both paths share one definition of every figure. Deals are
+grouped by everything their figures depend on (stage, owner, source, month, probability,
+furthest stage reached), reading one covering index (tables.FIGURES_COLUMNS) rather than the
+deal rows. The closed deals' groups and the history's are read on a second connection
+meanwhile.
 
 Portable SQL for SQLite and PostgreSQL; the differences (month text of a date, days between
 dates, packing rows as JSON) are chosen per engine."""
@@ -25,15 +26,16 @@ import peewee as pw
 
 from pipeline_desktop.domain.currency import RateBook
 from pipeline_desktop.domain.stages import open_stages
-from pipeline_desktop.services.metrics import (
+from pipeline_desktop.services.money_sql import MoneySql
+from pipeline_desktop.services.periods import ALL_TIME, Period, to_ordinal
+from pipeline_desktop.services.totals import (
     NO_OWNER,
     NO_REASON,
     NO_SOURCE,
+    Metrics,
     RunningTotals,
     StaleDeal,
 )
-from pipeline_desktop.services.money_sql import MoneySql
-from pipeline_desktop.services.periods import ALL_TIME, Period, to_ordinal
 from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.history_summary import days_between
 
@@ -84,6 +86,13 @@ GROUP BY 1, 2"""
 # history, storage/history_summary.py): read from the covering index alone.
 _OPEN_TOUCH_SQL = """
 SELECT id, stage_id, value_cents, created, last_touch, currency FROM deal WHERE status = 'open'"""
+
+
+def metrics_from_sql(repository: Repository, period: Period = ALL_TIME,
+                     today: date | None = None) -> Metrics:
+    """Every figure of issue 3 for `period` as of `today`, read now with SQL aggregates (the
+    same figures as services/metrics.compute_metrics over a snapshot of the pipeline)."""
+    return totals_from_sql(repository, period, today).metrics()
 
 
 def totals_from_sql(repository: Repository, period: Period = ALL_TIME,
@@ -197,8 +206,8 @@ class _Filler:
             t.open_count += count
             t.open_value += value
             t.weighted += weighted
-            t._group(t.owners, owner or NO_OWNER).open += count
-            t._group(t.sources, source or NO_SOURCE).open += count
+            t.group(t.owners, owner or NO_OWNER).open += count
+            t.group(t.sources, source or NO_SOURCE).open += count
             month = self._month_index(month_text)
             if month is not None:
                 month = max(month, t.current_month)
@@ -222,8 +231,8 @@ class _Filler:
                 figures.value += value
                 t.weighted_by_stage[stage_id] += value * (
                     figures.stage.probability if probability is None else probability)
-            owner_figures = t._group(t.owners, owner or NO_OWNER)
-            source_figures = t._group(t.sources, source or NO_SOURCE)
+            owner_figures = t.group(t.owners, owner or NO_OWNER)
+            source_figures = t.group(t.sources, source or NO_SOURCE)
             index = self._month_index(month_text)
             month = t.months.get(index) if index is not None else None
             if status == "won":

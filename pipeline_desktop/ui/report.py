@@ -32,9 +32,10 @@ from pipeline_desktop.domain.currency import unconverted_sentence
 from pipeline_desktop.domain.money import format_compact, format_money
 from pipeline_desktop.errors import StorageError, ValidationError
 from pipeline_desktop.services import health
-from pipeline_desktop.services.metrics import Metrics, compute_metrics
+from pipeline_desktop.services.metrics import compute_metrics
 from pipeline_desktop.services.periods import Period, month_index, month_label
 from pipeline_desktop.services.snapshot import PipelineSnapshot
+from pipeline_desktop.services.totals import Metrics
 from pipeline_desktop.session import Session
 
 PAGE_W, PAGE_H = 595.0, 842.0

@@ -30,8 +30,8 @@ from pipeline_desktop.domain.currency import unconverted_sentence
 from pipeline_desktop.domain.icp import GOOD_FIT_THRESHOLD
 from pipeline_desktop.domain.money import format_compact, format_money
 from pipeline_desktop.services.fit_metrics import FitFigures, fit_figures
-from pipeline_desktop.services.metrics import GroupFigures, Metrics
 from pipeline_desktop.services.periods import Period
+from pipeline_desktop.services.totals import GroupFigures, Metrics
 from pipeline_desktop.ui.charts import (
     BLUE,
     GREEN,
