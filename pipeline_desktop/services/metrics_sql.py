@@ -50,20 +50,32 @@ SELECT stage_id, owner, source, probability, furthest_stage_id, currency, {month
 FROM deal WHERE status = 'open'
 GROUP BY 1, 2, 3, 4, 5, 6, 7"""  # in the order of tables.FIGURES_COLUMNS, which it reads
 
-# Lost reason and furthest stage only matter for lost deals: NULL for won ones keeps the
-# groups few. Grouped in the order of tables.FIGURES_COLUMNS, the index it reads.
-# A closed deal converts at the rate of its close date: `rated` (0 when its currency has no
-# rate that day) keeps the deals left out of the money figures in groups of their own.
+# The closed deals in three small aggregates rather than one GROUP BY of everything (20,000
+# groups sorted at 100,000 deals). Their groups are a prefix of tables.FIGURES_COLUMNS, the
+# index they read, in its order: SQLite reads the groups in index order without sorting.
+# A closed deal converts at the rate of its close date ({value} is NULL without one).
 _CLOSED_SQL = """
-SELECT status, stage_id, owner, source, probability,
-       CASE WHEN status = 'won' THEN NULL ELSE furthest_stage_id END AS furthest, currency,
-       CASE WHEN status = 'won' THEN NULL ELSE lost_reason END AS reason, {month} AS month,
-       {rated} AS rated, COUNT(*) AS deals, COALESCE(SUM({value}), 0) AS value,
-       COUNT(value_cents) AS valued, COALESCE(SUM(value_cents), 0) AS raw
+SELECT status, stage_id, owner, source, probability, furthest_stage_id AS furthest, currency,
+       lost_reason AS reason, COUNT(*) AS deals, COALESCE(SUM({value}), 0) AS value,
+       COUNT(value_cents) AS valued
 FROM deal WHERE status <> 'open' {period}
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10"""
-_CLOSED_COLUMNS = ("status, stage_id, owner, source, probability, furthest, currency, reason, "
-                   "month, rated, deals, value, valued, raw")
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"""
+_CLOSED_COLUMNS = "status, stage_id, owner, source, probability, furthest, currency, reason, " \
+    "deals, value, valued"
+
+# Won and lost per month of the close date: the one sort left (a few dozen groups).
+_CLOSED_MONTHS_SQL = """
+SELECT status, {month} AS month, COUNT(*) AS deals, COALESCE(SUM({value}), 0) AS value
+FROM deal WHERE status <> 'open' {period}
+GROUP BY 1, 2"""
+_CLOSED_MONTHS_COLUMNS = "status, month, deals, value"
+
+# The closed deals left out of the money figures: their currency has no rate on their close
+# date (foreign currencies only, so the rate is looked at for those alone).
+_UNRATED_SQL = """
+SELECT status, currency, COUNT(*), COUNT(value_cents), COALESCE(SUM(value_cents), 0)
+FROM deal WHERE status <> 'open' AND currency NOT IN ({mark}, '') AND ({rated}) = 0 {period}
+GROUP BY 1, 2"""
 
 _CLOSE_DAYS_SQL = """
 SELECT {days}, COUNT(*) FROM deal
@@ -122,20 +134,29 @@ class _Filler:
     def fill(self) -> None:
         condition, params = self._period()
         with _Background(self.db) as background:
-            # The closed deals' groups (the one big sort: 75,000 rows at 100,000 deals) are
-            # read on a second connection while this one reads the rest.
-            rated, rated_params = self.money.rated("deal.closed")
+            # The closed deals' groups are read on a second connection while this one reads
+            # the rest (SQLite and PostgreSQL work without holding the GIL).
             value, value_params = self.money.value("deal.closed")
             closed = background.run(self._one_row, _CLOSED_SQL.format(
-                month=self._month("closed"), rated=rated, value=value, period=condition),
-                _CLOSED_COLUMNS, (*rated_params, *value_params, *params))
+                value=value, period=condition), _CLOSED_COLUMNS, (*value_params, *params))
+            months = background.run(self._one_row, _CLOSED_MONTHS_SQL.format(
+                month=self._month("closed"), value=value, period=condition),
+                _CLOSED_MONTHS_COLUMNS, (*value_params, *params))
             self._open_groups()
             self._stale()
             self._add_stays(self._read_stays(params))
             days = days_between(self.db, "closed", "created")
             self._add_close_days(self._rows(_CLOSE_DAYS_SQL.format(days=days,
                                                                    period=condition), params))
+            unrated = self._unrated(condition, params)
             self._closed_groups(closed.result())
+            self._closed_months(months.result())
+            self._add_unrated(unrated)
+
+    def _unrated(self, condition: str, params: tuple) -> list[tuple]:
+        rated, rated_params = self.money.rated("deal.closed")
+        return self._rows(_UNRATED_SQL.format(mark=self.db.param, rated=rated, period=condition),
+                          (self.book.home, *rated_params, *params))
 
     def _read_stays(self, params: tuple) -> list[tuple]:
         if self.totals.period.is_all_time:
@@ -219,11 +240,8 @@ class _Filler:
 
     def _closed_groups(self, rows: list[list]) -> None:
         t = self.totals
-        for (status, stage_id, owner, source, probability, furthest, currency, reason,
-             month_text, rated, count, value, valued, raw) in rows:
-            if not rated:
-                t.tally_unconverted(currency, count, int(raw))
-                valued = 0
+        for (status, stage_id, owner, source, probability, furthest, _currency, reason,
+             count, value, valued) in rows:
             value = int(value)  # PostgreSQL sums bigints as numeric (Decimal)
             figures = t.by_stage.get(stage_id)
             if figures is not None:
@@ -233,8 +251,6 @@ class _Filler:
                     figures.stage.probability if probability is None else probability)
             owner_figures = t.group(t.owners, owner or NO_OWNER)
             source_figures = t.group(t.sources, source or NO_SOURCE)
-            index = self._month_index(month_text)
-            month = t.months.get(index) if index is not None else None
             if status == "won":
                 t.won += count
                 owner_figures.won += count
@@ -242,11 +258,8 @@ class _Filler:
                 owner_figures.won_value += value
                 source_figures.won_value += value
                 t.reach_counts[-1] += count
-                t.won_valued += valued
+                t.won_valued += valued  # less the unrated ones (_add_unrated)
                 t.won_value_sum += value
-                if month is not None:
-                    month.won += count
-                    month.won_value += value
             else:
                 t.lost += count
                 owner_figures.lost += count
@@ -257,8 +270,26 @@ class _Filler:
                 totals = t.reasons.setdefault(reason or NO_REASON, [0, 0])
                 totals[0] += count
                 totals[1] += value
-                if month is not None:
-                    month.lost += count
+
+    def _closed_months(self, rows: list[list]) -> None:
+        t = self.totals
+        for status, month_text, count, value in rows:
+            index = self._month_index(month_text)
+            month = t.months.get(index) if index is not None else None
+            if month is None:
+                continue
+            if status == "won":
+                month.won += count
+                month.won_value += int(value)
+            else:
+                month.lost += count
+
+    def _add_unrated(self, rows: list[tuple]) -> None:
+        """Deals without a rate: tallied by currency; a won one's value is not in the mean."""
+        for status, currency, count, valued, raw in rows:
+            self.totals.tally_unconverted(currency, count, int(raw))
+            if status == "won":
+                self.totals.won_valued -= valued
 
     def _add_close_days(self, rows: list[tuple]) -> None:
         for whole_days, count in rows:
