@@ -33,6 +33,7 @@ from pipeline_desktop.services.totals import (
     NO_REASON,
     NO_SOURCE,
     Metrics,
+    MonthFigures,
     RunningTotals,
     StaleDeal,
 )
@@ -63,12 +64,16 @@ GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"""
 _CLOSED_COLUMNS = "status, stage_id, owner, source, probability, furthest, currency, reason, " \
     "deals, value, valued"
 
-# Won and lost per month of the close date: the one sort left (a few dozen groups).
-_CLOSED_MONTHS_SQL = """
-SELECT status, {month} AS month, COUNT(*) AS deals, COALESCE(SUM({value}), 0) AS value
-FROM deal WHERE status <> 'open' {period}
-GROUP BY 1, 2"""
-_CLOSED_MONTHS_COLUMNS = "status, month, deals, value"
+# Won (with their value) and lost deals per month of the close date: the one sort left, a
+# few dozen groups. Apart, each reads its own range of the index (status is one of open,
+# won, lost: domain.model.Outcome), and the lost deals' values are never converted: at
+# 100,000 deals 6 + 28 ms, against 63 ms for both in one GROUP BY.
+_WON_MONTHS_SQL = """
+SELECT {month}, COUNT(*), COALESCE(SUM({value}), 0) FROM deal WHERE status = 'won' {period}
+GROUP BY 1"""
+_LOST_MONTHS_SQL = """
+SELECT {month} AS month, COUNT(*) AS deals FROM deal WHERE status = 'lost' {period}
+GROUP BY 1"""
 
 # The closed deals left out of the money figures: their currency has no rate on their close
 # date (foreign currencies only, so the rate is looked at for those alone).
@@ -94,10 +99,13 @@ WHERE sc.stay_days IS NOT NULL AND sc.to_stage_id IS NOT NULL
   AND (d.status = 'open' OR (d.closed >= {mark} AND d.closed <= {mark}))
 GROUP BY 1, 2"""
 
-# Open deals with the last day they were moved or had an activity done (stored beside the
-# history, storage/history_summary.py): read from the covering index alone.
-_OPEN_TOUCH_SQL = """
-SELECT id, stage_id, value_cents, created, last_touch, currency FROM deal WHERE status = 'open'"""
+# Open deals untouched since before their stage's cutoff day ({cutoffs}: CASE stage_id WHEN
+# ... THEN day), with the last day they were moved or had an activity done (stored beside the
+# history, storage/history_summary.py): read from the covering index alone, and only the
+# stale ones reach Python (3,300 of 31,000 open deals in the sample).
+_STALE_SQL = """
+SELECT id, stage_id, value_cents, COALESCE(last_touch, created), currency FROM deal
+WHERE status = 'open' AND COALESCE(last_touch, created) < CASE stage_id {cutoffs} END"""
 
 
 def metrics_from_sql(repository: Repository, period: Period = ALL_TIME,
@@ -139,19 +147,23 @@ class _Filler:
             value, value_params = self.money.value("deal.closed")
             closed = background.run(self._one_row, _CLOSED_SQL.format(
                 value=value, period=condition), _CLOSED_COLUMNS, (*value_params, *params))
-            months = background.run(self._one_row, _CLOSED_MONTHS_SQL.format(
-                month=self._month("closed"), value=value, period=condition),
-                _CLOSED_MONTHS_COLUMNS, (*value_params, *params))
+            month = self._month("closed")
+            lost_months = background.run(self._one_row, _LOST_MONTHS_SQL.format(
+                month=month, period=condition), "month, deals", params)
+            stays = background.run(self._read_stays, params)
             self._open_groups()
             self._stale()
-            self._add_stays(self._read_stays(params))
             days = days_between(self.db, "closed", "created")
             self._add_close_days(self._rows(_CLOSE_DAYS_SQL.format(days=days,
                                                                    period=condition), params))
             unrated = self._unrated(condition, params)
+            won_months = self._rows(_WON_MONTHS_SQL.format(month=month, value=value,
+                                                           period=condition),
+                                    (*value_params, *params))
             self._closed_groups(closed.result())
-            self._closed_months(months.result())
+            self._closed_months(won_months, lost_months.result())
             self._add_unrated(unrated)
+            self._add_stays(stays.result())
 
     def _unrated(self, condition: str, params: tuple) -> list[tuple]:
         rated, rated_params = self.money.rated("deal.closed")
@@ -271,18 +283,20 @@ class _Filler:
                 totals[0] += count
                 totals[1] += value
 
-    def _closed_months(self, rows: list[list]) -> None:
-        t = self.totals
-        for status, month_text, count, value in rows:
-            index = self._month_index(month_text)
-            month = t.months.get(index) if index is not None else None
-            if month is None:
-                continue
-            if status == "won":
+    def _closed_months(self, won: list[tuple], lost: list[list]) -> None:
+        for month_text, count, value in won:
+            month = self._shown_month(month_text)
+            if month is not None:
                 month.won += count
-                month.won_value += int(value)
-            else:
+                month.won_value += int(value)  # PostgreSQL sums bigints as numeric
+        for month_text, count in lost:
+            month = self._shown_month(month_text)
+            if month is not None:
                 month.lost += count
+
+    def _shown_month(self, text: str | None) -> MonthFigures | None:
+        index = self._month_index(text)
+        return None if index is None else self.totals.months.get(index)
 
     def _add_unrated(self, rows: list[tuple]) -> None:
         """Deals without a rate: tallied by currency; a won one's value is not in the mean."""
@@ -303,33 +317,29 @@ class _Filler:
             counts[days] = counts.get(days, 0) + count
 
     def _stale(self) -> None:
-        """Open deals untouched for longer than their stage allows. Dates compare as ISO text
-        (what both engines return here); only the stale ones become day counts."""
+        """Open deals untouched for longer than their stage allows (idle days > the stage's
+        stale-after days, i.e. last touched before today − those days)."""
         t = self.totals
+        if not t.stages:
+            return
         today = t.today.toordinal()
-        cutoffs = {s.id: date.fromordinal(today - s.stale_after_days).isoformat()
-                   for s in t.stages}
+        mark = self.db.param
+        day = f"CAST({mark} AS DATE)" if self.postgres else mark  # ISO text on SQLite
+        cutoffs, params = [], []
+        for stage in t.stages:
+            cutoffs.append(f"WHEN {mark} THEN {day}")
+            params += [stage.id, date.fromordinal(today - stage.stale_after_days).isoformat()]
         convert = self.book.convert
-        for deal_id, stage_id, value, created, last_touch, currency in self._rows(
-                _OPEN_TOUCH_SQL):
-            cutoff = cutoffs.get(stage_id)
-            if cutoff is None:
-                continue
-            touched = created if last_touch is None else last_touch
-            if touched is not None and _iso(touched) < cutoff:
-                idle = today - self._ordinal(touched)
-                t.stale[deal_id] = StaleDeal(deal_id, stage_id, idle,
-                                             convert(value, currency))
+        for deal_id, stage_id, value, touched, currency in self._rows(
+                _STALE_SQL.format(cutoffs=" ".join(cutoffs)), tuple(params)):
+            idle = today - self._ordinal(touched)
+            t.stale[deal_id] = StaleDeal(deal_id, stage_id, idle, convert(value, currency))
 
     def _ordinal(self, value: object) -> int | None:
         found = self.days.get(value, -1)
         if found == -1:
             found = self.days[value] = to_ordinal(value)
         return found
-
-
-def _iso(day: object) -> str:
-    return day if isinstance(day, str) else day.isoformat()  # type: ignore[attr-defined]
 
 
 class _Background:
