@@ -4,12 +4,13 @@ that never reads the deals one by one.
 `RunningTotals` (services/totals.py) holds sums per stage, owner, source, month, lost reason
 and {days: count} multisets; the window fills them deal by deal from a snapshot
 (services/metrics.py) so that an edit can take one deal out and put it back. Here the same
-totals come from a few queries over the deals and the stored stage-history figures
-(storage/history_summary.py), so both paths share one definition of every figure. Deals are
-grouped by everything their figures depend on (stage, owner, source, month, probability,
-furthest stage reached), reading one covering index (tables.FIGURES_COLUMNS) rather than the
-deal rows. The closed deals' groups and the history's are read on a second connection
-meanwhile.
+totals come from small aggregates over the deals and the stored stage-history figures
+(storage/history_summary.py), so both paths share one definition of every figure. Each reads
+one covering index (tables.FIGURES_COLUMNS) rather than the deal rows, and groups by only
+what its figures need: the closed deals by a prefix of that index (read in its order, no
+sort), their months apart; only the stale open deals reach Python. About 150 ms of CPU at
+100,000 deals, split over two connections (the closed deals' groups and the history's on the
+second).
 
 Portable SQL for SQLite and PostgreSQL; the differences (month text of a date, days between
 dates, packing rows as JSON) are chosen per engine."""
