@@ -344,10 +344,11 @@ class _Filler:
 
 
 class _Background:
-    """Runs one query on a second connection (SQLite and PostgreSQL sort without holding the
-    GIL, so the two connections use two cores). Inside a transaction, or for an in-memory
-    database, the query runs on this connection instead: a second one would not see the
-    uncommitted rows."""
+    """Runs queries on a second connection (SQLite and PostgreSQL sort without holding the
+    GIL, so the two connections use two cores), one after another on one thread that keeps
+    its connection (and its page cache) until the block ends. Inside a transaction, or for
+    an in-memory database, the queries run on this connection instead: a second one would
+    not see the uncommitted rows."""
 
     def __init__(self, db: pw.Database) -> None:
         self.db = db
@@ -360,6 +361,7 @@ class _Background:
 
     def __exit__(self, *exc_info: object) -> None:
         if self.pool is not None:
+            self.pool.submit(self.db.close)  # the pool thread's own connection only
             self.pool.shutdown(wait=True)
 
     def run(self, func: Callable[..., list[tuple]], *args: Any) -> Future[list[tuple]]:
@@ -367,10 +369,4 @@ class _Background:
             done: Future[list[tuple]] = Future()
             done.set_result(func(*args))
             return done
-        return self.pool.submit(self._on_own_connection, func, *args)
-
-    def _on_own_connection(self, func: Callable[..., list[tuple]], *args: Any) -> list[tuple]:
-        try:
-            return func(*args)  # peewee opens this thread's own connection
-        finally:
-            self.db.close()  # this thread's connection only
+        return self.pool.submit(func, *args)  # peewee opens this thread's own connection
