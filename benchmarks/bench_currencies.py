@@ -22,7 +22,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from common import BENCH_DEALS, TODAY, best_of, cpu_of, demo_file
 
 from pipeline_desktop.domain.currency import ChangeCurrencies, Rate
-from pipeline_desktop.services.metrics import compute_metrics, to_json
+from pipeline_desktop.services.metrics import to_json
+from pipeline_desktop.services.metrics_sql import metrics_from_sql
 from pipeline_desktop.session import open_session
 
 RATES = tuple(Rate(code, f"2025-{month:02d}-01", base + month / 100)
@@ -47,7 +48,7 @@ def measure(path: Path, name: str) -> None:
     repository = session.repository
 
     def cold() -> None:
-        to_json(compute_metrics(repository, today=TODAY))
+        to_json(metrics_from_sql(repository, today=TODAY))
 
     print(f"{name}: metrics json cold {best_of(5, cold) * 1000:.0f} ms "
           f"[CPU {cpu_of(cold) * 1000:.0f} ms]", flush=True)

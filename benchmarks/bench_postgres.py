@@ -67,7 +67,8 @@ def bench_database(admin_url: str, source: Path) -> str:
 
 
 def in_process(url: str) -> dict[str, float]:
-    from pipeline_desktop.services.metrics import compute_metrics, to_json
+    from pipeline_desktop.services.metrics import to_json
+    from pipeline_desktop.services.metrics_sql import metrics_from_sql
     from pipeline_desktop.session import open_session
 
     # Read-only: the cached demo file may be open in another benchmark at the same time.
@@ -75,7 +76,7 @@ def in_process(url: str) -> dict[str, float]:
     try:
         repository = session.repository
         return {
-            "metrics": best_of(3, lambda: json.dumps(to_json(compute_metrics(repository,
+            "metrics": best_of(3, lambda: json.dumps(to_json(metrics_from_sql(repository,
                                                                              today=TODAY)))),
             "deal_rows": best_of(3, lambda: repository.deal_rows(today=TODAY)),
         }

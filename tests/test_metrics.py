@@ -22,12 +22,13 @@ from pipeline_desktop.services.metrics import (
     MetricsEngine,
     compute_metrics,
     conversion_by_stage,
-    counter_median,
     stage_durations,
     to_json,
 )
+from pipeline_desktop.services.metrics_sql import metrics_from_sql
 from pipeline_desktop.services.periods import Period, Preset, parse_period, preset_period
 from pipeline_desktop.services.snapshot import PipelineSnapshot
+from pipeline_desktop.services.totals import counter_median
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import history_summary
 
@@ -42,7 +43,7 @@ def by_name(metrics):
 
 
 def test_headline_figures_all_time(session, deals):
-    m = compute_metrics(session.repository, today=TODAY)
+    m = metrics_from_sql(session.repository, today=TODAY)
     assert (m.total, m.open, m.won, m.lost) == (5, 2, 2, 1)
     assert m.win_rate == pytest.approx(2 / 3)
     assert m.average_deal_size == 150_000  # cents: (1,000 + 2,000) / 2
@@ -55,7 +56,7 @@ def test_headline_figures_all_time(session, deals):
 
 
 def test_stage_figures_conversion_and_waiting(session, deals):
-    stages = by_name(compute_metrics(session.repository, today=TODAY))
+    stages = by_name(metrics_from_sql(session.repository, today=TODAY))
     assert (stages["Prospecting"].count, stages["Prospecting"].value) == (1, 0)
     assert (stages["Qualifying"].count, stages["Qualifying"].weighted) == (1, 150_000)
     assert (stages["Won"].count, stages["Won"].value) == (2, 300_000)
@@ -76,7 +77,7 @@ def test_stage_figures_conversion_and_waiting(session, deals):
 
 
 def test_bottlenecks_forecast_groups_stale(session, deals):
-    m = compute_metrics(session.repository, today=TODAY)
+    m = metrics_from_sql(session.repository, today=TODAY)
     assert m.lowest_conversion().stage.name == "Prospecting"
     assert m.longest_wait().stage.name == "Proposal"
     months = {mf.label: mf for mf in m.months}
@@ -99,7 +100,7 @@ def test_bottlenecks_forecast_groups_stale(session, deals):
 
 def test_period_selects_closed_deals_only(session, deals):
     march = Period(date(2026, 3, 1), date(2026, 3, 31))
-    m = compute_metrics(session.repository, march, TODAY)
+    m = metrics_from_sql(session.repository, march, TODAY)
     assert (m.total, m.open, m.won, m.lost) == (4, 2, 1, 1)
     assert m.win_rate == 0.5
     assert m.average_deal_size == 200_000
@@ -109,14 +110,14 @@ def test_period_selects_closed_deals_only(session, deals):
     stages = by_name(m)
     assert stages["Prospecting"].reached == 4
     assert stages["Prospecting"].conversion_to_next == pytest.approx(2 / 4)
-    empty = compute_metrics(session.repository, Period(date(2025, 1, 1), date(2025, 1, 31)),
+    empty = metrics_from_sql(session.repository, Period(date(2025, 1, 1), date(2025, 1, 31)),
                             TODAY)
     assert (empty.won, empty.lost, empty.win_rate, empty.average_deal_size) == (0, 0, None, None)
     assert (empty.median_days_to_close, empty.velocity_per_day) == (None, None)
 
 
 def test_json_contract(session, deals):
-    data = to_json(compute_metrics(session.repository, today=TODAY))
+    data = to_json(metrics_from_sql(session.repository, today=TODAY))
     for key in ("period", "currency", "deals", "win_rate", "average_deal_size",
                 "median_days_to_close", "mean_days_to_close", "open_value", "weighted_value",
                 "velocity_per_day", "stages", "forecast", "by_owner", "by_source", "stale"):
@@ -141,7 +142,7 @@ def test_deal_without_history_passed_every_earlier_stage(session):
     changes = session.repository.tables.stage_change
     changes.delete().where(changes.deal == deal_id).execute()
     history_summary.refresh(session.db, [deal_id])
-    stages = by_name(compute_metrics(session.repository, today=TODAY))
+    stages = by_name(metrics_from_sql(session.repository, today=TODAY))
     assert [stages[n].reached for n in ("Prospecting", "Qualifying", "Needs analysis",
                                         "Proposal", "Negotiation")] == [1, 1, 1, 1, 0]
     assert stages["Proposal"].conversion_to_next == 0
@@ -173,7 +174,7 @@ def test_engine_updates_only_changed_deals_and_matches_a_fresh_pass(session, dea
     engine.note(Changes(frozenset({deals["E"]})))
     for period in (Period(), quarter):
         assert to_json(engine.metrics(period, TODAY)) == to_json(
-            compute_metrics(session.repository, period, TODAY))
+            metrics_from_sql(session.repository, period, TODAY))
     assert engine.metrics(today=TODAY).won == 3
 
 
@@ -185,7 +186,7 @@ def test_conversion_by_stage_helper(session, deals):
 
 
 def test_good_fit_filter(session, deals):
-    website = compute_metrics(session.repository, today=TODAY,
+    website = compute_metrics(PipelineSnapshot.load(session.repository), today=TODAY,
                               deal_filter=lambda f: f.source == "Website")
     assert (website.open, website.won, website.lost) == (1, 1, 1)
 
@@ -217,7 +218,7 @@ def test_periods():
 
 
 def test_demo_pipeline_figures_are_consistent(demo_session):
-    m = compute_metrics(demo_session.repository, today=date(2026, 6, 15))
+    m = metrics_from_sql(demo_session.repository, today=date(2026, 6, 15))
     assert m.total == 60
     assert sum(s.count for s in m.open_stage_figures()) == m.open
     assert m.weighted_value <= m.open_value
@@ -226,11 +227,11 @@ def test_demo_pipeline_figures_are_consistent(demo_session):
 def test_same_figures_on_both_engines(any_demo_session, tmp_path):
     """The demo pipeline gives the same JSON on PostgreSQL (dates as date objects) as on
     SQLite (dates as ISO text)."""
-    figures = to_json(compute_metrics(any_demo_session.repository, today=TODAY))
+    figures = to_json(metrics_from_sql(any_demo_session.repository, today=TODAY))
     reference = open_session(str(tmp_path / "reference.pipeline"))
     try:
         generate(reference.db, reference.repository.stages(), deals=60, seed=7, today=TODAY)
-        assert figures == to_json(compute_metrics(reference.repository, today=TODAY))
+        assert figures == to_json(metrics_from_sql(reference.repository, today=TODAY))
     finally:
         reference.close()
     assert figures["deals"]["total"] == 60
@@ -242,7 +243,7 @@ def test_figures_read_before_a_change_are_not_provided_after_it(demo_session):
 
     engine = MetricsEngine(demo_session.repository)
     stamp = engine.stamp
-    figures = {(Period(), TODAY): compute_metrics(demo_session.repository, today=TODAY)}
+    figures = {(Period(), TODAY): metrics_from_sql(demo_session.repository, today=TODAY)}
     deal_id = demo_session.repository.deal_rows()[0].id
     engine.note(demo_session.repository.apply(EditDeal(deal_id, {"value_cents": 1})).changes)
     assert not engine.provide(figures, stamp)

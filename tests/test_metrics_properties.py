@@ -11,14 +11,15 @@ from random_pipelines import SETTINGS, periods, pipeline, pipelines, rates
 
 from pipeline_desktop.domain.commands import MoveStage
 from pipeline_desktop.domain.currency import ChangeCurrencies, Rate
-from pipeline_desktop.services.metrics import MetricsEngine, compute_metrics, to_json
+from pipeline_desktop.services.metrics import MetricsEngine, to_json
+from pipeline_desktop.services.metrics_sql import metrics_from_sql
 
 
 @SETTINGS
 @given(pipelines, periods)
 def test_counts_rates_and_values_hold_together(deals, period):
     with pipeline(deals) as (session, _ids):
-        m = compute_metrics(session.repository, period, TODAY)
+        m = metrics_from_sql(session.repository, period, TODAY)
     assert sum(s.count for s in m.open_stage_figures()) == m.open
     assert m.total == m.open + m.won + m.lost
     assert m.weighted_value <= m.open_value
@@ -42,17 +43,17 @@ def test_a_move_undone_leaves_every_figure_as_it_was(deals, dated_rates, data):
     with pipeline(deals, dated_rates) as (session, ids):
         repository = session.repository
         engine = MetricsEngine(repository)
-        before = to_json(compute_metrics(repository, today=TODAY))
+        before = to_json(metrics_from_sql(repository, today=TODAY))
         engine.metrics(today=TODAY)
         deal_id = data.draw(st.sampled_from(ids))
         target = data.draw(st.sampled_from([s for s in repository.stages()]))
         applied = repository.apply(MoveStage(deal_id, target.id, at=datetime(2026, 6, 1)))
         engine.note(applied.changes)
         moved = to_json(engine.metrics(today=TODAY))
-        assert moved == to_json(compute_metrics(repository, today=TODAY))
+        assert moved == to_json(metrics_from_sql(repository, today=TODAY))
         undone = repository.apply(applied.inverse)
         engine.note(undone.changes)
-        assert to_json(compute_metrics(repository, today=TODAY)) == before
+        assert to_json(metrics_from_sql(repository, today=TODAY)) == before
         assert to_json(engine.metrics(today=TODAY)) == before
 
 
@@ -63,7 +64,7 @@ def test_moved_and_moved_back_keeps_the_pipeline_figures(deals, data):
     change, but counts, values and rates are as they were."""
     with pipeline(deals) as (session, ids):
         repository = session.repository
-        before = compute_metrics(repository, today=TODAY)
+        before = metrics_from_sql(repository, today=TODAY)
         deal_id = data.draw(st.sampled_from(ids))
         home = repository.deal(deal_id)["stage"]
         target = data.draw(st.sampled_from([s.id for s in repository.stages()]))
@@ -71,7 +72,7 @@ def test_moved_and_moved_back_keeps_the_pipeline_figures(deals, data):
             return  # reopening a closed deal forgets its closed date: not a round trip
         repository.apply(MoveStage(deal_id, target, at=datetime(2026, 6, 1)))
         repository.apply(MoveStage(deal_id, home, at=datetime(2026, 6, 1)))
-        after = compute_metrics(repository, today=TODAY)
+        after = metrics_from_sql(repository, today=TODAY)
     assert (after.open, after.won, after.lost, after.open_value, after.weighted_value,
             after.win_rate) == (before.open, before.won, before.lost, before.open_value,
                                 before.weighted_value, before.win_rate)
@@ -91,6 +92,6 @@ def test_the_window_s_figures_follow_a_changed_rate_and_its_undo(deals, dated_ra
                                                          Rate("EUR", day, 2.5))))
         engine.note(applied.changes)
         assert to_json(engine.metrics(today=TODAY)) == to_json(
-            compute_metrics(repository, today=TODAY))
+            metrics_from_sql(repository, today=TODAY))
         engine.note(repository.apply(applied.inverse).changes)
         assert to_json(engine.metrics(today=TODAY)) == before

@@ -32,6 +32,7 @@ from pipeline_desktop.domain.currency import ChangeCurrencies
 from pipeline_desktop.domain.process_commands import EditStages, StageEdit
 from pipeline_desktop.services import money_sql
 from pipeline_desktop.services.metrics import compute_metrics, to_json
+from pipeline_desktop.services.metrics_sql import metrics_from_sql
 from pipeline_desktop.services.periods import Period
 from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.session import open_session
@@ -55,7 +56,7 @@ def small_inline_limit() -> Iterator[None]:
 
 
 def assert_same_figures(repository: Repository, period: Period) -> None:
-    from_sql = to_json(compute_metrics(repository, period, TODAY))
+    from_sql = to_json(metrics_from_sql(repository, period, TODAY))
     from_snapshot = to_json(compute_metrics(PipelineSnapshot.load(repository), period, TODAY))
     assert from_sql == from_snapshot
     assert history_summary.mismatches(repository.db) == []
@@ -74,9 +75,9 @@ def test_sql_and_snapshot_give_the_same_figures(deals, dated_rates, period):
 def test_a_large_table_of_rates_gives_the_same_figures(deals, dated_rates, period):
     """Rates looked up per deal in the table (a large table) or inlined in the SQL agree."""
     with pipeline(deals, dated_rates) as (session, _ids):
-        inline = to_json(compute_metrics(session.repository, period, TODAY))
+        inline = to_json(metrics_from_sql(session.repository, period, TODAY))
         with small_inline_limit():
-            assert to_json(compute_metrics(session.repository, period, TODAY)) == inline
+            assert to_json(metrics_from_sql(session.repository, period, TODAY)) == inline
 
 
 @SETTINGS
@@ -84,9 +85,9 @@ def test_a_large_table_of_rates_gives_the_same_figures(deals, dated_rates, perio
 def test_a_rate_of_one_for_every_currency_gives_the_one_currency_figures(deals, period):
     with pipeline(deals, [("EUR", -400, 1.0), ("JPY", -400, 1.0), ("CHF", -400, 1.0)]) as (
             session, _ids):
-        converted = to_json(compute_metrics(session.repository, period, TODAY))
+        converted = to_json(metrics_from_sql(session.repository, period, TODAY))
         session.db.execute_sql("UPDATE deal SET currency = 'USD'")
-        assert converted == to_json(compute_metrics(session.repository, period, TODAY))
+        assert converted == to_json(metrics_from_sql(session.repository, period, TODAY))
         assert converted["unconverted"] == {}
 
 
@@ -132,7 +133,7 @@ def test_hand_made_figures_come_out_of_sql(session):
                        moves=(("Qualifying", "2026-01-11"), ("Proposal", "2026-01-21")))
     repository.apply(MoveStage(deal_id, ids["Lost"], lost_reason="Price",
                                at=datetime(2026, 2, 10)))
-    data = to_json(compute_metrics(repository, today=TODAY))
+    data = to_json(metrics_from_sql(repository, today=TODAY))
     stages = {s["name"]: s for s in data["stages"]}
     assert (stages["Prospecting"]["median_days_in_stage"],
             stages["Qualifying"]["median_days_in_stage"],
@@ -187,3 +188,24 @@ def test_both_paths_agree_over_currencies_on_both_engines(any_session, deals, da
     for deal in deals:
         make_deal(repository, deal)
     assert_same_figures(repository, period)
+
+
+def test_each_path_imports_the_totals_not_the_other_path():
+    """The SQL path and the snapshot path share services/totals.py and never import each
+    other (issue 15: they once did, through a hidden local import)."""
+    import subprocess
+    import sys
+
+    def loaded_after(module: str) -> set[str]:
+        code = (f"import sys, {module}; print(' '.join(m for m in sys.modules "
+                "if m.startswith('pipeline_desktop.services.')))")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True).stdout
+        return set(out.split())
+
+    sql_path = loaded_after("pipeline_desktop.services.metrics_sql")
+    assert "pipeline_desktop.services.totals" in sql_path
+    assert "pipeline_desktop.services.metrics" not in sql_path
+    snapshot_path = loaded_after("pipeline_desktop.services.metrics")
+    assert "pipeline_desktop.services.totals" in snapshot_path
+    assert "pipeline_desktop.services.metrics_sql" not in snapshot_path

@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     from concurrent.futures import ThreadPoolExecutor
     from datetime import date
 
-    from pipeline_desktop.services.metrics import compute_metrics, to_json
+    from pipeline_desktop.services.metrics import to_json
+    from pipeline_desktop.services.metrics_sql import metrics_from_sql
     from pipeline_desktop.services.periods import parse_day, parse_period
     from pipeline_desktop.session import reading, resolve_url
 
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         # The fit figures' joins (most of their time is inside SQLite or PostgreSQL, without
         # the GIL) run on a connection of their own while this one reads the metrics.
         fits = pool.submit(_fit_json, session.repository, period)
-        data = to_json(compute_metrics(session.repository, period, today))  # SQL aggregates
+        data = to_json(metrics_from_sql(session.repository, period, today))
         data["by_fit"] = fits.result()
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -22,14 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from pipeline_desktop.domain.money import format_compact
-from pipeline_desktop.services.metrics import (
-    Metrics,
-    MetricsEngine,
-    MonthFigures,
-    compute_metrics,
-)
+from pipeline_desktop.services.metrics import MetricsEngine
+from pipeline_desktop.services.metrics_sql import metrics_from_sql
 from pipeline_desktop.services.periods import Period, month_index, month_label
 from pipeline_desktop.services.snapshot import PipelineSnapshot
+from pipeline_desktop.services.totals import Metrics, MonthFigures
 from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.errors import is_interruption
 from pipeline_desktop.ui.period_bar import PeriodBar
@@ -298,7 +295,7 @@ class AnalysisTab(QWidget):
 
         def load() -> None:
             try:
-                self._figures_ready.emit(({key: compute_metrics(repository, *key)
+                self._figures_ready.emit(({key: metrics_from_sql(repository, *key)
                                            for key in wanted}, stamp))
                 snapshot = PipelineSnapshot.load(repository)
             except Exception as error:

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from pipeline_desktop.domain import targets as tg
 from pipeline_desktop.errors import ValidationError
 from pipeline_desktop.services import health
-from pipeline_desktop.services.metrics import Metrics, compute_metrics
+from pipeline_desktop.services.metrics import compute_metrics
 from pipeline_desktop.services.periods import Period, month_index
 from pipeline_desktop.services.snapshot import PipelineSnapshot
+from pipeline_desktop.services.totals import Metrics
 from pipeline_desktop.session import Session
 
 DEFAULT_DAYS = 90

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pipeline_desktop.domain.money import format_compact, format_money
-from pipeline_desktop.services.metrics import Metrics, StageFigures
+from pipeline_desktop.services.totals import Metrics, StageFigures
 from pipeline_desktop.ui.charts import (
     BLUE,
     GREEN,
