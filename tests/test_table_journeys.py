@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QLineEdit
 
-from pipeline_desktop.services.metrics import compute_metrics
+from pipeline_desktop.services.metrics_sql import metrics_from_sql
 from pipeline_desktop.ui.models.deal_table import COLUMNS
 from pipeline_desktop.ui.stage_moves import MissingCriteriaDialog
 from pipeline_desktop.ui.status_summary import open_sums
@@ -178,7 +178,7 @@ def test_a_cell_is_edited_and_the_row_moves_to_its_sorted_place(qtbot, tab, how:
 
 
 def test_the_status_bar_says_what_the_metrics_tab_says(qtbot, window, tab):
-    metrics = compute_metrics(tab.repository)
+    metrics = metrics_from_sql(tab.repository)
     dollars = f"${metrics.open_value / 100:,.0f} open"
     weighted = f"${metrics.weighted_value / 100:,.0f} weighted"
     press(Key.Key_4, CTRL)  # the Metrics tab: the pipeline's open deals
