@@ -1,0 +1,265 @@
+"""The queries that feed the health rules: each reads what the rules need into plain values
+(`domain/health_data.py`), with SQL aggregates wherever the rules need only counts.
+
+- the open deals, one row each, with the figures stored beside the history
+  (`storage/history_summary.py`): `deal.last_touch` for stale deals, the latest change's day
+  for the wait still going on, the earliest open activity;
+- the stage history as two grouped counts, never row by row: moves out of each stage per
+  window (`ExitCount`), and stays per stage, length and window (`StayCount`) from
+  `stage_change.stay_days`: a stay is the time from the change that entered a stage to the
+  deal's next change, and it ended on the day of that next change;
+- new, won and lost deals in the comparison windows (one scan, conditional sums);
+- deals without an exchange rate, and deals grouped by what the ideal customer profile reads.
+
+Dates are compared as ISO text on SQLite and as dates on PostgreSQL, and become day ordinals
+here (`_Days`). The history scans read the table straight through on SQLite (NOT INDEXED):
+nearly every change falls in the windows, and the index on changed_at would add a lookup per
+row."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import peewee as pw
+
+from pipeline_desktop.domain.health_data import (
+    ExitCount,
+    FitGroup,
+    History,
+    OpenDeal,
+    Pipeline,
+    StayCount,
+    Thresholds,
+)
+from pipeline_desktop.domain.health_fit import FitKey
+from pipeline_desktop.domain.health_rules import condense_history
+from pipeline_desktop.domain.icp import IdealCustomerProfile
+from pipeline_desktop.domain.model import Stage
+from pipeline_desktop.services.money_sql import MoneySql
+from pipeline_desktop.storage.currency_store import read_book
+from pipeline_desktop.storage.repository import Repository
+
+_OPEN_SQL = """
+SELECT d.id, d.title, d.stage_id, {value}, COALESCE(d.probability, s.probability),
+       d.created, d.expected_close, d.budget_confirmed, d.authority_known,
+       CASE WHEN d.need <> '' THEN 1 ELSE 0 END, d.timeline, d.criteria_met, d.last_touch,
+       (SELECT MAX(sc.changed_at) FROM stage_change sc WHERE sc.deal_id = d.id),
+       (SELECT MIN(a.due) FROM activity a WHERE a.deal_id = d.id AND a.done IS NULL)
+FROM deal d JOIN stage s ON s.id = d.stage_id
+WHERE d.status = 'open'"""
+
+# Moves on days in the trailing or the recent window, by the stages they join.
+_EXITS_SQL = """
+SELECT from_stage_id, to_stage_id, CASE WHEN changed_at >= {p} THEN 1 ELSE 0 END, COUNT(*)
+FROM stage_change {scan}
+WHERE changed_at >= {p} AND changed_at < {p}
+  AND from_stage_id IS NOT NULL AND to_stage_id IS NOT NULL
+GROUP BY 1, 2, 3"""
+
+# Stays that ended (the next change's day: this change's day + stay_days) in those windows.
+_STAYS_SQL = """
+SELECT to_stage_id, stay_days, CASE WHEN {ended} >= {day} THEN 1 ELSE 0 END, COUNT(*)
+FROM stage_change {scan}
+WHERE stay_days IS NOT NULL AND to_stage_id IS NOT NULL
+  AND {ended} >= {day} AND {ended} < {day}
+GROUP BY 1, 2, 3"""
+
+_COUNTS_SQL = """
+SELECT SUM(CASE WHEN created >= {p} AND created <= {p} THEN 1 ELSE 0 END),
+       SUM(CASE WHEN created >= {p} AND created < {p} THEN 1 ELSE 0 END),
+       SUM(CASE WHEN status = 'won' AND closed >= {p} AND closed <= {p} THEN 1 ELSE 0 END),
+       SUM(CASE WHEN status = 'lost' AND closed >= {p} AND closed <= {p} THEN 1 ELSE 0 END),
+       SUM(CASE WHEN status = 'won' AND closed >= {p} AND closed < {p} THEN 1 ELSE 0 END),
+       SUM(CASE WHEN status = 'lost' AND closed >= {p} AND closed < {p} THEN 1 ELSE 0 END)
+FROM deal"""
+_COUNT_NAMES = ("new_recent", "new_previous", "won_recent", "lost_recent", "won_trailing",
+                "lost_trailing")
+
+_UNRATED_SQL = """
+SELECT d.id, d.currency, d.value_cents FROM deal d WHERE {rated} = 0
+ORDER BY d.value_cents DESC, d.id"""
+
+# What the profile reads of a deal's company and contact. A company's size only matters as
+# inside or outside the profile's range: one size stands for each (the range's lower end, or
+# -1, which no range holds), so deals group into a few hundred kinds.
+_FIT_COLUMNS = """COALESCE(c.industry, ''),
+       CASE WHEN c.employees IS NULL THEN NULL
+            WHEN c.employees >= {p} AND c.employees <= {p} THEN {p} ELSE -1 END,
+       COALESCE(c.region, ''), COALESCE(p.job_title, '')"""
+_FIT_GROUPS_SQL = """
+SELECT {columns}, SUM(g.won), SUM(g.new)
+FROM (SELECT d.company_id, d.contact_id,
+             SUM(CASE WHEN d.status = 'won' AND d.closed >= {p} THEN 1 ELSE 0 END) AS won,
+             SUM(CASE WHEN d.created >= {p} THEN 1 ELSE 0 END) AS new
+      FROM deal d
+      WHERE d.created >= {p} OR (d.status = 'won' AND d.closed >= {p})
+      GROUP BY d.company_id, d.contact_id) AS g
+LEFT JOIN company c ON c.id = g.company_id
+LEFT JOIN contact p ON p.id = g.contact_id
+GROUP BY 1, 2, 3, 4"""
+_NEW_FITS_SQL = """
+SELECT d.id, {columns}
+FROM deal d
+LEFT JOIN company c ON c.id = d.company_id
+LEFT JOIN contact p ON p.id = d.contact_id
+WHERE d.created >= {p}"""
+NO_LIMIT = 2 ** 62  # "no upper size": larger than any company, still a bigint
+
+
+class _Days:
+    """ISO text (SQLite) or date/datetime (PostgreSQL) → day ordinal, remembered per text."""
+
+    def __init__(self) -> None:
+        self.memo: dict[object, int] = {}
+
+    def __call__(self, value: object) -> int | None:
+        if value is None or value == "":
+            return None
+        try:
+            return self.memo[value]
+        except KeyError:
+            pass
+        if isinstance(value, datetime):
+            day = value.date().toordinal()
+        elif isinstance(value, date):
+            day = value.toordinal()
+        else:
+            day = date.fromisoformat(str(value)[:10]).toordinal()
+        self.memo[value] = day
+        return day
+
+
+def _is_postgres(db: pw.Database) -> bool:
+    return isinstance(db, pw.PostgresqlDatabase)
+
+
+def _scan(db: pw.Database) -> str:
+    return "" if _is_postgres(db) else "NOT INDEXED"
+
+
+def read_pipeline(repository: Repository, today: date, thresholds: Thresholds) -> Pipeline:
+    """Everything the findings read, as of `today`, money in the home currency."""
+    db = repository.db
+    stages = repository.stages()
+    book = read_book(db)
+    unconverted, unconverted_ids = read_unconverted(repository)
+    return Pipeline(today.toordinal(), stages, read_open_deals(repository, today),
+                    read_history(repository, stages, today, thresholds),
+                    read_counts(repository, today, thresholds), book.home, unconverted,
+                    unconverted_ids)
+
+
+def read_open_deals(repository: Repository, today: date) -> list[OpenDeal]:
+    db = repository.db
+    days = _Days()
+    value_sql, params = MoneySql(db, read_book(db), "d").value()  # in the home currency
+    deals = []
+    for (deal_id, title, stage_id, value, probability, created, expected, budget, authority,
+         need, timeline, criteria, touched, moved, due) in db.execute_sql(
+            _OPEN_SQL.format(value=value_sql), tuple(params)).fetchall():
+        created_day = days(created) or today.toordinal()
+        touched_day = days(touched)
+        deals.append(OpenDeal(
+            deal_id, title, stage_id, value, (value or 0) * probability // 100, created_day,
+            days(expected),
+            int(bool(budget)) + int(bool(authority)) + int(bool(need)) + int(timeline is not None),
+            frozenset(c.strip() for c in (criteria or "").splitlines() if c.strip()),
+            created_day if touched_day is None else max(created_day, touched_day), days(due),
+            days(moved) or created_day))
+    return deals
+
+
+def _windows(today: date, th: Thresholds) -> tuple[date, date, date]:
+    """(first day of the trailing window, first day of the recent one, the day after today)."""
+    recent_start = today - timedelta(days=th.recent_days - 1)
+    return recent_start - timedelta(days=th.trailing_days), recent_start, \
+        today + timedelta(days=1)
+
+
+def read_history(repository: Repository, stages: list[Stage], today: date,
+                 th: Thresholds) -> History:
+    db = repository.db
+    trail_start, recent_start, after = _windows(today, th)
+    exits_sql = _EXITS_SQL.format(p=db.param, scan=_scan(db))
+    exits = [ExitCount(from_id, to_id, bool(recent), int(n)) for from_id, to_id, recent, n
+             in db.execute_sql(exits_sql, (recent_start.isoformat(), trail_start.isoformat(),
+                                           after.isoformat())).fetchall()]
+    if _is_postgres(db):
+        ended, day = "(CAST(changed_at AS DATE) + stay_days)", f"CAST({db.param} AS DATE)"
+    else:  # whole days after midnight compare as the dates do: no DATE() per row
+        ended, day = "(julianday(changed_at) + stay_days)", f"julianday({db.param})"
+    stays_sql = _STAYS_SQL.format(ended=ended, day=day, scan=_scan(db))
+    stays = [StayCount(stage_id, stay, bool(recent), int(n)) for stage_id, stay, recent, n
+             in db.execute_sql(stays_sql, (recent_start.isoformat(), trail_start.isoformat(),
+                                           after.isoformat())).fetchall()]
+    return condense_history(stages, exits, stays)
+
+
+def read_counts(repository: Repository, today: date, th: Thresholds) -> dict[str, int]:
+    """New deals and closed deals in the comparison windows: one scan, conditional sums."""
+    iso = today.isoformat()
+    new_start = (today - timedelta(days=th.compare_days - 1)).isoformat()
+    prev_start = (today - timedelta(days=2 * th.compare_days - 1)).isoformat()
+    trail_start, recent, _ = (d.isoformat() for d in _windows(today, th))
+    params = (new_start, iso, prev_start, new_start, recent, iso, recent, iso,
+              trail_start, recent, trail_start, recent)
+    row = repository.db.execute_sql(_COUNTS_SQL.format(p=repository.db.param),
+                                    params).fetchone() or ()
+    return {name: int(value or 0) for name, value in zip(_COUNT_NAMES, row, strict=False)}
+
+
+def read_unconverted(repository: Repository
+                     ) -> tuple[dict[str, tuple[int, int]], tuple[int, ...]]:
+    """Deals (open, or closed on a day) whose currency has no exchange rate:
+    ({currency: (deals, cents)}, their ids, most valuable first)."""
+    money = MoneySql(repository.db, read_book(repository.db), "d")
+    rated, params = money.rated(money.closed_day())
+    tally: dict[str, list[int]] = {}
+    ids: list[int] = []
+    for deal_id, currency, cents in repository.db.execute_sql(
+            _UNRATED_SQL.format(rated=rated), tuple(params)).fetchall():
+        counts = tally.setdefault(currency, [0, 0])
+        counts[0] += 1
+        counts[1] += int(cents or 0)
+        ids.append(deal_id)
+    return {code: (n, cents) for code, (n, cents) in sorted(tally.items())}, tuple(ids)
+
+
+def read_profile(repository: Repository) -> IdealCustomerProfile:
+    return IdealCustomerProfile.from_json(repository.setting("icp"))
+
+
+def _fit_bounds(profile: IdealCustomerProfile) -> tuple[int, int, int]:
+    low = profile.min_employees or 0  # never above max_employees (from_json orders them)
+    high = NO_LIMIT if profile.max_employees is None else profile.max_employees
+    return low, high, low
+
+
+def _fit_starts(today: date, th: Thresholds) -> tuple[str, str]:
+    """(first day a deal counts as new, first day a won deal counts)."""
+    return ((today - timedelta(days=th.recent_days - 1)).isoformat(),
+            (today - timedelta(days=365)).isoformat())
+
+
+def read_fit_groups(repository: Repository, profile: IdealCustomerProfile, today: date,
+                    th: Thresholds) -> list[FitGroup]:
+    """Deals won in the last year and deals new in the recent window, grouped by what the
+    profile reads of them."""
+    p = repository.db.param
+    new_start, won_start = _fit_starts(today, th)
+    sql = _FIT_GROUPS_SQL.format(columns=_FIT_COLUMNS.format(p=p), p=p)
+    params = (*_fit_bounds(profile), won_start, new_start, new_start, won_start)
+    return [FitGroup(industry, employees, region, title, int(won), int(new))
+            for industry, employees, region, title, won, new
+            in repository.db.execute_sql(sql, params).fetchall()]
+
+
+def read_new_fits(repository: Repository, profile: IdealCustomerProfile, today: date,
+                  th: Thresholds) -> list[tuple[int, FitKey]]:
+    """The deals new in the recent window, each with what the profile reads of it."""
+    p = repository.db.param
+    sql = _NEW_FITS_SQL.format(columns=_FIT_COLUMNS.format(p=p), p=p)
+    params = (*_fit_bounds(profile), _fit_starts(today, th)[0])
+    return [(deal_id, (industry, employees, region, title))
+            for deal_id, industry, employees, region, title
+            in repository.db.execute_sql(sql, params).fetchall()]
