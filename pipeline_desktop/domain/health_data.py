@@ -103,7 +103,7 @@ class OpenDeal(NamedTuple):
     bant: int  # 0–4
     criteria_met: frozenset[str]
     last_touch: int  # last activity done, stage change or creation
-    next_activity: int | None  # the earliest open activity's due day
+    has_next_activity: bool  # an activity not done yet has a due day
     entered_stage: int  # the day of the deal's latest stage change (its creation without one)
 
 

@@ -159,7 +159,7 @@ def find_stale(ctx: Context) -> Finding | None:
 
 def find_no_next_activity(ctx: Context) -> Finding | None:
     deals = ctx.pipeline.open_deals
-    missing = [d for d in deals if d.next_activity is None]
+    missing = [d for d in deals if not d.has_next_activity]
     if not missing:
         return None
     share = len(missing) / len(deals)
