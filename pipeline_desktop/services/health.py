@@ -201,7 +201,10 @@ def check(repository: Repository, today: date | None = None,
     """Run every finding over the pipeline as of `today` and score it."""
     today = today or date.today()
     th = thresholds or load_thresholds(repository)
-    pipeline = queries.read_pipeline(repository, today, th)
+    with queries.Beside(repository.db) as beside:  # the fit is read while the rest is
+        fitted = beside.run(_fit_finding, repository, today, th)
+        pipeline = queries.read_pipeline(repository, today, th)
+        fit = fitted.result()
     status = target_status(repository, today, thresholds=th)
     currency = pipeline.currency
     ctx = Context(pipeline, th, lambda cents: format_money(cents, currency, whole=True), status)
@@ -211,7 +214,6 @@ def check(repository: Repository, today: date | None = None,
     if missing is not None:
         findings.append(missing)
         skipped["coverage_low"] = "no revenue target covers today"
-    fit = _fit_finding(repository, today, th)
     if isinstance(fit, str):
         skipped["icp_fit_down"] = fit
     elif fit is not None:

@@ -11,17 +11,18 @@
 - new, won and lost deals in the comparison windows (one scan, conditional sums);
 - deals without an exchange rate, and deals grouped by what the ideal customer profile reads.
 
-Dates are compared as ISO text on SQLite and as dates on PostgreSQL, and become day ordinals
-here (`_Days`). The history scans read the table straight through on SQLite (NOT INDEXED):
-nearly every change falls in the windows, and the index on changed_at would add a lookup per
-row."""
+Dates are compared as ISO text on SQLite and as dates on PostgreSQL; the open deals' come as
+day ordinals (`_ordinal`). On SQLite the big reads go straight through their table (NOT
+INDEXED): nearly every change falls in the windows, and a third of the deals are open, so an
+index would only add a lookup per row (at 100,000 deals: open deals 0.20 s → 0.11 s, fit
+groups 0.14 s → 0.08 s)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, TypeVar
 
 import peewee as pw
@@ -45,11 +46,12 @@ from pipeline_desktop.storage.repository import Repository
 
 _OPEN_SQL = """
 SELECT d.id, d.title, d.stage_id, {value}, COALESCE(d.probability, s.probability),
-       d.created, d.expected_close, d.budget_confirmed, d.authority_known,
-       CASE WHEN d.need <> '' THEN 1 ELSE 0 END, d.timeline, d.criteria_met, d.last_touch,
-       (SELECT MAX(sc.changed_at) FROM stage_change sc WHERE sc.deal_id = d.id)
-FROM deal d JOIN stage s ON s.id = d.stage_id
+       {created}, {expected}, d.budget_confirmed, d.authority_known,
+       CASE WHEN d.need <> '' THEN 1 ELSE 0 END, d.timeline, d.criteria_met, {touched},
+       {moved}
+FROM deal d {scan} JOIN stage s ON s.id = d.stage_id
 WHERE d.status = 'open'"""
+_MOVED_LAST = "(SELECT MAX(sc.changed_at) FROM stage_change sc WHERE sc.deal_id = d.id)"
 # Deals with an open activity that has a due day: one scan (a lookup per open deal costs more).
 _SCHEDULED_SQL = "SELECT deal_id FROM activity {scan} WHERE done IS NULL AND due IS NOT NULL"
 
@@ -101,7 +103,7 @@ SELECT {columns}, SUM(g.won), SUM(g.new)
 FROM (SELECT d.company_id, d.contact_id,
              SUM(CASE WHEN d.status = 'won' AND d.closed >= {p} THEN 1 ELSE 0 END) AS won,
              SUM(CASE WHEN d.created >= {p} THEN 1 ELSE 0 END) AS new
-      FROM deal d
+      FROM deal d {scan}
       WHERE d.created >= {p} OR (d.status = 'won' AND d.closed >= {p})
       GROUP BY d.company_id, d.contact_id) AS g
 LEFT JOIN company c ON c.id = g.company_id
@@ -117,27 +119,12 @@ T = TypeVar("T")
 NO_LIMIT = 2 ** 62  # "no upper size": larger than any company, still a bigint
 
 
-class _Days:
-    """ISO text (SQLite) or date/datetime (PostgreSQL) → day ordinal, remembered per text."""
-
-    def __init__(self) -> None:
-        self.memo: dict[object, int] = {}
-
-    def __call__(self, value: object) -> int | None:
-        if value is None or value == "":
-            return None
-        try:
-            return self.memo[value]
-        except KeyError:
-            pass
-        if isinstance(value, datetime):
-            day = value.date().toordinal()
-        elif isinstance(value, date):
-            day = value.toordinal()
-        else:
-            day = date.fromisoformat(str(value)[:10]).toordinal()
-        self.memo[value] = day
-        return day
+def _ordinal(db: pw.Database, value: str) -> str:
+    """A date or timestamp as its day ordinal (`date.toordinal`), in SQL: 31,000 open deals'
+    dates need no Python call each. A julian day starts at noon, hence the half day."""
+    if _is_postgres(db):
+        return f"(CAST({value} AS DATE) - DATE '0001-01-01' + 1)"
+    return f"(CAST(julianday({value}) + 0.5 AS INTEGER) - 1721425)"
 
 
 def _is_postgres(db: pw.Database) -> bool:
@@ -154,7 +141,7 @@ def read_pipeline(repository: Repository, today: date, thresholds: Thresholds) -
     on a second connection while this one reads the rest."""
     db = repository.db
     stages = repository.stages()
-    with _Beside(db) as beside:
+    with Beside(db) as beside:
         history = beside.run(read_history, repository, stages, today, thresholds)
         unconverted, unconverted_ids = read_unconverted(repository)
         open_deals = read_open_deals(repository, today)
@@ -163,7 +150,7 @@ def read_pipeline(repository: Repository, today: date, thresholds: Thresholds) -
                         read_book(db).home, unconverted, unconverted_ids)
 
 
-class _Beside:
+class Beside:
     """Runs one reader on a second connection of the same database (peewee gives each thread
     its own). Inside a transaction, or for an in-memory database, it runs here instead: a
     second connection would not see the uncommitted rows."""
@@ -174,7 +161,7 @@ class _Beside:
         if not db.in_transaction() and db.database not in ("", ":memory:"):
             self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="health-sql")
 
-    def __enter__(self) -> _Beside:
+    def __enter__(self) -> Beside:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -197,22 +184,23 @@ class _Beside:
 
 def read_open_deals(repository: Repository, today: date) -> list[OpenDeal]:
     db = repository.db
-    days = _Days()
     value_sql, params = MoneySql(db, read_book(db), "d").value()  # in the home currency
     scheduled = {row[0] for row in db.execute_sql(_SCHEDULED_SQL.format(scan=_scan(db)))}
+    sql = _OPEN_SQL.format(value=value_sql, scan=_scan(db), created=_ordinal(db, "d.created"),
+                           expected=_ordinal(db, "d.expected_close"),
+                           touched=_ordinal(db, "d.last_touch"), moved=_ordinal(db, _MOVED_LAST))
+    none: frozenset[str] = frozenset()
     deals = []
     for (deal_id, title, stage_id, value, probability, created, expected, budget, authority,
-         need, timeline, criteria, touched, moved) in db.execute_sql(
-            _OPEN_SQL.format(value=value_sql), tuple(params)).fetchall():
-        created_day = days(created) or today.toordinal()
-        touched_day = days(touched)
+         need, timeline, criteria, touched, moved) in db.execute_sql(sql, tuple(params)):
+        created = created or today.toordinal()
         deals.append(OpenDeal(
-            deal_id, title, stage_id, value, (value or 0) * probability // 100, created_day,
-            days(expected),
+            deal_id, title, stage_id, value, (value or 0) * probability // 100, created,
+            expected,
             int(bool(budget)) + int(bool(authority)) + int(bool(need)) + int(timeline is not None),
-            frozenset(c.strip() for c in (criteria or "").splitlines() if c.strip()),
-            created_day if touched_day is None else max(created_day, touched_day),
-            deal_id in scheduled, days(moved) or created_day))
+            frozenset(filter(None, map(str.strip, criteria.splitlines()))) if criteria else none,
+            created if touched is None else max(created, touched), deal_id in scheduled,
+            moved or created))
     return deals
 
 
@@ -310,7 +298,8 @@ def read_fit_groups(repository: Repository, profile: IdealCustomerProfile, today
     profile reads of them."""
     p = repository.db.param
     new_start, won_start = _fit_starts(today, th)
-    sql = _FIT_GROUPS_SQL.format(columns=_FIT_COLUMNS.format(p=p), p=p)
+    sql = _FIT_GROUPS_SQL.format(columns=_FIT_COLUMNS.format(p=p), p=p,
+                                 scan=_scan(repository.db))
     params = (*_fit_bounds(profile), won_start, new_start, new_start, won_start)
     return [FitGroup(industry, employees, region, title, int(won), int(new))
             for industry, employees, region, title, won, new
