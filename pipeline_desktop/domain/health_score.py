@@ -3,6 +3,7 @@ deals most worth a look: pure functions of the findings and the `Pipeline` they 
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -91,7 +92,7 @@ def act_on(pipeline: Pipeline, findings: Sequence[Finding], limit: int = 10
             reasons[deal_id].append(finding.id)
     stage_names = {s.id: s.name for s in pipeline.stages}
     open_by_id = {d.id: d for d in pipeline.open_deals if d.id in reasons}
-    ranked = sorted(open_by_id.values(),
-                    key=lambda d: (-len(reasons[d.id]), -d.weighted_cents, d.id))[:limit]
+    ranked = heapq.nsmallest(limit, open_by_id.values(),  # sorted()[:limit], without the sort
+                             key=lambda d: (-len(reasons[d.id]), -d.weighted_cents, d.id))
     return tuple(ActOn(d.id, d.title, stage_names.get(d.stage_id, ""), d.value_cents,
                        d.weighted_cents, tuple(reasons[d.id])) for d in ranked)
