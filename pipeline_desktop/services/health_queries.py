@@ -227,9 +227,9 @@ def read_history(repository: Repository, stages: list[Stage], today: date,
                                  ended_recent=stayed[1], pack=_PACK)
         row = db.execute_sql(sql, window + window).fetchone() or (None, None)
         exits = [ExitCount(*divmod(key // 2, _PACK), bool(key % 2), n)
-                 for key, n in Counter(map(int, (row[0] or "").split())).items()]
+                 for key, n in _tally(row[0])]
         stays = [StayCount(key // 2 % _PACK, key // 2 // _PACK, bool(key % 2), n)
-                 for key, n in Counter(map(int, (row[1] or "").split())).items()]
+                 for key, n in _tally(row[1])]
         return condense_history(stages, exits, stays)
     exits = [ExitCount(from_id, to_id, bool(recent), int(n))
              for from_id, to_id, recent, n in _grouped(db, "from_stage_id, to_stage_id",
@@ -238,6 +238,12 @@ def read_history(repository: Repository, stages: list[Stage], today: date,
              for stage_id, stay, recent, n in _grouped(db, "to_stage_id, stay_days",
                                                        stayed, window)]
     return condense_history(stages, exits, stays)
+
+
+def _tally(listed: str | None) -> list[tuple[int, int]]:
+    """(key, how many times) of the keys group_concat listed; counted as text, so only the
+    few distinct keys become integers."""
+    return [(int(key), n) for key, n in Counter((listed or "").split()).items()]
 
 
 def _grouped(db: pw.Database, key: str, where: list[str], window: tuple[str, ...]
