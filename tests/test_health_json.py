@@ -54,3 +54,18 @@ def test_both_engines_give_the_pinned_report(any_demo_session):
     pinned = json.loads(json.loads(PINNED.read_text())[DAYS[0]])
     report = health.check(any_demo_session.repository, date.fromisoformat(DAYS[0]))
     assert report.to_json() == pinned
+
+
+def test_history_in_one_pass_counts_as_the_grouped_queries_do(demo_session, monkeypatch):
+    """SQLite lists each change's keys in one pass; PostgreSQL (and stage ids too large to
+    pack) group in SQL. Both give the same counts."""
+    from pipeline_desktop.services import health_queries
+
+    repo = demo_session.repository
+    stages, today = repo.stages(), date.fromisoformat(DAYS[0])
+    thresholds = health.Thresholds(recent_days=60, trailing_days=120)
+    listed = health_queries.read_history(repo, stages, today, thresholds)
+    monkeypatch.setattr(health_queries, "_PACK", 1)  # no stage id packs: the grouped queries
+    grouped = health_queries.read_history(repo, stages, today, thresholds)
+    assert listed == grouped
+    assert listed.exits and listed.usual_stays and listed.recent_stays
