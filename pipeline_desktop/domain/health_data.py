@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from pipeline_desktop.domain import targets as tg
@@ -168,3 +169,8 @@ class Pipeline:
     @property
     def stage_by_id(self) -> dict[int, Stage]:
         return {s.id: s for s in self.stages}
+
+    @cached_property
+    def deals_by_value(self) -> list[OpenDeal]:
+        """The open deals, most valuable (weighted) first: the order findings name them in."""
+        return sorted(self.open_deals, key=lambda d: (-d.weighted_cents, d.id))
