@@ -1,33 +1,33 @@
 """"Is my pipeline healthy?": findings with their evidence, a 0–100 score with its breakdown,
 and where the current period stands against its revenue target.
 
-The findings themselves live in `services.findings`; this module runs them, scores the
-pipeline, ranks the deals to act on, and judges the current period against its target.
-Targets and thresholds are stored in the pipeline's settings table."""
+The rules are pure functions in `domain/` (health_rules, health_fit, health_score) over plain
+values that `services.health_queries` reads; this module runs the queries, then the rules, and
+judges the current period against its target. Targets and thresholds are stored in the
+pipeline's settings table."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from pipeline_desktop.domain import targets as tg
-from pipeline_desktop.domain.money import format_money
-from pipeline_desktop.services.findings import (
+from pipeline_desktop.domain.health_data import THRESHOLD_LABELS, Finding, Thresholds
+from pipeline_desktop.domain.health_fit import NO_PROFILE, fit_finding, judge_fit
+from pipeline_desktop.domain.health_rules import (
     FINDERS,
-    THRESHOLD_LABELS,
     Context,
-    Finding,
-    Pipeline,
-    Thresholds,
-    find_icp_fit,
-    read_pipeline,
+    find_target_missing,
+    find_unconverted,
 )
+from pipeline_desktop.domain.health_score import ActOn, Area, act_on, score_areas, total_score
+from pipeline_desktop.domain.icp import make_scorer
+from pipeline_desktop.domain.money import format_money
+from pipeline_desktop.services import health_queries as queries
 from pipeline_desktop.services.metrics import unconverted_json
 from pipeline_desktop.services.money_sql import MoneySql
-from pipeline_desktop.services.unconverted import find_unconverted
 from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.repository import Repository
 
@@ -76,30 +76,6 @@ def save_targets(repository: Repository, targets: Sequence[tg.Target]) -> None:
 
 
 # ---- results --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Area:
-    """One line of the score's breakdown; points None when it could not be judged."""
-
-    key: str
-    label: str
-    points: float | None
-    maximum: float
-    note: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {"area": self.key, "label": self.label, "points": self.points,
-                "max": self.maximum, "note": self.note}
-
-
-class ActOn(NamedTuple):
-    deal_id: int
-    title: str
-    stage: str
-    value_cents: int | None
-    weighted_cents: int
-    reasons: tuple[str, ...]  # finding ids
 
 
 @dataclass(frozen=True)
@@ -225,93 +201,44 @@ def check(repository: Repository, today: date | None = None,
     """Run every finding over the pipeline as of `today` and score it."""
     today = today or date.today()
     th = thresholds or load_thresholds(repository)
-    pipeline = read_pipeline(repository, today, th)
+    with queries.Beside(repository.db) as beside:  # the fit is read while the rest is
+        fitted = beside.run(_fit_finding, repository, today, th)
+        pipeline = queries.read_pipeline(repository, today, th)
+        fit = fitted.result()
     status = target_status(repository, today, thresholds=th)
     currency = pipeline.currency
     ctx = Context(pipeline, th, lambda cents: format_money(cents, currency, whole=True), status)
     findings = [f for f in (finder(ctx) for finder in FINDERS) if f is not None]
     skipped: dict[str, str] = {}
-    if status is None:
-        period = tg.period_label(tg.month_key(today))
-        findings.append(Finding(
-            "target_missing", "info",
-            f"No revenue target is set for {period}, so coverage cannot be checked "
-            f"(Pipeline › Revenue targets…).", {"period": tg.month_key(today)}))
+    missing = find_target_missing(ctx)
+    if missing is not None:
+        findings.append(missing)
         skipped["coverage_low"] = "no revenue target covers today"
-    icp_finding, why = find_icp_fit(repository, ctx)
-    if icp_finding is not None:
-        findings.append(icp_finding)
-    if why:
-        skipped["icp_fit_down"] = why
-    unconverted, finding = find_unconverted(repository, ctx)
-    if finding is not None:
-        findings.append(finding)
+    if isinstance(fit, str):
+        skipped["icp_fit_down"] = fit
+    elif fit is not None:
+        findings.append(fit)
+    unconverted = find_unconverted(ctx)
+    if unconverted is not None:
+        findings.append(unconverted)
     findings.sort(key=lambda f: SEVERITIES.index(f.severity))
     areas = score_areas(ctx, findings, icp_known="icp_fit_down" not in skipped)
     return HealthReport(today, total_score(areas), areas, tuple(findings), skipped, status,
                         act_on(pipeline, findings), currency, owner_statuses(repository, today, th),
-                        unconverted)
+                        dict(pipeline.unconverted))
 
 
-def _share_of(finding: Finding | None) -> float:
-    return 0.0 if finding is None else float(finding.figures.get("share", 0.0))
-
-
-def score_areas(ctx: Context, findings: Sequence[Finding], *, icp_known: bool
-                ) -> tuple[Area, ...]:
-    """Four areas; each loses points for what its findings show."""
-    found = {f.id: f for f in findings}
-    status = ctx.target
-    if status is None:
-        coverage = Area("coverage", "Coverage of the target", None, 25, "no target set")
-    else:
-        ratio = 1.0 if status.coverage is None else min(1.0, status.coverage / ctx.th.coverage)
-        note = "target met" if status.coverage is None else f"{status.coverage:.1f}× the gap"
-        coverage = Area("coverage", "Coverage of the target", round(25 * ratio, 1), 25, note)
-    hygiene_ids = ("stale_deals", "no_next_activity", "past_close_date")
-    hygiene = sum(10 * (1 - _share_of(found.get(i))) for i in hygiene_ids)
-    trend_ids = ("conversion_drop", "stage_wait_long", "new_deals_down", "win_rate_down")
-    missed = [i for i in trend_ids if i in found]
-    momentum = 25 - 6.25 * len(missed)
-    risk_max = 20 if icp_known else 15
-    risk = risk_max - (7 if "deal_concentration" in found else 0) \
-        - 8 * _share_of(found.get("qualification_gaps")) \
-        - (5 if "icp_fit_down" in found else 0)
-    return (
-        coverage,
-        Area("hygiene", "Deals kept up to date", round(hygiene, 1), 30,
-             "stale, no next activity, past close date"),
-        Area("momentum", "Momentum", round(momentum, 1), 25,
-             f"{len(missed)} of 4 trends worse" if missed else "no trend worse than usual"),
-        Area("risk", "Risk and qualification", round(max(0.0, risk), 1), risk_max,
-             "concentration, late-stage qualification"
-             + (", ideal-customer fit" if icp_known else "")),
-    )
-
-
-def total_score(areas: Sequence[Area]) -> int:
-    judged = [a for a in areas if a.points is not None]
-    maximum = sum(a.maximum for a in judged)
-    if not maximum:
-        return 100
-    return round(100 * sum(a.points or 0 for a in judged) / maximum)
-
-
-def act_on(pipeline: Pipeline, findings: Sequence[Finding], limit: int = 10
-           ) -> tuple[ActOn, ...]:
-    """The deals most worth a look: named by the most findings, then by weighted value."""
-    reasons: dict[int, list[str]] = defaultdict(list)
-    for finding in findings:
-        if finding.id == "coverage_low":  # a fact about the period, not about each deal
-            continue
-        for deal_id in finding.deal_ids:
-            reasons[deal_id].append(finding.id)
-    stage_names = {s.id: s.name for s in pipeline.stages}
-    open_by_id = {d.id: d for d in pipeline.open_deals if d.id in reasons}
-    ranked = sorted(open_by_id.values(),
-                    key=lambda d: (-len(reasons[d.id]), -d.weighted_cents, d.id))[:limit]
-    return tuple(ActOn(d.id, d.title, stage_names.get(d.stage_id, ""), d.value_cents,
-                       d.weighted_cents, tuple(reasons[d.id])) for d in ranked)
+def _fit_finding(repository: Repository, today: date, th: Thresholds) -> Finding | str | None:
+    """The ideal-customer-fit finding, None, or why it cannot be checked. The new deals are
+    read one by one only when the grouped counts show they fit worse."""
+    profile = queries.read_profile(repository)
+    if make_scorer(profile) is None:
+        return NO_PROFILE
+    verdict = judge_fit(profile, queries.read_fit_groups(repository, profile, today, th), th)
+    if verdict is None:
+        return None
+    return fit_finding(verdict, profile, queries.read_new_fits(repository, profile, today, th),
+                       th)
 
 
 def with_thresholds(thresholds: Thresholds, **changes: Any) -> Thresholds:
