@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor, QPen
 
 from pipeline_desktop.domain import targets as tg
 from pipeline_desktop.domain.currency import unconverted_sentence
-from pipeline_desktop.services.totals import Metrics
 from pipeline_desktop.services.periods import Period
+from pipeline_desktop.services.totals import Metrics
 from pipeline_desktop.ui.report.page import (
     ACCENT,
     BAD,
