@@ -50,7 +50,7 @@ def test_log_activity_without_selection_says_so(window) -> None:
     window.deals_tab.table.setCurrentIndex(QModelIndex())
     assert window.deals_tab.selected_deal_id() is None
     with pytest.raises(PipelineError, match="Select a deal"):
-        log_activity(window)
+        log_activity(window, window.controller, window.current_selection)
 
 
 def test_log_activity_for_card_selected_on_board(window, monkeypatch) -> None:
@@ -63,7 +63,7 @@ def test_log_activity_for_card_selected_on_board(window, monkeypatch) -> None:
     monkeypatch.setattr(ActivityDialog, "ask", classmethod(
         lambda cls, parent, title: {"kind": "email", "subject": "From the board", "due": None,
                                     "done": None, "notes": ""}))
-    log_activity(window)
+    log_activity(window, window.controller, window.current_selection)
     assert any(a.subject == "From the board"
                for a in store.activities(window.controller.repository, deal_id))
 
@@ -101,8 +101,8 @@ def test_today_view_follows_new_activity(qtbot, controller) -> None:
 def test_show_today_from_window(window) -> None:
     from pipeline_desktop.ui.dialogs.today import show_today
 
-    view = show_today(window)
-    assert show_today(window) is view
+    view = show_today(window, window.controller, window.open_deal)
+    assert show_today(window, window.controller, window.open_deal) is view
     view.close()
 
 

@@ -113,7 +113,7 @@ def _answer_crm_dialog(qtbot, crm_keys: str, tick: bool, press: str = "ok") -> N
 def test_export_for_a_crm_from_the_menu(qtbot, window, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "for-pipedrive.csv"
-    monkeypatch.setattr(excel_actions, "ask_crm_export_path", lambda _window, crm: target)
+    monkeypatch.setattr(excel_actions, "ask_crm_export_path", lambda _w, _s, _n, crm: target)
     QTimer.singleShot(0, lambda: _answer_crm_dialog(qtbot, "Pip", tick=False))
     window.actions_by_name["export_crm"].trigger()
     with target.open(encoding="utf-8", newline="") as handle:
@@ -130,7 +130,7 @@ def test_the_crm_dialog_cancels(qtbot, window, tmp_path: Path, press: str,
     monkeypatch.setattr(excel_actions, "ask_crm_export_path",
                         lambda _window, crm: asked.append(crm))
     QTimer.singleShot(0, lambda: _answer_crm_dialog(qtbot, "Sal", tick=True, press=press))
-    assert excel_actions.export_for_crm(window) is None
+    assert excel_actions.export_for_crm(window, window.controller, window.settings) is None
     assert asked == []  # no file asked for
 
 
@@ -138,9 +138,9 @@ def test_only_changed_deals_from_the_dialog(qtbot, window, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing in the sample pipeline came from Salesforce: every deal is new to it."""
     target = tmp_path / "changed.xlsx"
-    monkeypatch.setattr(excel_actions, "ask_crm_export_path", lambda _window, crm: target)
+    monkeypatch.setattr(excel_actions, "ask_crm_export_path", lambda _w, _s, _n, crm: target)
     QTimer.singleShot(0, lambda: _answer_crm_dialog(qtbot, "Sal", tick=True))
-    assert excel_actions.export_for_crm(window) == target
+    assert excel_actions.export_for_crm(window, window.controller, window.settings) == target
     import openpyxl
 
     sheet = openpyxl.load_workbook(target).active
@@ -167,20 +167,20 @@ def test_import_from_the_menu_maps_a_stage_and_remembers_it(qtbot, window, tmp_p
         qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, answer)
-    preview = excel_actions.import_workbook(window, path)
+    preview = excel_actions.import_workbook(window, window.controller, window.settings, path)
     assert preview is not None and preview.new_stages == [] and preview.deals.new == 3
     rows = {r.title: r for r in window.controller.repository.deal_rows()}
     assert (rows["Alpha"].stage, rows["Beta"].stage, rows["Gamma"].stage) == (
         "Qualifying", "Proposal", "Won")
     out = tmp_path / "back.csv"
     QTimer.singleShot(0, lambda: _answer_crm_dialog(qtbot, "Hub", tick=True))
-    assert excel_actions.export_for_crm(window, out) == out
+    assert excel_actions.export_for_crm(window, window.controller, window.settings, out) == out
     with out.open(encoding="utf-8", newline="") as handle:
         written = list(csv.DictReader(handle))
     assert len(written) == 60  # only changed: the three just came from HubSpot
     assert {r["Deal Name"] for r in written}.isdisjoint({"Alpha", "Beta", "Gamma"})
     QTimer.singleShot(0, lambda: _answer_crm_dialog(qtbot, "Hub", tick=False))
-    assert excel_actions.export_for_crm(window, out) == out
+    assert excel_actions.export_for_crm(window, window.controller, window.settings, out) == out
     with out.open(encoding="utf-8", newline="") as handle:
         back = {r["Deal Name"]: r for r in csv.DictReader(handle)}
     assert [back[t]["Deal Stage"] for t in ("Alpha", "Beta", "Gamma")] == [

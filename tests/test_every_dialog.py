@@ -45,8 +45,9 @@ def ready(qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A backup to restore, a workbook to import (the file dialog is not what is tested)."""
     session = window.session
     backup.make_backup(session.db, session.path, paths.backups_dir(), "manual")
-    book = excel_actions.export_workbook(window, tmp_path / "export.xlsx")
-    monkeypatch.setattr(excel_actions, "ask_import_path", lambda _w: book)
+    book = excel_actions.export_workbook(window, window.controller, window.settings,
+                                         tmp_path / "export.xlsx")
+    monkeypatch.setattr(excel_actions, "ask_import_path", lambda _w, _settings: book)
     activate(qtbot, window)
     return window
 

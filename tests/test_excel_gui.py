@@ -84,7 +84,8 @@ def _answer_input(wizard) -> None:
 def test_export_then_import_from_the_menu_with_undo(qtbot, window, tmp_path: Path,
                                                    data_dir: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    out = excel_actions.export_workbook(window, tmp_path / "menu.xlsx")
+    out = excel_actions.export_workbook(window, window.controller, window.settings,
+                                        tmp_path / "menu.xlsx")
     assert out is not None and out.exists()
     book = openpyxl.load_workbook(out)
     book["Deals"]["E2"] = 777  # deal 1's value
@@ -92,12 +93,12 @@ def test_export_then_import_from_the_menu_with_undo(qtbot, window, tmp_path: Pat
     before = snapshot(window.session)
     shown: list = []
 
-    def answer(_window, preview):
+    def answer(_window, _controller, preview):
         shown.append(preview)
         return preview, False
 
     monkeypatch.setattr(excel_actions, "ask_wizard", answer)
-    preview = excel_actions.import_workbook(window, out)
+    preview = excel_actions.import_workbook(window, window.controller, window.settings, out)
     assert preview is not None and str(preview.deals) == "0 new, 1 updated, 59 unchanged"
     assert window.controller.repository.deal(1)["value_cents"] == 77700
     assert list((data_dir / "backups").glob("*-before-import.pipeline"))
@@ -114,7 +115,7 @@ def test_cancel_leaves_pipeline_unchanged(qtbot, window, tmp_path: Path,
     path = tmp_path / "many.csv"
     path.write_text("Deal Name,Amount\n" + "".join(f"D{i},{i}\n" for i in range(12_000)),
                     encoding="utf-8")
-    monkeypatch.setattr(excel_actions, "ask_wizard", lambda _w, p: (p, False))
+    monkeypatch.setattr(excel_actions, "ask_wizard", lambda _w, _controller, p: (p, False))
     real_run_job = excel_actions.run_job
     calls: list[int] = []
 
@@ -128,7 +129,7 @@ def test_cancel_leaves_pipeline_unchanged(qtbot, window, tmp_path: Path,
 
     monkeypatch.setattr(excel_actions, "run_job", cancel_after_first_chunk)
     before = snapshot(window.session)
-    assert excel_actions.import_workbook(window, path) is None
+    assert excel_actions.import_workbook(window, window.controller, window.settings, path) is None
     assert calls  # the write had started
     assert snapshot(window.session) == before
     assert window.controller.undo_stack.count() == 0
@@ -162,9 +163,9 @@ def test_undoing_a_large_import_keeps_the_window_painting(qtbot, window, tmp_pat
     csv = tmp_path / "big.csv"
     csv.write_text("Record ID,Deal Name,Amount,Deal Stage,Close Date,Pipeline\n" + rows,
                    encoding="utf-8")
-    monkeypatch.setattr(excel_actions, "ask_wizard", lambda _w, preview: (preview, False))
+    monkeypatch.setattr(excel_actions, "ask_wizard", lambda _w, _c, preview: (preview, False))
     before = window.controller.repository.deal_count()
-    excel_actions.import_workbook(window, csv)
+    excel_actions.import_workbook(window, window.controller, window.settings, csv)
     assert window.controller.repository.deal_count() == before + 2500
     ticks: list[int] = []
     timer = QTimer(window)

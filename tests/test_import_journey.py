@@ -56,7 +56,8 @@ def test_import_previews_the_new_deals_applies_and_undoes(qtbot, window, tmp_pat
 
 
 def test_a_file_with_nothing_new_says_so_in_a_sentence(qtbot, window, tmp_path: Path):
-    book = excel_actions.export_workbook(window, tmp_path / "unchanged.xlsx")
+    book = excel_actions.export_workbook(window, window.controller, window.settings,
+                                         tmp_path / "unchanged.xlsx")
     activate(qtbot, window)
     seen: dict = {}
 

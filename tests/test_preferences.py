@@ -75,7 +75,7 @@ def test_edit_preferences_applies_theme_and_refreshes(window, qapp, monkeypatch,
     monkeypatch.setattr(PreferencesDialog, "ask", classmethod(choose_dark))
     changed: list[object] = []
     window.controller.changed.connect(changed.append)
-    preferences.edit_preferences(window)
+    preferences.edit_preferences(window, window.controller, window.settings)
     assert theme.is_dark(qapp)
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
     assert changed  # tabs refresh from the one "pipeline changed" signal
@@ -231,7 +231,7 @@ def test_health_thresholds_are_a_preferences_page_saved_with_the_pipeline(qtbot,
     from pipeline_desktop.services import health
     from pipeline_desktop.ui.dialogs.preferences import _health_page
 
-    page = _health_page(window)
+    page = _health_page(window.controller)
     dialog = PreferencesDialog(window.settings, window, page)
     qtbot.addWidget(dialog)
     name, (box, _percent) = next(iter(page.editor.inputs.items()))

@@ -85,7 +85,7 @@ def test_export_report_from_the_menu(window, tmp_path, monkeypatch):
     from pipeline_desktop.ui import report_actions
 
     out = tmp_path / "menu report"
-    monkeypatch.setattr(report_actions, "ask_path", lambda _w, _s: out.with_suffix(".pdf"))
+    monkeypatch.setattr(report_actions, "ask_path", lambda _w, _c, _s: out.with_suffix(".pdf"))
     action = window.actions_by_name["export_report"]
     assert action.isEnabled()
     action.trigger()
@@ -96,8 +96,8 @@ def test_export_report_from_the_menu(window, tmp_path, monkeypatch):
 def test_export_report_cancelled_writes_nothing(window, monkeypatch):
     from pipeline_desktop.ui import report_actions
 
-    monkeypatch.setattr(report_actions, "ask_path", lambda _w, _s: None)
-    assert report_actions.export_report(window) is None
+    monkeypatch.setattr(report_actions, "ask_path", lambda _w, _settings, _s: None)
+    assert report_actions.export_report(window, window.controller, window.settings) is None
 
 
 def test_report_period_must_not_end_before_it_starts(app, demo_session, tmp_path):

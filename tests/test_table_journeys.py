@@ -138,7 +138,7 @@ def test_an_import_that_brings_deals_into_the_filter_shows_them(qtbot, window, t
             click(wizard.import_button)
 
     opened = when_dialog_opens(import_it, kind=excel_actions.ImportWizard)
-    excel_actions.import_workbook(window, path)
+    excel_actions.import_workbook(window, window.controller, window.settings, path)
     assert opened.get("dialog") is not None
     titles = {tab.model.row(i).title for i in range(tab.model.rowCount())}
     assert "Imported one" in titles

@@ -198,7 +198,7 @@ def test_copy_to_server_then_open_it(shell_window: Shell, pg_url: str, qtbot, tm
                         classmethod(lambda cls, *a, **k: answer_for(pg_url)))
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
-    team_actions.copy_to_server(window)
+    team_actions.copy_to_server(window, window.controller, window.settings, window.switch_pipeline)
     opened = shell_window.window
     assert opened is not window and opened.session.url == pg_url
     qtbot.addWidget(opened)
@@ -210,7 +210,7 @@ def test_copy_to_server_then_open_it(shell_window: Shell, pg_url: str, qtbot, tm
     back = tmp_path / "back.pipeline"
     monkeypatch.setattr(team_actions.QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(back), ""))
-    team_actions.copy_to_server(opened)
+    team_actions.copy_to_server(opened, opened.controller, opened.settings, opened.switch_pipeline)
     assert back.exists()
     copy = open_session(str(back))
     try:
@@ -228,7 +228,9 @@ def test_open_team_pipeline_asks_again_for_a_refused_password(
     monkeypatch.setattr(team_actions, "ask_password",
                         lambda parent, url, message: asked.append(message) or "secret")
     try:
-        team_actions.open_team_pipeline(shell_window.window)
+        opened = shell_window.window
+        team_actions.open_team_pipeline(opened, opened.controller, opened.settings,
+                                        opened.switch_pipeline)
         window = shell_window.window
         qtbot.addWidget(window)
         assert asked and "password" in asked[0]

@@ -20,7 +20,8 @@ def test_wizard_shows_setting_differences_and_applies_them(qtbot, window,
     repository.set_setting("targets", [{"period": "2026-Q1", "amount_cents": 5_000_000,
                                         "owner": ""}])
     repository.set_setting("icp", {"industries": ["Software"]})
-    workbook = excel_actions.export_workbook(window, tmp_path / "ours.xlsx")
+    workbook = excel_actions.export_workbook(window, window.controller, window.settings,
+                                             tmp_path / "ours.xlsx")
     assert workbook is not None
     book = openpyxl.load_workbook(workbook)
     book["Revenue targets"]["C2"] = 60000
@@ -52,7 +53,7 @@ def test_wizard_shows_setting_differences_and_applies_them(qtbot, window,
         qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, press_buttons)
-    preview = excel_actions.import_workbook(window, workbook)
+    preview = excel_actions.import_workbook(window, window.controller, window.settings, workbook)
     assert preview is not None
     assert seen == {
         "visible": True,

@@ -180,7 +180,7 @@ def test_the_window_says_an_import_did_not_fit(qtbot, tmp_path: Path, monkeypatc
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    monkeypatch.setattr(excel_actions, "ask_wizard", lambda _window, preview: (preview, False))
+    monkeypatch.setattr(excel_actions, "ask_wizard", lambda _w, _c, preview: (preview, False))
     sheet = big_sheet(tmp_path / "crm.csv", rows=3_000)
     with mounted("-t", "tmpfs", "-o", "size=1m", "tmpfs", at=tmp_path / "stick") as stick:
         path = sample_file(stick / "shop.pipeline", deals=30)
@@ -188,7 +188,8 @@ def test_the_window_says_an_import_did_not_fit(qtbot, tmp_path: Path, monkeypatc
         qtbot.addWidget(window)
         window.show()
         try:
-            window.run_guarded(lambda: excel_actions.import_workbook(window, sheet))
+            window.run_guarded(lambda: excel_actions.import_workbook(
+                window, window.controller, window.settings, sheet))
             assert shown == ["The disk is full: nothing was imported."]
             assert window.controller.undo_stack.count() == 0
             assert window.controller.repository.deal_count() == 30

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
                                          QSettings.Format.IniFormat))
         window = build_window(session, settings)
         window.resize(*SIZE)
-        written = save_tab_screenshots(app, window, args.out)
+        written = save_tab_screenshots(app, window, window.tabs, args.out)
         window.close()
     finally:
         session.close()

@@ -4,7 +4,7 @@ the deal panel or the Today view."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -24,9 +24,7 @@ from pipeline_desktop.domain.model import ActivityKind
 from pipeline_desktop.domain.process_commands import AddActivity
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.controller import PipelineController
-
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
+from pipeline_desktop.ui.selection import CurrentSelection
 
 KIND_LABELS = {ActivityKind.CALL: "Call", ActivityKind.EMAIL: "Email",
                ActivityKind.MEETING: "Meeting", ActivityKind.TASK: "Task",
@@ -107,24 +105,11 @@ def log_for_deal(parent: QWidget | None, controller: PipelineController, deal_id
     return True
 
 
-def log_activity(window: MainWindow) -> None:
-    """Edit › Log activity (Ctrl+L): for the deal selected in the Deals tab or on the Board."""
-    deal_id = None
-    board = _built_tab(window, "board")
-    if board is not None and window.tabs.currentWidget() is board.parentWidget():
-        deal_id = board.selected_deal_id()
+def log_activity(parent: QWidget, controller: PipelineController,
+                 selection: CurrentSelection) -> None:
+    """Edit › Log activity (Ctrl+L): for the selected deal (the Deals tab's, or the Board's
+    when it is showing)."""
+    deal_id = selection().deal_id
     if deal_id is None:
-        deal_id = window.deals_tab.selected_deal_id()
-    if deal_id is None:
-        raise PipelineError(window.tr("Select a deal first, then log an activity for it."))
-    log_for_deal(window, window.controller, deal_id)
-
-
-def _built_tab(window: MainWindow, key: str) -> Any:
-    """A tab's widget if it was built already (never builds one just to ask)."""
-    from pipeline_desktop.ui.tabs import TABS
-
-    for index, spec in enumerate(TABS):
-        if spec.key == key:
-            return getattr(window.tabs.widget(index), "content", None)
-    return None
+        raise PipelineError(parent.tr("Select a deal first, then log an activity for it."))
+    log_for_deal(parent, controller, deal_id)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from pipeline_desktop.errors import StorageError
-from pipeline_desktop.ui.main_window import MainWindow
-from pipeline_desktop.ui.tabs import TABS
+from pipeline_desktop.ui.tabs import TABS, LazyTab
 
 
 def _wait_until_loaded(app: QApplication, tab: object, seconds: float = 60) -> None:
@@ -23,7 +22,9 @@ def _wait_until_loaded(app: QApplication, tab: object, seconds: float = 60) -> N
     app.processEvents()
 
 
-def save_tab_screenshots(app: QApplication, window: MainWindow, out: Path) -> list[Path]:
+def save_tab_screenshots(app: QApplication, window: QWidget, tabs: QTabWidget, out: Path
+                         ) -> list[Path]:
+    """Show each of `tabs` (the window's, in TABS order) and photograph `window`."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -31,12 +32,15 @@ def save_tab_screenshots(app: QApplication, window: MainWindow, out: Path) -> li
     window.show()
     written = []
     for index, spec in enumerate(TABS):
-        window.tabs.setCurrentIndex(index)
+        tabs.setCurrentIndex(index)
         for _ in range(3):  # let lazy tabs build, lay out and paint
             app.processEvents()
-        _wait_until_loaded(app, window.tab(spec.key))
-        if hasattr(window.tab(spec.key), "ensure_panel"):
-            window.tab(spec.key).ensure_panel()  # type: ignore[attr-defined]
+        lazy = tabs.widget(index)
+        assert isinstance(lazy, LazyTab)
+        tab = lazy.ensure_built()
+        _wait_until_loaded(app, tab)
+        if hasattr(tab, "ensure_panel"):
+            tab.ensure_panel()
             app.processEvents()
         path = out / f"{spec.key}.png"
         if not window.grab().save(str(path)):

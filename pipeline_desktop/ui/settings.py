@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from pipeline_desktop import paths
 
@@ -23,8 +23,14 @@ DEFAULTS: dict[str, Any] = {
 MAX_RECENT = 8
 
 
-class AppSettings:
+class AppSettings(QObject):
+    """`changed` is emitted once the person saved new preferences: whoever shows a setting
+    connects to it (the dialog does not look for them)."""
+
+    changed = Signal()
+
     def __init__(self, qsettings: QSettings | None = None) -> None:
+        super().__init__()
         self.qsettings = qsettings or QSettings(str(paths.data_dir() / "settings.ini"),
                                                 QSettings.Format.IniFormat)
 

@@ -5,9 +5,9 @@ other tab, the whole pipeline's open deals."""
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, SignalInstance
 from PySide6.QtWidgets import QLabel, QTabWidget
 
 from pipeline_desktop.domain.deal_row import DealRow
@@ -15,7 +15,14 @@ from pipeline_desktop.domain.money import format_money
 
 if TYPE_CHECKING:
     from pipeline_desktop.ui.models.deal_table import DealTableModel
-    from pipeline_desktop.ui.tabs.deals import DealsTab
+
+
+class DealsSource(Protocol):
+    """What the summary reads of the Deals tab (which imports this module for `shown_text`)."""
+
+    summary: SignalInstance  # the tab's own figures, as text
+    loading: bool
+    model: DealTableModel
 
 
 STATUS = DealRow._fields.index("status")
@@ -65,7 +72,7 @@ def _money(cents: int, model: DealTableModel) -> str:
 class StatusSummary(QObject):
     """Keeps the status bar's label for the tab that is showing (the Deals tab is first)."""
 
-    def __init__(self, tabs: QTabWidget, deals_tab: DealsTab, label: QLabel) -> None:
+    def __init__(self, tabs: QTabWidget, deals_tab: DealsSource, label: QLabel) -> None:
         super().__init__(label)
         self._tabs = tabs
         self._deals = deals_tab

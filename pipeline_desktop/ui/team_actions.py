@@ -1,4 +1,4 @@
-"""File › Open team pipeline… and File › Copy to team server… (named in menus.py).
+"""File › Open team pipeline… and File › Copy to team server… (entries of the File menu).
 
 The password is asked here, kept for this run, and put in the system keyring when the person
 ticks "Remember"; it never goes into settings or the recent-files list, which hold the address
@@ -6,9 +6,9 @@ without it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from PySide6.QtWidgets import (
@@ -26,14 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pipeline_desktop import APP_NAME
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import team
 from pipeline_desktop.storage.database import is_server_url
+from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.status import say
 from pipeline_desktop.ui.workers import Progress, run_job
 
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
+OpenUrl = Callable[[str], None]  # opens another pipeline in place of the current one
 
 SSL_MODES = ("prefer", "disable", "require", "verify-ca", "verify-full")
 
@@ -144,15 +147,15 @@ def ask_password(parent: QWidget | None, url: str, message: str) -> str | None:
     return text if ok else None
 
 
-def last_server(window: MainWindow) -> str:
+def last_server(controller: PipelineController, settings: AppSettings) -> str:
     """The most recent team address (recent files hold addresses without passwords)."""
-    current = window.session.url
+    current = controller.url
     if is_server_url(current):
         return current
-    return next((u for u in window.settings.get("recent_files") if is_server_url(u)), "")
+    return next((u for u in settings.get("recent_files") if is_server_url(u)), "")
 
 
-def connect_checked(window: MainWindow, answer: ServerAnswer) -> str | None:
+def connect_checked(parent: QWidget, answer: ServerAnswer) -> str | None:
     """Remember the password and make sure the server takes it (asking again if not);
     return the address to open, or None when the person gave up."""
     url, password = answer.url, answer.password
@@ -162,46 +165,48 @@ def connect_checked(window: MainWindow, answer: ServerAnswer) -> str | None:
         try:
             open_session(url).close()
         except team.PasswordNeeded as error:
-            password = ask_password(window, url, str(error))
+            password = ask_password(parent, url, str(error))
             if password is None:
                 return None
             continue
         return url
 
 
-def open_team_pipeline(window: MainWindow) -> None:
-    answer = TeamServerDialog.ask(window, answer_from_url(last_server(window)),
-                                  title=window.tr("Open team pipeline"))
+def open_team_pipeline(parent: QWidget, controller: PipelineController, settings: AppSettings,
+                       open_url: OpenUrl) -> None:
+    answer = TeamServerDialog.ask(parent, answer_from_url(last_server(controller, settings)),
+                                  title=parent.tr("Open team pipeline"))
     if answer is None:
         return
-    url = connect_checked(window, answer)
+    url = connect_checked(parent, answer)
     if url is not None:
-        window.switch_pipeline(url)
+        open_url(url)
 
 
-def copy_to_server(window: MainWindow) -> None:
+def copy_to_server(parent: QWidget, controller: PipelineController, settings: AppSettings,
+                   open_url: OpenUrl) -> None:
     """From a file: copy it onto a server. From a server: copy it back into a file."""
-    if window.session.path is None:
-        copy_to_file(window)
+    if controller.session.path is None:
+        copy_to_file(parent, controller)
         return
-    answer = TeamServerDialog.ask(window, answer_from_url(last_server(window)),
-                                  title=window.tr("Copy to team server"), offer_replace=True)
+    answer = TeamServerDialog.ask(parent, answer_from_url(last_server(controller, settings)),
+                                  title=parent.tr("Copy to team server"), offer_replace=True)
     if answer is None:
         return
-    url = connect_checked(window, answer)
+    url = connect_checked(parent, answer)
     if url is None:
         return
-    report = run_copy(window, url, replace=answer.replace)
+    report = run_copy(parent, controller, url, replace=answer.replace)
     if report is None:
         return
-    if QMessageBox.question(window, window.tr("Copy to team server"),
-                            report.summary() + "\n\n" + window.tr("Open the team pipeline now?")
+    if QMessageBox.question(parent, parent.tr("Copy to team server"),
+                            report.summary() + "\n\n" + parent.tr("Open the team pipeline now?")
                             ) == QMessageBox.StandardButton.Yes:
-        window.switch_pipeline(url)
+        open_url(url)
 
 
-def copy_to_file(window: MainWindow) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(window, window.tr("Copy the team pipeline to a file"),
+def copy_to_file(parent: QWidget, controller: PipelineController) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Copy the team pipeline to a file"),
                                           str(Path.home() / "Team copy.pipeline"),
                                           "Pipeline files (*.pipeline)")
     if not path:
@@ -209,24 +214,25 @@ def copy_to_file(window: MainWindow) -> Path | None:
     target = Path(path)
     if target.exists():
         target.unlink()  # the dialog already asked to replace it
-    report = run_copy(window, str(target), replace=True)
+    report = run_copy(parent, controller, str(target), replace=True)
     if report is not None:
-        window.statusBar().showMessage(report.summary(), 8000)
+        say(parent, report.summary(), 8000)
     return target if report is not None else None
 
 
-def run_copy(window: MainWindow, target: str, *, replace: bool) -> team.CopyReport | None:
+def run_copy(parent: QWidget, controller: PipelineController, target: str, *, replace: bool
+             ) -> team.CopyReport | None:
     """Copy in a worker, with a progress dialog and Cancel: the window keeps painting (a
     100,000-deal pipeline takes seconds). A problem becomes a message, nothing half-done."""
-    source = window.session.db
+    source = controller.session.db
 
     def copy(progress: Progress) -> team.CopyReport:
         return team.copy_pipeline(source, target, replace=replace, progress=progress)
 
     try:
-        result = run_job(window, window.tr("Copying the pipeline…"), copy, databases=(source,),
+        result = run_job(parent, parent.tr("Copying the pipeline…"), copy, databases=(source,),
                          cancel_errors=(team.CopyCancelled,), minimum_ms=300)
     except PipelineError as error:
-        window.show_error(str(error))
+        QMessageBox.warning(parent, APP_NAME, str(error))
         return None
     return None if result.cancelled else result.value

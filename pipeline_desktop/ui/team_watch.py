@@ -9,14 +9,15 @@ controller tells every tab through its usual `changed` signal."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import peewee as pw
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from pipeline_desktop.domain.commands import EVERYTHING, Applied, Changes
 from pipeline_desktop.errors import PipelineError, StorageError
@@ -27,10 +28,7 @@ from pipeline_desktop.storage.concurrency import (
     field_label,
     show_value,
 )
-
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.controller import PipelineController
-    from pipeline_desktop.ui.main_window import MainWindow
+from pipeline_desktop.ui.controller import PipelineController
 
 POLL_MS = 3_000
 # Menu actions that change the pipeline: disabled for a read-only role or file.
@@ -261,10 +259,11 @@ class TeamExecutor:
     """Wraps `controller.execute` for a team pipeline: a stale save asks whose value to keep;
     an edit the server did not take is held and retried when it answers again."""
 
-    def __init__(self, window: MainWindow, watch: TeamWatch) -> None:
-        self.window = window
+    def __init__(self, parent: QWidget, controller: PipelineController, watch: TeamWatch
+                 ) -> None:
+        self.parent = parent
         self.watch = watch
-        self.plain_execute: Callable[[object], Applied] = window.controller.execute_unhooked
+        self.plain_execute: Callable[[object], Applied] = controller.execute_unhooked
 
     def __call__(self, plain_execute: Callable[[object], Applied], command: object) -> Applied:
         self.plain_execute = plain_execute
@@ -275,53 +274,72 @@ class TeamExecutor:
         except ServerUnreachable as error:
             self.watch.hold(command)
             self.watch.mark_lost(str(error))  # the next poll retries when the server answers
-            raise StorageError(f"{error} " + self.window.tr(
+            raise StorageError(f"{error} " + self.parent.tr(
                 "It is kept and will be saved when the server answers again.")) from error
 
     def _resolve(self, command: object, error: DealConflict) -> Applied:
         self.watch.check()  # show their change in every tab first
-        if ConflictDialog.ask(self.window, error) and hasattr(command, "expected_version"):
+        if ConflictDialog.ask(self.parent, error) and hasattr(command, "expected_version"):
             return self.plain_execute(
                 dataclasses.replace(command, expected_version=error.current_version))
-        raise PipelineError(self.window.tr("Kept the change someone else made; yours was "
+        raise PipelineError(self.parent.tr("Kept the change someone else made; yours was "
                                            "not saved."))
 
 
-def install(window: MainWindow) -> TeamWatch | None:
+class TeamWindow(Protocol):
+    """What `install` uses of the window it is given (the shell calls it for every window)."""
+
+    controller: PipelineController
+    actions_by_name: dict[str, QAction]
+
+
+def install(window: TeamWindow) -> TeamWatch | None:
     """Team behaviour for this window: polling and retries for a server pipeline, editing
     actions disabled for a read-only one. Returns the watch (None for a file)."""
-    session = window.session
-    if session.read_only:
-        disable_editing(window)
-    if session.path is not None:
-        return None
-    watch = TeamWatch(window.controller, parent=window)
-    window.installEventFilter(watch)
-    window.controller.execute_hook = TeamExecutor(window, watch)
-    bar = window.statusBar()
-    watch.others_changed.connect(
-        lambda changes: bar.showMessage(_others_message(window, changes), 5000))
-    watch.connection_lost.connect(lambda _detail: bar.showMessage(window.tr(
-        "The team server is not answering; retrying every few seconds…")))
-    watch.connection_back.connect(lambda: bar.showMessage(
-        window.tr("Connected to the team server again."), 5000))
-    window.team_watch = watch  # type: ignore[attr-defined]
+    assert isinstance(window, QMainWindow)
+    watch = watch_team(window, window.controller, window.actions_by_name)
+    if watch is not None:
+        window.team_watch = watch  # type: ignore[attr-defined]
     return watch
 
 
-def _others_message(window: MainWindow, changes: Changes) -> str:
+def watch_team(window: QMainWindow, controller: PipelineController,
+               actions: Mapping[str, QAction]) -> TeamWatch | None:
+    session = controller.session
+    if session.read_only:
+        disable_editing(actions)
+    if session.path is not None:
+        return None
+    watch = TeamWatch(controller, parent=window)
+    window.installEventFilter(watch)
+    controller.execute_hook = TeamExecutor(window, controller, watch)
+    bar = window.statusBar()
+    watch.others_changed.connect(
+        lambda changes: bar.showMessage(_others_message(changes), 5000))
+    watch.connection_lost.connect(lambda _detail: bar.showMessage(_tr(
+        "The team server is not answering; retrying every few seconds…")))
+    watch.connection_back.connect(lambda: bar.showMessage(
+        _tr("Connected to the team server again."), 5000))
+    return watch
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)  # where these texts were translated
+
+
+def _others_message(changes: Changes) -> str:
     if changes.everything or changes.stages:
-        return window.tr("Someone else changed the pipeline; it is up to date again.")
+        return _tr("Someone else changed the pipeline; it is up to date again.")
     if not changes.deals:
-        return window.tr("Someone else logged activities.")
+        return _tr("Someone else logged activities.")
     if len(changes.deals) == 1:
-        return window.tr("A deal was changed by someone else.")
-    return window.tr("%d deals were changed by someone else.") % len(changes.deals)
+        return _tr("A deal was changed by someone else.")
+    return _tr("%d deals were changed by someone else.") % len(changes.deals)
 
 
-def disable_editing(window: MainWindow) -> None:
+def disable_editing(actions: Mapping[str, QAction]) -> None:
     for name in EDITING_ACTIONS:
-        action = window.actions_by_name.get(name)
+        action = actions.get(name)
         if action is not None:
             action.setEnabled(False)
-            action.setToolTip(window.tr("This pipeline is open read-only"))
+            action.setToolTip(_tr("This pipeline is open read-only"))

@@ -4,7 +4,6 @@ where its data, backups and logs live."""
 from __future__ import annotations
 
 import platform
-from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import Qt, QUrl, qVersion
@@ -14,9 +13,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 import pipeline_desktop
 from pipeline_desktop import APP_NAME, paths
 from pipeline_desktop.ui.theme import app_icon
-
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
 
 
 class AboutDialog(QDialog):
@@ -65,5 +61,5 @@ def _link(path: object) -> str:
     return f'<a href="{url}">{path}</a>'
 
 
-def show_about(window: MainWindow | None) -> None:
-    AboutDialog(window).exec()
+def show_about(parent: QWidget | None) -> None:
+    AboutDialog(parent).exec()

@@ -8,7 +8,6 @@ in one line and nothing is stored."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -42,9 +41,6 @@ from pipeline_desktop.domain.currency_codes import ISO_4217
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.ui.controller import PipelineController
-
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
 
 COMMON = ("USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "INR")
 
@@ -230,6 +226,6 @@ class CurrenciesDialog(QDialog):
         return Path(name) if name else None
 
 
-def edit_currencies(window: MainWindow) -> None:
-    CurrenciesDialog(window.controller, window).exec()
+def edit_currencies(parent: QWidget, controller: PipelineController) -> None:
+    CurrenciesDialog(controller, parent).exec()
 

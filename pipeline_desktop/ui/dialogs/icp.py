@@ -3,8 +3,6 @@ with a weight. Saving is one undoable step; every deal's fit score follows at on
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,9 +27,6 @@ from pipeline_desktop.domain.process_commands import SetSetting
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage import process_store as store
 from pipeline_desktop.ui.controller import PipelineController
-
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
 
 MAX_EMPLOYEES = 10_000_000
 
@@ -188,5 +183,5 @@ class IcpDialog(QDialog):
         super().accept()
 
 
-def edit_icp(window: MainWindow) -> None:
-    IcpDialog(window.controller, window).exec()
+def edit_icp(parent: QWidget, controller: PipelineController) -> None:
+    IcpDialog(controller, parent).exec()

@@ -3,8 +3,6 @@ from the same names. One item a line; saving is one undoable step."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,9 +19,6 @@ from pipeline_desktop.domain.process_commands import SetSetting
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage import process_store as store
 from pipeline_desktop.ui.controller import PipelineController
-
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
 
 KEYS = ("lost_reasons", "lead_sources")
 
@@ -75,5 +70,5 @@ class ListsDialog(QDialog):
         super().accept()
 
 
-def edit_lists(window: MainWindow) -> None:
-    ListsDialog(window.controller, window).exec()
+def edit_lists(parent: QWidget, controller: PipelineController) -> None:
+    ListsDialog(controller, parent).exec()

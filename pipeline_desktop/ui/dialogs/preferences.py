@@ -1,14 +1,14 @@
 """Edit › Preferences…: currency, date format, default stale days and theme.
 
 The dialog only reads and writes AppSettings (`load`/`save`); `edit_preferences` then applies
-the theme and tells every tab to re-read its settings."""
+the theme and emits `settings.changed`, which the tabs that show money or dates connect to."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from pipeline_desktop.ui import theme
+from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.settings import AppSettings
-
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
 
 CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK", "DKK",
               "PLN", "INR", "BRL", "MXN", "ZAR", "SGD")
@@ -134,25 +132,23 @@ class HealthPage:
     save: Callable[[Any], None]
 
 
-def _health_page(window: MainWindow) -> HealthPage | None:
-    if window.session.read_only:
+def _health_page(controller: PipelineController) -> HealthPage | None:
+    if controller.session.read_only:
         return None
     from pipeline_desktop.services import health
     from pipeline_desktop.ui.dialogs.targets import ThresholdsEditor
 
-    repository = window.controller.repository
+    repository = controller.repository
     editor = ThresholdsEditor(health.load_thresholds(repository))
     return HealthPage(editor, lambda value: health.save_thresholds(repository, value))
 
 
-def edit_preferences(window: MainWindow) -> None:
-    if not PreferencesDialog.ask(window.settings, window, _health_page(window)):
+def edit_preferences(parent: QWidget, controller: PipelineController, settings: AppSettings
+                     ) -> None:
+    if not PreferencesDialog.ask(settings, parent, _health_page(controller)):
         return
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        theme.apply(app, window.settings.get("theme"))
-    for index in range(window.tabs.count()):
-        content = getattr(window.tabs.widget(index), "content", None)
-        if content is not None and hasattr(content, "apply_settings"):
-            content.apply_settings()  # tabs that show money or dates re-read their settings
-    window.controller.notify()
+        theme.apply(app, settings.get("theme"))
+    settings.changed.emit()  # tabs that show money or dates re-read their settings
+    controller.notify()  # and the thresholds may have changed the health check

@@ -6,7 +6,6 @@ The dialog edits a working copy; OK applies it as one undoable EditStages comman
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -34,9 +33,7 @@ from pipeline_desktop.domain.process_commands import EditStages, StageEdit
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage import process_store as store
 from pipeline_desktop.ui.controller import PipelineController
-
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
+from pipeline_desktop.ui.settings import AppSettings
 
 EDIT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -296,5 +293,5 @@ class StagesDialog(QDialog):
         super().accept()
 
 
-def edit_stages(window: MainWindow) -> None:
-    StagesDialog(window.controller, window, window.settings.get("stale_days")).exec()
+def edit_stages(parent: QWidget, controller: PipelineController, settings: AppSettings) -> None:
+    StagesDialog(controller, parent, settings.get("stale_days")).exec()

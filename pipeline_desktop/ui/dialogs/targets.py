@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,15 +38,12 @@ from pipeline_desktop.services import health
 from pipeline_desktop.storage.currency_store import home_currency
 from pipeline_desktop.ui.controller import PipelineController
 
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
-
 BUSINESS = "(whole business)"
 
 
-def edit_targets(window: MainWindow) -> None:
+def edit_targets(parent: QWidget, controller: PipelineController) -> None:
     """The menu action: edit, save, and let every tab refresh."""
-    TargetsDialog.ask(window.controller, window)
+    TargetsDialog.ask(controller, parent)
 
 
 class TargetsDialog(QDialog):

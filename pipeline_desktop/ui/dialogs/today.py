@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -29,9 +28,6 @@ from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.storage import process_store as store
 from pipeline_desktop.ui.activity_actions import KIND_LABELS
 from pipeline_desktop.ui.controller import PipelineController
-
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
 
 OVERDUE = QColor("#c62828")
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -134,20 +130,17 @@ class TodayView(QDialog):
             self.reload()
 
 
-def show_today(window: MainWindow) -> TodayView:
-    """A Today view beside the main window (one at a time)."""
-    existing = window.findChild(TodayView, "today_view")
+def show_today(parent: QWidget, controller: PipelineController,
+               open_deal: Callable[[int], None]) -> TodayView:
+    """A Today view beside `parent` (one at a time); `open_deal` shows a deal in the Deals
+    tab."""
+    existing = parent.findChild(TodayView, "today_view")
     if existing is not None:
         existing.reload()
         existing.raise_()
         existing.activateWindow()
         return existing
-
-    def open_deal(deal_id: int) -> None:
-        window.show_tab("deals")
-        window.deals_tab.select_deal(deal_id)
-
-    view = TodayView(window.controller, window, open_deal=open_deal)
+    view = TodayView(controller, parent, open_deal=open_deal)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     view.show()
     return view

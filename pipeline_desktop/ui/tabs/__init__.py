@@ -1,32 +1,40 @@
-"""The main window's tabs, in order. Each tab module is imported only when the tab is first
-shown, so pyqtgraph (about a second to import) never delays the window appearing."""
+"""The main window's tabs, in order, each with the callable that builds it from the controller
+and the settings. The Deals tab paints first; the others are built the first time they are
+shown and their modules imported then (`later`), so pyqtgraph (about a second to import) never
+delays the window appearing."""
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from pipeline_desktop.ui.later import later
+from pipeline_desktop.ui.tabs.deals import DealsTab
+
+# (controller, settings) → the tab's widget
+TabFactory = Callable[..., QWidget]
 
 
 @dataclass(frozen=True)
 class TabSpec:
-    key: str  # also the screenshot file name and the module's name in this package
+    key: str  # also the screenshot file name
     title: str
-    class_name: str
-
-    @property
-    def module(self) -> str:
-        return f"{__name__}.{self.key}"
+    factory: TabFactory
 
 
 TABS: tuple[TabSpec, ...] = (
-    TabSpec("deals", QT_TRANSLATE_NOOP("MainWindow", "Deals"), "DealsTab"),
-    TabSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Board"), "BoardTab"),
-    TabSpec("funnel", QT_TRANSLATE_NOOP("MainWindow", "Funnel"), "FunnelTab"),
-    TabSpec("metrics", QT_TRANSLATE_NOOP("MainWindow", "Metrics"), "MetricsTab"),
-    TabSpec("health", QT_TRANSLATE_NOOP("MainWindow", "Health"), "HealthTab"),
+    TabSpec("deals", QT_TRANSLATE_NOOP("MainWindow", "Deals"), DealsTab),
+    TabSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Board"), later(f"{__name__}.board",
+                                                                       "BoardTab")),
+    TabSpec("funnel", QT_TRANSLATE_NOOP("MainWindow", "Funnel"), later(f"{__name__}.funnel",
+                                                                         "FunnelTab")),
+    TabSpec("metrics", QT_TRANSLATE_NOOP("MainWindow", "Metrics"), later(f"{__name__}.metrics",
+                                                                           "MetricsTab")),
+    TabSpec("health", QT_TRANSLATE_NOOP("MainWindow", "Health"), later(f"{__name__}.health",
+                                                                         "HealthTab")),
 )
 
 
@@ -43,13 +51,7 @@ class LazyTab(QWidget):
 
     def ensure_built(self) -> QWidget:
         if self.content is None:
-            try:
-                module = importlib.import_module(self.spec.module)
-                factory = getattr(module, self.spec.class_name)
-            except (ImportError, AttributeError):
-                self.content = QLabel(f"{self.spec.title}: coming soon")
-            else:
-                self.content = factory(*self._args)
+            self.content = self.spec.factory(*self._args)
             self.layout().addWidget(self.content)
         return self.content
 

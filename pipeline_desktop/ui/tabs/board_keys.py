@@ -4,14 +4,22 @@ focus in its new column, so the keys can be pressed again."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget
 
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.tabs.board import BoardTab
+from pipeline_desktop.ui.tabs.board_column import StageColumn
+
+
+class BoardTab(Protocol):
+    """What the keys use of the board (which imports this module to install them)."""
+
+    columns: dict[int, StageColumn]
+
+    def drop_deal(self, deal_id: int, stage_id: int) -> bool: ...
+
 
 STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
 CARD_ROLE = Qt.ItemDataRole.UserRole  # board.CARD_ROLE (not imported: board imports this)

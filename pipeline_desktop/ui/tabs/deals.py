@@ -58,6 +58,7 @@ class DealsTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         controller.changed.connect(self.refresh)
         controller.show_deals.connect(self.show_request)
+        settings.changed.connect(self.apply_settings)
         self._rows_ready.connect(self._finish_loading)
         self._rows_failed.connect(self._loading_failed)
         self._restore_state()
