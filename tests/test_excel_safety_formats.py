@@ -203,6 +203,33 @@ def test_xls_stray_cell_in_the_far_corner_is_refused(session: Session,
     assert "row 65,536, column 256" in message
 
 
+@pytest.mark.parametrize("kind", [0x00FD, 0x0203, 0x027E, 0x0201])  # text, number, RK, blank
+def test_xls_far_cell_among_the_usual_records_is_refused(session: Session, tmp_path: Path,
+                                                         kind: int) -> None:
+    """Runs of the usual cell records are stepped over by a regular expression (safety_xls):
+    a cell of each kind it steps over, moved to the far corner, still stops the import."""
+    def stray(data: bytearray, start: int, stream: bytes) -> None:
+        deals = bytes(stream).index(b"\x09\x08", 100)
+        found = [p for p, k, _n in records(stream, deals) if k == kind and p < 59_000]
+        struct.pack_into("<HH", data, start + found[len(found) // 2] + 4, 65535, 255)
+
+    message = refused(session, patched_xls(tmp_path / "far.xls", stray), "too big")
+    assert "row 65,536, column 256" in message
+
+
+def test_xls_wide_cell_is_measured_record_by_record(tmp_path: Path) -> None:
+    """A cell right of the first max_cells / 65,536 columns sends the sheet to the exact
+    walk: its extent is its real one, and it fits."""
+    def wide(data: bytearray, start: int, stream: bytes) -> None:
+        deals = bytes(stream).index(b"\x09\x08", 100)
+        found = [p for p, k, _n in records(stream, deals) if k == 0x00FD and p < 59_000]
+        struct.pack_into("<HH", data, start + found[1] + 4, 3, 200)
+
+    info = check_workbook(patched_xls(tmp_path / "wide.xls", wide), kind=FileKind.XLS)
+    deals = info.sheet("Deals")
+    assert deals is not None and deals.columns == 201 and DEALS + 1 <= deals.rows < 65_536
+
+
 def test_office_file_without_a_workbook(session: Session, tmp_path: Path) -> None:
     data = XLS.read_bytes().replace("Workbook".encode("utf-16-le"),
                                     "Document".encode("utf-16-le"))

@@ -190,3 +190,21 @@ def test_our_workbook_into_an_empty_pipeline_plans_the_same(demo_session: Sessio
     assert with_columns.edit().inserts == by_row.edit().inserts
     assert with_columns.counts == by_row.counts
     assert with_columns.problems == by_row.problems == []
+
+
+@pytest.mark.parametrize("values", [
+    [" Won ", "Lost", "open\t", "Qualified"],  # repeats: checked once per distinct value
+    ["Ana", "Ben\x07", " Chloé "],  # a control character among repeats
+    [f" deal {i} " for i in range(400)],  # hardly repeats: checked cell by cell
+])
+def test_text_columns_convert_as_cell_by_cell(values: list[str]) -> None:
+    """A text column converted whole (each distinct value trimmed once, then looked up)
+    holds exactly what converting each cell on its own gives."""
+    from pipeline_desktop.domain.import_values import clean_text
+
+    cells = [values[i % len(values)] for i in range(400)]
+    records = convert("Deals", 0, [["Deal Name", "Region"], *([c, c] for c in cells)],
+                      ["title", ""])  # "": Region is a custom field
+    expected = [clean_text(c) for c in cells]
+    assert [r["title"] for _n, r in records.rows] == expected
+    assert [r["custom"].get("Region", "") for _n, r in records.rows] == expected

@@ -55,6 +55,8 @@ def _literal(values: Sequence[object]) -> str | None:
     stores exactly as it would the bound value (None, int, or short text without NUL; a
     float among ints would be stored as REAL, so a column with one is left bound)."""
     first = values[0]
+    if values[-1] != first or values[len(values) // 2] != first:
+        return None  # most columns vary: two looks instead of a pass over the column
     if values.count(first) != len(values):  # `==`: True, 1 and 1.0 count as one value
         return None
     if first is None:

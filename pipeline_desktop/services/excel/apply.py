@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 
 import peewee as pw
@@ -202,9 +203,13 @@ def _with_history_figures(db: pw.Database, inserts: Mapping[str, Rows]
         return inserts, set()
     at_deal, at_stage = history_columns.index("deal_id"), history_columns.index("to_stage_id")
     at_when = history_columns.index("changed_at")
-    lines = Counter(row[at_deal] for row in history_rows)
-    new_deals = {row[0] for row in deal_rows} - _deals_of(inserts, "activity")
-    single = {deal for deal, count in lines.items() if count == 1 and deal in new_deals}
+    lines = Counter(map(itemgetter(at_deal), history_rows))
+    deal_ids = list(map(itemgetter(0), deal_rows))
+    new_deals = set(deal_ids) - _deals_of(inserts, "activity")
+    if len(lines) == len(history_rows):  # the usual import: one line per deal
+        single = new_deals.intersection(lines)
+    else:
+        single = {deal for deal, count in lines.items() if count == 1 and deal in new_deals}
     open_stages = _open_stage_ids(db, inserts)
     furthest, touched = {}, {}
     for row in history_rows:
@@ -212,10 +217,10 @@ def _with_history_figures(db: pw.Database, inserts: Mapping[str, Rows]
             touched[row[at_deal]] = str(row[at_when])[:10]  # DATE() of its only line
             if row[at_stage] in open_stages:
                 furthest[row[at_deal]] = row[at_stage]
+    figures = zip(map(furthest.get, deal_ids), map(touched.get, deal_ids), strict=True)
     with_figures = dict(inserts)
     with_figures["deal"] = ((*deal_columns, "furthest_stage_id", "last_touch"),
-                            [(*row, furthest.get(row[0]), touched.get(row[0]))
-                             for row in deal_rows])
+                            list(map(tuple.__add__, map(tuple, deal_rows), figures)))
     return with_figures, single  # stay_days: NULL, right for a deal's only (latest) line
 
 

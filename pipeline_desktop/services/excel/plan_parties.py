@@ -63,14 +63,15 @@ class PartyPlanning(PlannerState):
             counts = counts or self.plan.counts.setdefault("Companies", Counts())
             name_key = name_keys.get(name) or name_keys.setdefault(name, key(name))
             company_id = self.company_by_key.get(name_key)
+            if company_id in filled:  # later details cannot change it (most signatures)
+                self._company_of_name[remembered] = found[signature] = company_id
+                continue
             if company_id is None:
                 company_id = self.allocate("company")
                 self.company_by_key[name_key] = company_id
                 created[company_id] = _company_row(company_id, name, name_key,
                                                    dict(zip(fields, signature[1:], strict=True)))
                 self.put("company", created[company_id], counts)
-            elif company_id in filled:
-                pass  # later details cannot change it
             elif company_id in created:
                 created[company_id] = _merged_company(
                     created[company_id], dict(zip(fields, signature[1:], strict=True)))

@@ -39,13 +39,19 @@ def paused_gc() -> Iterator[None]:
     """Pause Python's cyclic garbage collector around bulk work: building a million small
     objects (cells, tuples, dicts) otherwise triggers collection after collection over
     everything already built; that alone cost ~40 % of an import. Nothing here makes cycles;
-    reference counting still frees memory as usual."""
+    reference counting still frees memory as usual. On the way out what was built goes
+    straight to the oldest generation (freeze, then unfreeze: two list splices): the first
+    allocation after re-enabling would otherwise walk all of it as "young" (~0.25 s after a
+    100,000-row import). Skipped when something else keeps objects frozen (the GUI)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -10,6 +10,8 @@ rectangle is too big is refused before calamine sees the file (an .xls sheet is 
 
 from __future__ import annotations
 
+import functools
+import re
 import struct
 from pathlib import Path
 
@@ -36,7 +38,7 @@ def check_xls(path: Path, limits: Limits) -> WorkbookInfo:
         stream = _workbook_stream(data)
         if stream is None:
             raise ImportFileError(f"{path.name} is an Office file but not an Excel workbook")
-        info = _sheets(path, stream)
+        info = _sheets(path, stream, limits)
     except (_Damaged, struct.error, IndexError, ValueError):
         raise ImportFileError(f"{path.name} is an Excel 97–2003 file but it is damaged; open "
                               "it in Excel and save it as .xlsx (Excel Workbook)") from None
@@ -115,7 +117,7 @@ def _workbook_stream(data: bytes) -> bytes | None:
 
 # ---- BIFF records --------------------------------------------------------------------------
 
-def _sheets(path: Path, stream: bytes) -> WorkbookInfo:
+def _sheets(path: Path, stream: bytes, limits: Limits) -> WorkbookInfo:
     kind, _length = struct.unpack_from("<HH", stream, 0)
     if kind != _BOF:
         raise _Damaged
@@ -138,7 +140,7 @@ def _sheets(path: Path, stream: bytes) -> WorkbookInfo:
             break
         position += 4 + length
     for sheet, offset in zip(info.sheets, offsets, strict=True):
-        sheet.rows, sheet.columns = _extent(stream, offset)
+        sheet.rows, sheet.columns = _extent(stream, offset, limits)
     return info
 
 
@@ -151,14 +153,54 @@ def _sheet_name(raw: bytes, biff8: bool) -> str:
     return text.decode("utf-16-le" if wide else "latin-1", "replace")
 
 
-def _extent(stream: bytes, offset: int) -> tuple[int, int]:
-    """(rows, columns) up to the sheet's furthest cell record. One unpack per record reads
-    its header and the four bytes after it (a cell's row and column): ~0.3 µs a record."""
+# A cell record's row is 16 bits: a sheet holds at most 65,536 rows, so only its columns can
+# make its rectangle too big. Runs of the usual fixed-length records (numbers, RK numbers,
+# shared text, blanks, booleans; ROW records) whose cells lie in the first columns are
+# stepped over by one regular expression, in C; the rest are walked one by one.
+_MAX_ROWS = 1 << 16
+_FIXED = ((b"\x03\x02\x0e\x00", 10), (b"\x7e\x02\x0a\x00", 6), (b"\xfd\x00\x0a\x00", 6),
+          (b"\x01\x02\x06\x00", 2), (b"\x05\x02\x08\x00", 4))  # header, bytes after the column
+_ROW_RECORD = b"\x08\x02\x10\x00"
+
+
+@functools.lru_cache(maxsize=8)
+def _narrow_run(columns: int) -> re.Pattern[bytes] | None:
+    """Consecutive fixed-length records whose cells lie in the first `columns` columns."""
+    if not 1 <= columns <= 256:
+        return None
+    column = b"[\\x00-" + b"\\x%02x" % (columns - 1) + b"]\\x00"
+    cells = [re.escape(head) + b"(?s:..)" + column + b"(?s:.{%d})" % rest
+             for head, rest in _FIXED]
+    row = re.escape(_ROW_RECORD) + b"(?s:.{16})"
+    return re.compile(b"(?:" + b"|".join([*cells, row]) + b")+")
+
+
+def _extent(stream: bytes, offset: int, limits: Limits) -> tuple[int, int]:
+    """(rows, columns) up to the sheet's furthest cell record. When every cell lies in the
+    first max_cells / 65,536 columns the sheet fits whatever its rows, and the answer is
+    that bound (65,536 rows × those columns): stepping over runs of records in C takes
+    ~0.05 s where walking them took 0.25 s (65,535 rows × 15 columns). Otherwise, or for
+    the message of a sheet that is too big, every record is walked."""
+    narrow = _narrow_run(limits.max_cells // _MAX_ROWS)
+    if narrow is not None:
+        _rows, columns = _walk(stream, offset, narrow.match)
+        if columns <= limits.max_cells // _MAX_ROWS:
+            return _MAX_ROWS, limits.max_cells // _MAX_ROWS
+    return _walk(stream, offset, None)
+
+
+def _walk(stream: bytes, offset: int, skip) -> tuple[int, int]:  # skip: Pattern.match
+    """(rows, columns) of the records walked one by one: one unpack per record reads its
+    header and the four bytes after it (a cell's row and column), ~0.3 µs a record. `skip`
+    steps over runs of records first (their cells are not counted)."""
     rows = columns = -1
     position, end = offset, len(stream) - 8
     header = _HEADER.unpack_from
     cells, runs = _CELLS, _RUNS
     while position <= end:
+        if skip is not None and (found := skip(stream, position)) is not None:
+            position = found.end()
+            continue
         kind, length, row, column = header(stream, position)
         if kind in cells:
             if row > rows:

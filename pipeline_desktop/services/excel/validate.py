@@ -292,8 +292,9 @@ def _fast_column(convert_one: Converter, cells: Sequence[object]) -> list[object
         return []
     type_list = list(map(type, cells))
     types = set(type_list)
-    if types <= {str, type(None)} and cells.count("") + type_list.count(type(None)) == len(
-            cells) and convert_one not in (iv.clean_text, _custom):
+    if types <= {str, type(None)} and cells[0] in ("", None) and cells.count(
+            "") + type_list.count(type(None)) == len(cells) and convert_one not in (
+            iv.clean_text, _custom):
         return [None] * len(cells)  # an empty column of numbers or dates
     if convert_one is iv.parse_amount and types <= {float, str} \
             and type_list.count(float) + cells.count("") == len(cells):
@@ -304,9 +305,16 @@ def _fast_column(convert_one: Converter, cells: Sequence[object]) -> list[object
             return cents
         return None
     if convert_one in (iv.clean_text, _custom) and types == {str}:
-        if all(map(str.isprintable, cells)) and max(map(len, cells)) <= iv.MAX_TEXT:
+        # A column that repeats a few values (stages, owners, regions) is checked and
+        # trimmed once per distinct value, then looked up.
+        distinct = dict.fromkeys(cells)
+        checked = distinct if len(distinct) * 4 <= len(cells) else cells
+        if not all(map(str.isprintable, checked)) or max(map(len, checked)) > iv.MAX_TEXT:
+            return None
+        if checked is cells:
             return list(map(str.strip, cells))
-        return None
+        distinct.update(zip(distinct, map(str.strip, distinct), strict=True))
+        return list(map(distinct.__getitem__, cells))
     if convert_one is iv.clean_text and types == {float} and all(map(float.is_integer, cells)):
         return list(map(str, map(int, cells)))  # IDs read as numbers into a text field
     if convert_one is iv.parse_int and types == {float} and all(map(float.is_integer, cells)):
