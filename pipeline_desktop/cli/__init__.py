@@ -17,7 +17,7 @@ from pipeline_desktop.errors import PipelineError
 # Each module has `register(subparsers)`, adding its parsers with `set_defaults(run=...)`.
 # The command a module registers, so that `main` imports only the module a command line names
 # (importing all of them, and what they import, cost ~0.1 s of every `metrics --json`);
-# in the order `--help` lists them. tests/test_metrics_command.py checks it against the modules.
+# in the order `--help` lists them. tests/cli/test_metrics_command.py checks it against the modules.
 COMMANDS = {"demo": "demo", "screenshot": "screenshot", "metrics": "metrics",
             "export": "excel", "import": "excel", "health": "health", "report": "health",
             "copy": "team", "backup": "backup", "backups": "backup", "restore": "backup",

@@ -1,6 +1,6 @@
 """`later(module, name)`: a callable that imports `module` the first time it is called, then
 calls `name` from it. The one place that defers an import for the first paint: menu entries
-whose modules bring the Excel readers, pyqtgraph or peewee (tests/test_start.py lists what
+whose modules bring the Excel readers, pyqtgraph or peewee (tests/ui/test_start.py lists what
 must stay out), and the tabs the window does not show first."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Make again the files LibreOffice wrote for tests/test_roundtrip_formats.py.
+"""Make again the files LibreOffice wrote for tests/services/test_roundtrip_formats.py.
 
 Run from the repository root with the project's Python, LibreOffice installed
 (Debian: `apt-get install -y libreoffice-calc-nogui`, which brings `python3-uno`):

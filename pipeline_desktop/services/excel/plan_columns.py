@@ -7,7 +7,7 @@ per column instead: each distinct stage and status, company and set of custom fi
 decided once by the Planner's own methods, in the order the rows first show it (so new stages,
 companies and contacts get the ids row by row would give them), and the rows are assembled
 with `zip`. Anything else (updates, problems, dangling IDs) returns False and the caller plans
-row by row. tests/test_import_columns.py proves both give the same plan."""
+row by row. tests/services/test_import_columns.py proves both give the same plan."""
 
 from __future__ import annotations
 

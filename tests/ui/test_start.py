@@ -28,7 +28,7 @@ from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.shell import BackgroundCheck, Shell
 from pipeline_desktop.ui.tabs import deals as deals_tab
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 PAGE = 50
 
 

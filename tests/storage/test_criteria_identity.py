@@ -125,7 +125,7 @@ def test_renaming_in_the_stage_editor_keeps_the_ticks(qtbot, demo_session: Sessi
 
 def test_an_old_file_migrates_with_its_criteria_and_ticks(tmp_path: Path) -> None:
     path = tmp_path / "v2.pipeline"
-    shutil.copyfile(Path(__file__).parent / "fixtures" / "schema_v2" / "sample.pipeline", path)
+    shutil.copyfile(Path(__file__).parents[1] / "fixtures" / "schema_v2" / "sample.pipeline", path)
     conn = sqlite3.connect(path)
     ticks_before = dict(conn.execute("SELECT id, criteria_met FROM deal"))
     conn.close()

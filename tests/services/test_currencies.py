@@ -34,7 +34,7 @@ from pipeline_desktop.services.snapshot import PipelineSnapshot
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage.currency_store import home_currency, read_book
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 BOOK = RateBook("USD", [Rate("EUR", "2026-01-01", 1.1), Rate("EUR", "2026-03-01", 1.2),
                         Rate("JPY", "2026-01-01", 0.0065)])
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 ICONS = ROOT / "resources" / "icons"
 APP_ID = "io.github.pipeline_desktop.PipelineDesktop"

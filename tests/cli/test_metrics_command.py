@@ -19,7 +19,7 @@ from pipeline_desktop.cli import COMMANDS, SUBCOMMAND_MODULES, build_parser, mai
 from pipeline_desktop.storage.file_format import LATEST_VERSION
 from pipeline_desktop.storage.lock import WriterLock, lock_path
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 # What a script's `metrics --json` must never load: the GUI and the Excel libraries.
 HEAVY = ("PySide6", "shiboken6", "pyqtgraph", "openpyxl", "python_calamine", "xlsxwriter",
          "pipeline_desktop.ui")

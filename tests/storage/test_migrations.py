@@ -16,7 +16,7 @@ from pipeline_desktop.session import open_session
 from pipeline_desktop.storage import migrations
 from pipeline_desktop.storage.integrity import integrity_problems
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 VERSIONS = sorted(int(p.name.removeprefix("schema_v")) for p in FIXTURES.glob("schema_v*"))
 
 

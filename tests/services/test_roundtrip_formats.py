@@ -20,7 +20,7 @@ from pipeline_desktop.services.excel.preview import apply_preview, build_preview
 from pipeline_desktop.services.excel.schema import TABLE_COLUMNS, TABLE_ORDER
 from pipeline_desktop.session import Session, open_session
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 DEALS = 12
 RESAVED = ["roundtrip.xlsx", "roundtrip-lo.xlsx", "roundtrip-lo.ods", "roundtrip-lo.xls",
            "roundtrip-lo.csv"]

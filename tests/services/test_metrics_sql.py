@@ -41,7 +41,7 @@ from pipeline_desktop.storage.bulk import clear_pipeline
 from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.storage.repository import Repository
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 @contextmanager

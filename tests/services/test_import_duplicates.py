@@ -19,7 +19,7 @@ from pipeline_desktop.services.excel.preview import Options, apply_preview, buil
 from pipeline_desktop.session import Session, open_session
 from pipeline_desktop.ui.dialogs.import_wizard import ImportWizard
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 DEALS = 12
 NOT_OURS = ("Version", "Updated", "Company ID", "Contact ID")
 

@@ -18,7 +18,7 @@ from pipeline_desktop.domain.currency import ChangeCurrencies, Rate
 from pipeline_desktop.domain.targets import Target
 from pipeline_desktop.services import health
 
-PINNED = Path(__file__).parent / "fixtures" / "health_demo.json"
+PINNED = Path(__file__).parents[1] / "fixtures" / "health_demo.json"
 DAYS = ("2026-06-15", "2026-04-30")
 
 

@@ -1,5 +1,5 @@
 """Hostile and broken .ods and .xls files get the same answers as .xlsx
-(tests/test_excel_safety.py): a one-line message within seconds and nothing written, or,
+(tests/services/test_excel_safety.py): a one-line message within seconds and nothing written, or,
 for a stray cell far from the data, the data imported and the rest reported as ignored.
 Built from the LibreOffice-written fixtures in tests/data."""
 
@@ -19,7 +19,7 @@ from pipeline_desktop.services.excel.safety_xls import _workbook_stream
 from pipeline_desktop.services.excel.sniff import FileKind, ImportFileError, sniff
 from pipeline_desktop.session import Session
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 ODS, XLS = DATA / "roundtrip-lo.ods", DATA / "roundtrip-lo.xls"
 DEALS = 12
 DEALS_TABLE = b'<table:table table:name="Deals"'
