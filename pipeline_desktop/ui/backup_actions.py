@@ -4,6 +4,7 @@ in-use or read-only file, the check and the day's backup are the shell's (`ui/sh
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,8 @@ from pipeline_desktop.storage import backup
 from pipeline_desktop.ui.ask import Ask
 
 if TYPE_CHECKING:
-    from pipeline_desktop.ui.main_window import MainWindow
+    from pipeline_desktop.session import Session
+    from pipeline_desktop.ui.controller import PipelineController
 
 LOGGER = logging.getLogger("pipeline_desktop.backup")
 REASONS = {  # marked for lupdate; RestoreDialog translates them with self.tr
@@ -41,8 +43,11 @@ translate = QApplication.translate  # lupdate finds translate("backup", "…") c
 
 # ---- File › Restore backup… ----------------------------------------------------------------
 
-def restore_backup(window: MainWindow) -> None:
-    session = window.session
+def restore_backup(parent: QWidget, controller: PipelineController,
+                   reopen: Callable[[], object]) -> None:
+    """Choose a backup and put it in the pipeline's place; `reopen` opens the file again (the
+    shell, through the window)."""
+    session = controller.session
     path = session.path
     if path is None:
         raise PipelineError(translate("backup",
@@ -55,15 +60,15 @@ def restore_backup(window: MainWindow) -> None:
     if not infos:
         raise PipelineError(translate("backup", "There are no backups of {name} yet.")
                             .format(name=path.name))
-    chosen = RestoreDialog.ask(window, infos)
+    chosen = RestoreDialog.ask(parent, infos)
     if chosen is None:
         return
-    replace_with_backup(window, chosen)
+    replace_with_backup(parent, session, chosen, reopen)
 
 
-def replace_with_backup(window: MainWindow, chosen: Path) -> MainWindow | None:
+def replace_with_backup(parent: QWidget, session: Session, chosen: Path,
+                        reopen: Callable[[], object]) -> object:
     """Back up the current state, close the file, put the backup in its place, reopen it."""
-    session = window.session
     path = session.path
     assert path is not None
     backup.make_backup(session.db, path, paths.backups_dir(), backup.BEFORE_RESTORE,
@@ -72,11 +77,11 @@ def replace_with_backup(window: MainWindow, chosen: Path) -> MainWindow | None:
     try:
         backup.restore_file(chosen, path)
     except StorageError as error:
-        Ask.warning(window, str(error))  # the old file is untouched: reopen it
+        Ask.warning(parent, str(error))  # the old file is untouched: reopen it
     finally:
         backup.prune(paths.backups_dir(), path)
     LOGGER.info("restored %s from %s", path, chosen)
-    return window.shell.reopen(window) if window.shell is not None else None
+    return reopen()
 
 
 class RestoreDialog(QDialog):

@@ -156,9 +156,9 @@ class MainWindow(QMainWindow):
                 None,
                 Entry(QT_TRANSLATE_NOOP("MainWindow", "Save a &copy as…"),
                       self.save_copy, "Ctrl+Shift+S", "save_copy"),
-                # backup_actions still takes the window (it opens the replacement pipeline)
                 Entry(QT_TRANSLATE_NOOP("MainWindow", "Restore &backup…"),
-                      act("backup_actions", "restore_backup", w), None, "restore_backup"),
+                      act("backup_actions", "restore_backup", w, c, self.reopen), None,
+                      "restore_backup"),
                 Entry(QT_TRANSLATE_NOOP("MainWindow", "Copy to team &server…"),
                       act("team_actions", "copy_to_server", w, c, s, self.switch_pipeline),
                       None, "copy_server"),
@@ -259,6 +259,11 @@ class MainWindow(QMainWindow):
 
             copy_pipeline(self.session.db, Path(path))
             self.statusBar().showMessage(self.tr("Copy saved to %s") % path, 5000)
+
+    def reopen(self) -> None:
+        """This window's file was replaced under its closed session (a restored backup)."""
+        if self.shell is not None:
+            self.shell.reopen(self)
 
     def switch_pipeline(self, url: str) -> None:
         if self.shell is not None:

@@ -74,7 +74,7 @@ def test_restore_backup_from_the_menu(shell: Shell, sample: Path, qtbot,
     window.controller.execute(DeleteDeal(1))
     assert window.session.repository.deal_count() == 39
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda _cls, _parent, infos: daily))
-    backup_actions.restore_backup(window)
+    backup_actions.restore_backup(window, window.controller, window.reopen)
     restored = shell.window
     assert restored is not None and restored is not window
     assert restored.session.repository.deal_count() == 40
