@@ -1,22 +1,19 @@
-"""Start the desktop app: the QApplication, the first-run choice, then the shell
-(`ui/shell.py`) opens the pipeline and owns its window."""
+"""Start the desktop app: the QApplication, then the boot module (`ui/boot.py`) paints the
+first window and brings in the rest of the app."""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from pipeline_desktop import APP_NAME, ORG_NAME
-from pipeline_desktop.paths import resolve_url
+from pipeline_desktop.ui import boot, shutdown
 from pipeline_desktop.ui.collector import collect_in_gui_thread
 from pipeline_desktop.ui.settings import AppSettings
-from pipeline_desktop.ui.shell import Shell
 
-SAMPLE_DEALS = 300
 SMOKE_TEST_ENV = "PIPELINE_DESKTOP_SMOKE_TEST"
 
 
@@ -30,50 +27,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def first_run_url(settings: AppSettings, db_option: str | None) -> str | None:
-    """The pipeline to open; on a first start, ask between the sample and an empty pipeline."""
-    url = resolve_url(db_option or settings.get("last_file") or None)
-    if db_option or Path(url).exists() or "://" in url:
-        return url
-    from pipeline_desktop.ui.dialogs.first_run import FirstRunDialog
-
-    choice = FirstRunDialog.ask()
-    if choice is None:
-        return None
-    if choice == "sample":
-        create_sample(url)
-    return url
-
-
-def create_sample(url: str, deals: int = SAMPLE_DEALS) -> None:
-    from pipeline_desktop.services.demo import generate
-    from pipeline_desktop.session import open_session
-
-    session = open_session(url)
-    try:
-        if not session.repository.deal_count():
-            generate(session.db, session.repository.stages(), deals=deals, sample_settings=True)
-    finally:
-        session.close()
-
-
 def run_app(db_option: str | None) -> int:
     app = create_application()
-    from pipeline_desktop.ui import errors, i18n, shutdown, theme
-
-    errors.install(app)  # uncaught errors → log file + dialog; the app keeps running
-    i18n.install_translations(app)  # the user's language where a catalog exists
     settings = AppSettings()
-    theme.apply(app, settings.get("theme"))
-    app.setWindowIcon(theme.app_icon())
-    app.setDesktopFileName("pipeline-desktop")  # matches packaging/pipeline-desktop.desktop
-    url = first_run_url(settings, db_option)
-    if url is None:
-        return 0
-    shell = Shell(settings)
-    window = shell.start(url)
-    if window is None:
-        return 1
+    boot.prepare(app, settings)
+    window = boot.start(db_option, settings)
+    if isinstance(window, int):
+        return window
     shutdown.install(app)  # every way of quitting closes the window, and so its pipeline
     if os.environ.get(SMOKE_TEST_ENV):  # packaging check: the built app shows its window, quits
         QTimer.singleShot(300, lambda: app.exit(0 if window.isVisible() else 3))
