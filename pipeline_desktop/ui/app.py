@@ -4,27 +4,16 @@ first window and brings in the rest of the app."""
 from __future__ import annotations
 
 import os
-import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from pipeline_desktop import APP_NAME, ORG_NAME
 from pipeline_desktop.ui import boot, shutdown
-from pipeline_desktop.ui.collector import collect_in_gui_thread
+from pipeline_desktop.ui.boot import create_application
 from pipeline_desktop.ui.settings import AppSettings
 
 SMOKE_TEST_ENV = "PIPELINE_DESKTOP_SMOKE_TEST"
-
-
-def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setOrganizationName(ORG_NAME)
-    app.setApplicationName(APP_NAME)
-    collect_in_gui_thread(app)  # worker threads must never run the garbage collector
-    return app  # type: ignore[return-value]
+__all__ = ["create_application", "run_app"]  # create_application: the CLI's screenshot, health
 
 
 def run_app(db_option: str | None) -> int:

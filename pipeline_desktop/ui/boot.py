@@ -10,19 +10,32 @@ File › Open does."""
 
 from __future__ import annotations
 
+import sys
 from types import ModuleType
 
 from PySide6.QtWidgets import QApplication
 
+from pipeline_desktop import APP_NAME, ORG_NAME
 from pipeline_desktop.errors import NotAPipelineError
 from pipeline_desktop.paths import resolve_url
 from pipeline_desktop.storage.address import PipelineAddress
 from pipeline_desktop.storage.first_page import read_first_page
 from pipeline_desktop.ui import errors, i18n, theme
+from pipeline_desktop.ui.collector import collect_in_gui_thread
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.main_window import MainWindow
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.tabs import deals
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    collect_in_gui_thread(app)  # worker threads must never run the garbage collector
+    return app  # type: ignore[return-value]
 
 
 def prepare(app: QApplication, settings: AppSettings) -> None:

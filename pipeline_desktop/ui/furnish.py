@@ -4,6 +4,9 @@ naming the handler it runs, and the tabs not painted first. Imported with the re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from pipeline_desktop.ui import (
@@ -13,6 +16,7 @@ from pipeline_desktop.ui import (
     report_actions,
     team_actions,
 )
+from pipeline_desktop.ui.controller import LongRunner
 from pipeline_desktop.ui.dialogs import (
     about,
     currencies,
@@ -31,6 +35,7 @@ from pipeline_desktop.ui.tabs.deals import DealsTab
 from pipeline_desktop.ui.tabs.funnel import FunnelTab
 from pipeline_desktop.ui.tabs.health import HealthTab
 from pipeline_desktop.ui.tabs.metrics import MetricsTab
+from pipeline_desktop.ui.workers import Progress, run_job
 
 TAB_FACTORIES: dict[str, TabFactory] = {
     "deals": DealsTab, "board": BoardTab, "funnel": FunnelTab, "metrics": MetricsTab,
@@ -39,9 +44,20 @@ TAB_FACTORIES: dict[str, TabFactory] = {
 
 
 def furnish(window: MainWindow) -> MainWindow:
-    """Fill the window's menus and give its other tabs their classes."""
+    """Fill the window's menus, give its other tabs their classes, and let the controller
+    run a long undo or redo in a worker."""
     window.furnish(TAB_FACTORIES, menus(window))
+    window.controller.run_long = long_runner(window)
     return window
+
+
+def long_runner(window: MainWindow) -> LongRunner:
+    """An undo or redo as large as an import: in a worker, behind a progress dialog."""
+    def run(label: str, step: Callable[[Progress], Any]) -> Any:
+        return run_job(window, label, step, databases=(window.controller.repository.db,),
+                       cancellable=False).value
+
+    return run
 
 
 def menus(window: MainWindow) -> Menus:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -30,11 +30,11 @@ from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.status_summary import StatusSummary
 from pipeline_desktop.ui.tabs import TABS, LazyTab, TabFactory
 from pipeline_desktop.ui.tabs.deals import DealsTab
-from pipeline_desktop.ui.workers import Progress, run_job
 
-if TYPE_CHECKING:  # the session (peewee, ~160 ms to import) opens after the first paint
-    from pipeline_desktop.session import Session
+if TYPE_CHECKING:  # annotations only; not imported for the first paint:
+    from PySide6.QtGui import QCloseEvent  # QEvent's enums, ~1.5 ms
 
+    from pipeline_desktop.session import Session  # the session and peewee, ~160 ms
 
 
 class Opener(Protocol):
@@ -76,7 +76,6 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._add_tab_shortcuts()
         controller.failed.connect(self.show_error)
-        controller.run_long = self.run_long_step
         controller.show_deals.connect(lambda _request: self.show_tab("deals"))
         self.resize(1280, 800)
         self._restore_state()
@@ -183,11 +182,6 @@ class MainWindow(QMainWindow):
             action()
         except PipelineError as error:
             self.show_error(str(error))
-
-    def run_long_step(self, label: str, step: Callable[[Progress], Any]) -> Any:
-        """An undo or redo as large as an import: in a worker, behind a progress dialog."""
-        return run_job(self, label, step, databases=(self.controller.repository.db,),
-                       cancellable=False).value
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, APP_NAME, message)
