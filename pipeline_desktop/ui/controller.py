@@ -55,7 +55,7 @@ class _UndoAdapter(QUndoCommand):
 
 class PipelineController(QObject):
     """At start-up the window is painted before its session opens (`opener` opens it just
-    after the first paint, see Shell.start); `session` opens it at once if asked sooner."""
+    after the first paint, see ui/boot.py); `session` opens it at once if asked sooner."""
 
     changed = Signal(object)  # Changes
     failed = Signal(str)  # a message for the user (undo/redo could not be applied)
