@@ -26,11 +26,10 @@ print("painted", flush=True)
 """
 OURS = """
 import sys
-from pipeline_desktop.ui.app import create_application
-from pipeline_desktop.ui.shell import Shell
+from pipeline_desktop.ui import boot
 from pipeline_desktop.ui.settings import AppSettings
-app = create_application()
-window = Shell(AppSettings()).start(sys.argv[1])  # what `pipeline-desktop --db FILE` does
+app = boot.create_application()
+window = boot.start(sys.argv[1], AppSettings())  # what `pipeline-desktop --db FILE` does
 app.processEvents()
 window.grab()
 print("painted", window.deals_tab.model.rowCount(), flush=True)
@@ -90,7 +89,7 @@ def in_process(path: str) -> None:
     from PySide6.QtCore import Qt
 
     from pipeline_desktop.session import open_session
-    from pipeline_desktop.ui.app import create_application
+    from pipeline_desktop.ui.boot import create_application
     from pipeline_desktop.ui.models.deal_table import COLUMNS
     from pipeline_desktop.ui.settings import AppSettings
     from pipeline_desktop.ui.shell import build_window

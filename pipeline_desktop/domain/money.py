@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pipeline_desktop.errors import ValidationError
-
-if TYPE_CHECKING:  # decimal is imported where amounts are parsed: the window's first paint only
-    #                formats cents (format_money)
-    from decimal import Decimal
 
 _SYMBOL_OF = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 _STRIP = re.compile(r"[\s\u00a0'’$€£¥₹]|[A-Za-z]{3}$|^[A-Za-z]{3}")
@@ -17,16 +13,12 @@ _STRIP = re.compile(r"[\s\u00a0'’$€£¥₹]|[A-Za-z]{3}$|^[A-Za-z]{3}")
 
 def to_cents(amount: Decimal | int | float | str) -> int:
     """Round an amount to whole cents (half up, as accountants do)."""
-    from decimal import ROUND_HALF_UP, Decimal
-
     return int((Decimal(str(amount)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def parse_money(text: str | int | float | Decimal | None) -> int | None:
     """Parse what people type or other tools export: `1200`, `1,200.50`, `$1,200.50`,
     `1.200,50 €`, `(1,200)` (negative). Empty gives None; nonsense raises ValidationError."""
-    from decimal import Decimal, InvalidOperation
-
     if text is None:
         return None
     if isinstance(text, bool):

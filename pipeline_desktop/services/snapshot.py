@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import peewee as pw
 
@@ -25,9 +25,7 @@ from pipeline_desktop.domain.model import Outcome, Stage
 from pipeline_desktop.domain.stages import open_stages
 from pipeline_desktop.services.periods import Period, to_ordinal
 from pipeline_desktop.storage.currency_store import read_book
-
-if TYPE_CHECKING:
-    from pipeline_desktop.storage.repository import Repository
+from pipeline_desktop.storage.repository import Repository
 
 _DEALS_SQL = """
 SELECT d.id, d.stage_id, d.status, d.value_cents, d.probability, d.owner, d.source,

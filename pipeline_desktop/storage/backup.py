@@ -20,6 +20,7 @@ import peewee as pw
 
 from pipeline_desktop.errors import StorageError
 from pipeline_desktop.storage.copy import copy_pipeline
+from pipeline_desktop.storage.file_format import check_sqlite_file
 from pipeline_desktop.storage.integrity import (
     SIDE_FILES,
     integrity_problems,
@@ -150,8 +151,6 @@ def restore_file(backup: Path, pipeline_path: Path, *, damaged: bool = False) ->
     renamed over it: the pipeline is always either the old file or the whole backup. A damaged
     file is moved aside (`<name>.damaged-<stamp>`), never deleted; a healthy one is replaced
     (the caller backs it up first, see `backup_before_restore`)."""
-    from pipeline_desktop.storage.file_format import check_sqlite_file
-
     problems = integrity_problems(backup)
     if problems:
         raise StorageError(f"The backup {backup.name} is damaged too ({problems[0]})")

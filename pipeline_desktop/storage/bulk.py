@@ -8,6 +8,8 @@ from contextlib import contextmanager
 
 import peewee as pw
 
+from pipeline_desktop.storage.tables import SCHEMA
+
 # Setting a table's indexes aside pays when the rows coming in at least match those already
 # there: SQLite then builds each index once from sorted keys instead of updating it row by row
 # (inserting 100,000 deals and their history: 1.1 s → 0.85 s with the rebuild).
@@ -125,8 +127,6 @@ def postgres_values(table: str, columns: Sequence[str], rows: Iterable[Sequence[
 
 
 def _boolean_columns(table: str) -> frozenset[str]:
-    from pipeline_desktop.storage.tables import SCHEMA
-
     for model in SCHEMA.all:
         if model._meta.table_name == table:
             return frozenset(f.column_name for f in model._meta.sorted_fields

@@ -117,7 +117,7 @@ def _check_before_wal(path: Path, *, quick: bool) -> None:
 
 
 def _open_postgres(url: str) -> pw.Database:
-    from pipeline_desktop.storage import server  # late: psycopg2 only for team pipelines
+    from pipeline_desktop.storage import server  # team only: ~8 ms a file pipeline never needs
 
     try:  # the password comes from the URL, the keyring or libpq's own ~/.pgpass
         db = server.connect(url)

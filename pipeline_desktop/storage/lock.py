@@ -8,8 +8,10 @@ file also records who holds it, for the "in use" message."""
 from __future__ import annotations
 
 import contextlib
+import getpass
 import importlib
 import os
+import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -131,11 +133,6 @@ def _same_file(handle: IO[str], path: Path) -> bool:
 
 
 def _who() -> str:
-    # late: only a writer that got the lock needs them (not the window's first paint, which
-    # only looks whether a lock file is there); getpass brings termios
-    import getpass
-    import socket
-
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -159,7 +156,7 @@ def os_locking(platform: str = sys.platform, msvcrt: Any = None) -> Locking:
             module.locking(handle.fileno(), module.LK_UNLCK, 1)
 
         return lock, unlock
-    import fcntl
+    import fcntl  # Unix only: Windows has no fcntl
 
     def flock(handle: IO[str]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

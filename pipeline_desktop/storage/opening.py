@@ -8,6 +8,7 @@ binds tables for the whole process, so several sessions may be open at once."""
 from __future__ import annotations
 
 import contextlib
+import getpass
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ from pipeline_desktop.storage.integrity import (
     is_writable,
 )
 from pipeline_desktop.storage.lock import FileInUseError, WriterLock
+from pipeline_desktop.storage.process_store import install as install_process
 from pipeline_desktop.storage.repository import Repository
 
 
@@ -84,8 +86,6 @@ def checkpoint(db: pw.Database) -> None:
 
 
 def current_user() -> str:
-    import getpass  # termios and pwd: not worth loading for a command that only reads
-
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -107,7 +107,6 @@ def open_session(url: str | PipelineAddress, *, create: bool = True, read_only: 
         db = open_database(address, create=create, read_only=read_only,
                            check_integrity=check_integrity)
         repository = Repository(db, user=current_user())
-        from pipeline_desktop.storage.process_store import install as install_process
 
         install_process(repository)  # activities, stages, BANT, ICP commands; the fit scorer
         # Team mode: a PostgreSQL role granted SELECT only opens the pipeline read-only.

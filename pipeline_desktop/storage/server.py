@@ -6,9 +6,11 @@ from __future__ import annotations
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import peewee as pw
+from playhouse.db_url import parse
 
 from pipeline_desktop.errors import StorageError, UsageError
 from pipeline_desktop.storage.address import is_server_url
+from pipeline_desktop.storage.concurrency import TeamDatabase
 
 # ---- addresses -----------------------------------------------------------------------------
 
@@ -109,10 +111,6 @@ def stored_password(url: str) -> str | None:
 
 def connect(url: str) -> pw.PostgresqlDatabase:
     """A server database for `url` (not yet connected), with the remembered password."""
-    from playhouse.db_url import parse
-
-    from pipeline_desktop.storage.concurrency import TeamDatabase
-
     params = parse(url, unquote_password=True, unquote_user=True)
     if not params.get("database"):
         raise StorageError(f"{display_url(url)} has no database name: add it after the "

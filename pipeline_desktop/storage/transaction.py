@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from pipeline_desktop.storage.integrity import NOT_SAVED, write_fault
 
@@ -43,8 +45,5 @@ def database_file(db: Any) -> Path | None:
     if not isinstance(name, str) or name in ("", ":memory:"):
         return None
     if name.startswith("file:"):  # a viewer's read-only URI (file:///C:/… on Windows)
-        from urllib.parse import urlsplit
-        from urllib.request import url2pathname
-
         return Path(url2pathname(urlsplit(name).path))
     return None if "://" in name else Path(name)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -23,11 +24,15 @@ from PySide6.QtWidgets import (
 from pipeline_desktop import paths
 from pipeline_desktop.errors import PipelineError, StorageError
 from pipeline_desktop.storage import backup
+from pipeline_desktop.storage.copy import copy_pipeline
 from pipeline_desktop.ui.ask import Ask
+from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.file_folders import FILE_FILTER, remember_folder, start_folder
+from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.status import say
 
 if TYPE_CHECKING:
     from pipeline_desktop.session import Session
-    from pipeline_desktop.ui.controller import PipelineController
 
 LOGGER = logging.getLogger("pipeline_desktop.backup")
 REASONS = {  # marked for lupdate; RestoreDialog translates them with self.tr
@@ -127,3 +132,14 @@ class RestoreDialog(QDialog):
     def ask(cls, parent: QWidget | None, infos: list[backup.BackupInfo]) -> Path | None:
         dialog = cls(parent, infos)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def save_copy(parent: QWidget, controller: PipelineController, settings: AppSettings) -> None:
+    """File › Save a copy as…: the open pipeline, copied whole into a new file."""
+    path, _ = QFileDialog.getSaveFileName(parent, translate("backup", "Save a copy as"),
+                                          str(start_folder(settings) / "Copy.pipeline"),
+                                          FILE_FILTER)
+    if path:
+        remember_folder(settings, path)
+        copy_pipeline(controller.session.db, Path(path))
+        say(parent, translate("backup", "Copy saved to %s") % path, 5000)

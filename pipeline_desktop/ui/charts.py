@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
+    QMessageBox,
     QWidget,
 )
 
@@ -176,8 +177,6 @@ class ChartWidget(pg.PlotWidget):
                                               f"{name or 'chart'}.png",
                                               self.tr("PNG images (*.png)"))
         if path and not self.save_png(path if path.lower().endswith(".png") else f"{path}.png"):
-            from PySide6.QtWidgets import QMessageBox
-
             QMessageBox.warning(self, self.tr("Save chart"),
                                 self.tr("Could not write %s") % path)
 

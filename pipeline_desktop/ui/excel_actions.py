@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from pipeline_desktop.services.excel.apply import backup_before_import, install
+from pipeline_desktop.services.excel.crm_export import export_for_crm as write_for_crm
+from pipeline_desktop.services.excel.crm_export import layout_for
 from pipeline_desktop.services.excel.export import export_workbook as write_workbook
 from pipeline_desktop.services.excel.mapping import PRESETS_KEY
 from pipeline_desktop.services.excel.preview import (
@@ -24,6 +26,7 @@ from pipeline_desktop.services.excel.read import Cancelled
 from pipeline_desktop.services.excel.stage_choices import STAGE_PRESETS_KEY
 from pipeline_desktop.storage.integrity import NOTHING_IMPORTED, WriteFault
 from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.dialogs.crm_export import CrmExportDialog
 from pipeline_desktop.ui.dialogs.import_wizard import ImportWizard
 from pipeline_desktop.ui.dialogs.stage_mapping import StageContext
 from pipeline_desktop.ui.file_folders import remember_folder, start_folder
@@ -152,8 +155,6 @@ def export_workbook(parent: QWidget, controller: PipelineController, settings: A
 
 def ask_crm_export(parent: QWidget) -> tuple[str, bool] | None:
     """Which CRM, only changed deals (tests replace this to answer it)."""
-    from pipeline_desktop.ui.dialogs.crm_export import CrmExportDialog
-
     return CrmExportDialog.ask(parent)
 
 
@@ -173,9 +174,6 @@ def ask_crm_export_path(parent: QWidget, settings: AppSettings, name: str, crm: 
 def export_for_crm(parent: QWidget, controller: PipelineController, settings: AppSettings,
                    path: Path | None = None) -> Path | None:
     """File › Export for a CRM…: the deals in that CRM's import layout, in the worker."""
-    from pipeline_desktop.services.excel.crm_export import export_for_crm as write_for_crm
-    from pipeline_desktop.services.excel.crm_export import layout_for
-
     answer = ask_crm_export(parent)
     if answer is None:
         return None

@@ -10,6 +10,8 @@ from PySide6.QtCore import QStandardPaths
 from pipeline_desktop import paths
 from pipeline_desktop.ui.settings import AppSettings
 
+FILE_FILTER = "Pipeline files (*.pipeline *.db *.sqlite);;All files (*)"
+
 
 def documents_folder() -> Path:
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

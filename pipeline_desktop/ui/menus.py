@@ -1,16 +1,21 @@
 """Menus and actions. The window gives the table of entries (`Menus`), each naming the callable
 it runs; this module only turns the table into a menu bar with shortcuts, object names and
-Undo/Redo. Handlers that must stay out of the first paint come wrapped in `ui.later.later`."""
+Undo/Redo. The first paint shows the menus' titles (`add_menu_titles`); their entries follow
+with the rest of the app (`ui.furnish`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 StandardKey = QKeySequence.StandardKey
+TITLES = (QT_TRANSLATE_NOOP("MainWindow", "&File"), QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+          QT_TRANSLATE_NOOP("MainWindow", "&Pipeline"), QT_TRANSLATE_NOOP("MainWindow", "&View"),
+          QT_TRANSLATE_NOOP("MainWindow", "&Help"))
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,7 @@ def build_menus(window: QMainWindow, menus: Menus, undo_stack: QUndoStack, guard
     the actions by name."""
     actions: dict[str, QAction] = {}
     for title, entries in menus:
-        menu = window.menuBar().addMenu(window.tr(title))
+        menu = _menu(window, title)
         for entry in entries:
             if entry is None:
                 menu.addSeparator()
@@ -59,3 +64,15 @@ def _add_action(window: QMainWindow, menu: QMenu, entry: Entry, guard: Guard) ->
     action.triggered.connect(lambda _checked=False, run=entry.run: guard(run))
     menu.addAction(action)
     return action
+
+
+def add_menu_titles(window: QMainWindow) -> None:
+    """The menu bar's titles, empty until `build_menus` fills them."""
+    for title in TITLES:
+        window.menuBar().addMenu(window.tr(title)).setObjectName(f"menu_{title.strip('&')}")
+
+
+def _menu(window: QMainWindow, title: str) -> QMenu:
+    """The menu `add_menu_titles` made for `title`, or a new one."""
+    menu = window.menuBar().findChild(QMenu, f"menu_{title.strip('&')}")
+    return menu if menu is not None else window.menuBar().addMenu(window.tr(title))

@@ -5,14 +5,14 @@ from here.
 One opening, walked through (`pipeline-desktop --db shop.pipeline`; File › Open is the same
 path without step 2):
 
-1. `app.run_app` makes a `Shell` and calls `start(url)`, which is `open(url, start_up=True)`.
+1. `app.run_app` calls `boot.start`, which tries step 2 and otherwise calls `Shell.open(url)`.
    `open` parses the address once (`storage.address.PipelineAddress`: a file or a server) and
    returns the window it has if that file is already open in it.
-2. Start-up only, the fast branch: when opening would change nothing in the file (current
-   version, WAL, writable, no other writer), `storage.first_page.read_first_page` reads the
-   newest deals with plain sqlite3, and `_present` paints a window on a controller that has
-   no session yet. The controller's `opener` runs step 3 for that window just after the
-   first paint (or sooner, when something asks for the session).
+2. Start-up only (`ui/boot.py`): when opening would change nothing in the file (current
+   version, WAL, writable, no other writer), the boot module reads the newest deals with plain
+   sqlite3 and paints a `MainWindow` on a controller that has no session yet, importing only
+   what that needs. Just after the first paint it imports this module (and with it the rest
+   of the app) and hands the window to `Shell.adopt`, which furnishes it and runs step 3.
 3. `_open_session`: `storage.opening.open_session` takes the writer's lock, migrates and
    hands back a `Session` that is `checking` (SQLite refuses writes until the check passes).
    What goes wrong becomes an offer, never a traceback: a damaged file → restore the newest
@@ -31,27 +31,27 @@ path without step 2):
 
 Reopening is the same `open`: File › Open, File › New and the recent files call
 `open(url, replacing=window)`; File › Restore backup… (`backup_actions`) puts the backup in
-place of the closed file and calls `reopen`.
-
-What runs after the first paint (peewee, the session, backups, team mode) is imported where
-it is first needed, so that the first paint pays only for what it shows."""
+place of the closed file and calls `reopen`."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import sys
 import threading
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+import peewee as pw
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pipeline_desktop.errors import NotAPipelineError, PipelineError
+from pipeline_desktop import paths
+from pipeline_desktop.errors import NotAPipelineError, PipelineError, StorageError
+from pipeline_desktop.session import Session, open_session
+from pipeline_desktop.storage import backup
 from pipeline_desktop.storage.address import PipelineAddress
-from pipeline_desktop.storage.first_page import read_first_page
+from pipeline_desktop.storage.connections import TrackedSqliteDatabase
+from pipeline_desktop.storage.database import allow_writes
 from pipeline_desktop.storage.integrity import (
     CheckInterrupted,
     DamagedFileError,
@@ -59,15 +59,14 @@ from pipeline_desktop.storage.integrity import (
     integrity_problems,
 )
 from pipeline_desktop.storage.lock import FileInUseError
+from pipeline_desktop.ui import team_watch
 from pipeline_desktop.ui.ask import Ask
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.damage_guard import DamageGuard
+from pipeline_desktop.ui.first_run import first_run_url
+from pipeline_desktop.ui.furnish import furnish
 from pipeline_desktop.ui.main_window import MainWindow
 from pipeline_desktop.ui.settings import AppSettings
-
-if TYPE_CHECKING:
-    from pipeline_desktop.domain.deal_row import DealRow
-    from pipeline_desktop.session import Session
 
 LOGGER = logging.getLogger("pipeline_desktop.backup")
 MAX_DETAILS = 20  # of SQLite's findings, under Show Details…
@@ -85,12 +84,7 @@ class Shell:
         self._building: list[BaseException] | None = None  # damage met while building
         self._offered: weakref.WeakSet[MainWindow] = weakref.WeakSet()  # damage offer made
 
-    def start(self, url: str) -> MainWindow | None:
-        """Start-up: `open`, painting the first page before the session opens if it can."""
-        return self.open(url, start_up=True)
-
-    def open(self, url: str, *, replacing: QWidget | None = None, start_up: bool = False
-             ) -> MainWindow | None:
+    def open(self, url: str, *, replacing: QWidget | None = None) -> MainWindow | None:
         """The one way the window opens a pipeline; None when nothing was opened (the user
         was told why, or declined an offer)."""
         try:
@@ -101,15 +95,17 @@ class Shell:
         if self._holds(address):
             return self.window  # already open here; a second writer would be refused
         self._guard.install()
-        rows = self._first_page(address) if start_up and self.window is None else None
-        if rows is not None:
-            controller = PipelineController(None, url=address.url)
-            window = self._present(controller, rows)
-            if window is not None:
-                controller.opener = lambda: self._open_behind(window, address)
-            return window
         session = self._open_session(address, replacing)
         return self._present(PipelineController(session)) if session is not None else None
+
+    def adopt(self, window: MainWindow, address: PipelineAddress) -> None:
+        """Start-up: the boot module painted `window` before its session; furnish it and open
+        the session behind it (step 3)."""
+        self._guard.install()
+        self.window = window
+        window.shell = self
+        furnish(window)
+        self._open_behind(window, address)
 
     def reopen(self, window: MainWindow) -> MainWindow | None:
         """The window's file changed under its closed session (a restored backup)."""
@@ -130,18 +126,8 @@ class Shell:
         session.close()  # File › New replaced it: let go of the old file, open the new one
         return False
 
-    @staticmethod
-    def _first_page(address: PipelineAddress) -> list[DealRow] | None:
-        from pipeline_desktop.ui.tabs.deals import FIRST_PAGE
-
-        return read_first_page(address.path, FIRST_PAGE) if address.path is not None else None
-
     def _open_session(self, address: PipelineAddress, parent: QWidget | None
                       ) -> Session | None:
-        import peewee as pw
-
-        from pipeline_desktop.session import open_session
-
         try:
             session = open_session(address, check_integrity="later")
         except DamagedFileError as error:
@@ -170,11 +156,10 @@ class Shell:
         window.controller.attach(session)
         self._opened(window)
 
-    def _present(self, controller: PipelineController, first_rows: list[DealRow] | None = None
-                 ) -> MainWindow | None:
+    def _present(self, controller: PipelineController) -> MainWindow | None:
         self._building = []
         try:
-            window = MainWindow(controller, self.settings, self, first_rows=first_rows)
+            window = furnish(MainWindow(controller, self.settings, self))
         except Exception as error:  # a read met damage before the background check ran
             if not _database_error(error):
                 raise
@@ -189,14 +174,11 @@ class Shell:
             previous.close()
             previous.controller.close_session()
         window.show()
-        if controller.is_open:
-            self._opened(window)
+        self._opened(window)
         return window
 
     def _opened(self, window: MainWindow) -> None:
         """The window's session is open: team behaviour, the title, the background check."""
-        from pipeline_desktop.ui import team_watch
-
         team_watch.install(window)  # others' changes, retries, read-only roles (team mode)
         if window.session.read_only:
             window.setWindowTitle(window.windowTitle() + " " + window.tr("(read-only)"))
@@ -217,10 +199,6 @@ class Shell:
     def _offer_backup(self, address: PipelineAddress, error: DamagedFileError,
                       parent: QWidget | None) -> Session | None:
         """Damaged: put the newest good backup in its place (the damaged file kept beside)?"""
-        from pipeline_desktop import paths
-        from pipeline_desktop.errors import StorageError
-        from pipeline_desktop.storage import backup
-
         good = backup.latest_good_backup(paths.backups_dir(), error.path)
         what, details = _damage_told(error)
         if good is None:
@@ -284,14 +262,22 @@ class Shell:
             Ask.warning(window, f"Could not read {window.session.display_name}: {error}")
 
 
+def start(settings: AppSettings, db_option: str | None) -> MainWindow | int:
+    """Start-up when the boot module could not paint a first page: the first start's
+    question, then `Shell.open`. An exit code when nothing opened (0: the person declined)."""
+    url = first_run_url(settings, db_option)
+    if url is None:
+        return 0
+    window = Shell(settings).open(url)
+    return window if window is not None else 1
+
+
 def build_window(session: Session, settings: AppSettings, shell: Shell | None = None
                  ) -> MainWindow:
     """A window on a session opened elsewhere (the screenshot command, tests); not shown, no
     background check. It still has a shell, so File › Open and a restore can replace it."""
-    from pipeline_desktop.ui import team_watch
-
     shell = shell if shell is not None else Shell(settings)
-    window = MainWindow(PipelineController(session), settings, shell)
+    window = furnish(MainWindow(PipelineController(session), settings, shell))
     shell.window = window
     team_watch.install(window)
     return window
@@ -318,15 +304,11 @@ def _damage_told(error: DamagedFileError) -> tuple[str, str]:
 
 def _database_error(error: BaseException) -> bool:
     """peewee wraps what its execute meets; a cursor's later fetch raises sqlite3's own."""
-    peewee = sys.modules.get("peewee")  # not imported yet: none of its errors can exist
-    return isinstance(error, sqlite3.DatabaseError) or (
-        peewee is not None and isinstance(error, peewee.DatabaseError))
+    return isinstance(error, (sqlite3.DatabaseError, pw.DatabaseError))
 
 
 def _open_or_warn(address: PipelineAddress, parent: QWidget | None, *, read_only: bool = False
                   ) -> Session | None:
-    from pipeline_desktop.session import open_session
-
     try:
         return open_session(address, read_only=read_only)
     except PipelineError as error:
@@ -355,8 +337,6 @@ class BackgroundCheck(QObject):
         threading.Thread(target=self._run, daemon=True, name="integrity-check").start()
 
     def _run(self) -> None:
-        from pipeline_desktop.storage.database import allow_writes
-
         try:
             if not self._healthy():
                 return
@@ -372,8 +352,6 @@ class BackgroundCheck(QObject):
 
     def _healthy(self) -> bool:
         """Quick check first when edits wait for it, then the full one; False on damage."""
-        from pipeline_desktop.storage.connections import TrackedSqliteDatabase
-
         path = self.session.path
         assert path is not None
         db = self.session.db
@@ -396,10 +374,6 @@ class BackgroundCheck(QObject):
 
 def backup_on_open(session: Session) -> Path | None:
     """The day's first open makes a backup; a failure is logged, it never blocks opening."""
-    from pipeline_desktop import paths
-    from pipeline_desktop.errors import StorageError
-    from pipeline_desktop.storage import backup
-
     path = session.path
     if path is None or session.read_only:
         return None

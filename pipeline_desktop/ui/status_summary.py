@@ -5,16 +5,14 @@ other tab, the whole pipeline's open deals."""
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, SignalInstance
 from PySide6.QtWidgets import QLabel, QTabWidget
 
 from pipeline_desktop.domain.deal_row import DealRow
 from pipeline_desktop.domain.money import format_money
-
-if TYPE_CHECKING:
-    from pipeline_desktop.ui.models.deal_table import DealTableModel
+from pipeline_desktop.ui.models.deal_table import DealTableModel
 
 
 class DealsSource(Protocol):

@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from html import escape
 from typing import Any, Protocol
 
 import peewee as pw
@@ -250,8 +251,6 @@ class ConflictDialog:
 
 
 def _html(value: Any) -> str:
-    from html import escape
-
     return escape("—" if value in (None, "") else str(value))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from pipeline_desktop.session import open_session
-from pipeline_desktop.ui.app import first_run_url
 from pipeline_desktop.ui.dialogs.first_run import FirstRunDialog
+from pipeline_desktop.ui.first_run import first_run_url
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.shell import Shell
 

@@ -18,8 +18,8 @@ from pipeline_desktop.domain.commands import EditDeal
 from pipeline_desktop.services.demo import generate
 from pipeline_desktop.session import open_session
 from pipeline_desktop.storage.lock import lock_path
+from pipeline_desktop.ui import boot
 from pipeline_desktop.ui.settings import AppSettings
-from pipeline_desktop.ui.shell import Shell
 
 
 def _demo_file(folder: Path) -> Path:
@@ -48,7 +48,7 @@ def _title_in_copy(path: Path, deal_id: int, tmp_path: Path) -> str:
 
 
 def _open_and_edit(qtbot, path: Path):
-    window = Shell(AppSettings()).start(str(path))
+    window = boot.start(str(path), AppSettings())
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.controller.is_open)
     qtbot.waitUntil(lambda: not window.session.checking)

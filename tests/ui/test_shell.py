@@ -21,7 +21,7 @@ from pipeline_desktop.ui.shell import Shell
 UI = Path(pipeline_desktop.ui.__file__).parent
 OPENERS = {"open_session", "open_for_reading", "open_database", "reading"}
 ELSEWHERE = {  # the only other places in ui that open one, and why
-    ("app.py", "create_sample"),  # first run: the sample is written before the shell opens it
+    ("first_run.py", "create_sample"),  # first run: the sample is written before the shell opens it
     ("team_actions.py", "connect_checked"),  # a password probe, closed at once
 }
 

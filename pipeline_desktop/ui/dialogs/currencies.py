@@ -39,6 +39,7 @@ from pipeline_desktop.domain.currency import (
 )
 from pipeline_desktop.domain.currency_codes import ISO_4217
 from pipeline_desktop.errors import PipelineError
+from pipeline_desktop.services.rates_file import read_rates_file
 from pipeline_desktop.storage.currency_store import read_book
 from pipeline_desktop.ui.controller import PipelineController
 
@@ -212,7 +213,6 @@ class CurrenciesDialog(QDialog):
         path = self.choose_file(self)
         if path is None:
             return
-        from pipeline_desktop.services.rates_file import read_rates_file
 
         self._run(lambda: plan_change(self.book, None, read_rates_file(path, self.book.home),
                                       label=f"Load rates from {path.name}"))

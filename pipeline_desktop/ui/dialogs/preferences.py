@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pipeline_desktop.services import health
 from pipeline_desktop.ui import theme
 from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.dialogs.targets import ThresholdsEditor
 from pipeline_desktop.ui.settings import AppSettings
 
 CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK", "DKK",
@@ -135,9 +137,6 @@ class HealthPage:
 def _health_page(controller: PipelineController) -> HealthPage | None:
     if controller.session.read_only:
         return None
-    from pipeline_desktop.services import health
-    from pipeline_desktop.ui.dialogs.targets import ThresholdsEditor
-
     repository = controller.repository
     editor = ThresholdsEditor(health.load_thresholds(repository))
     return HealthPage(editor, lambda value: health.save_thresholds(repository, value))

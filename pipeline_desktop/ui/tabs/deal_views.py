@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
 
 if TYPE_CHECKING:  # QEvent's classes would set up its 180-value Type enum (~2 ms)
     from PySide6.QtGui import QPaintEvent
@@ -14,8 +14,6 @@ if TYPE_CHECKING:  # QEvent's classes would set up its 180-value Type enum (~2 m
 class ConfirmDelete:
     @classmethod
     def ask(cls, parent: QWidget, titles: list[str]) -> bool:
-        from PySide6.QtWidgets import QMessageBox  # late: not for the first paint
-
         what = f"“{titles[0]}”" if len(titles) == 1 else parent.tr("%n deals", "", len(titles))
         answer = QMessageBox.question(
             parent, parent.tr("Delete deal"),

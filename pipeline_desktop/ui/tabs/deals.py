@@ -6,22 +6,32 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pipeline_desktop.domain.deal_row import DealRow
+from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES
 from pipeline_desktop.errors import PipelineError
 from pipeline_desktop.ui.collector import settle_after_bulk_load
 from pipeline_desktop.ui.controller import PipelineController
 from pipeline_desktop.ui.errors import is_interruption
 from pipeline_desktop.ui.models.deal_table import COLUMNS, DealTableModel
+from pipeline_desktop.ui.read_only import freeze
 from pipeline_desktop.ui.settings import AppSettings
+from pipeline_desktop.ui.status_summary import shown_text
 from pipeline_desktop.ui.tabs.deal_filters import DealFilterBar
 from pipeline_desktop.ui.tabs.deal_views import ConfirmDelete, DealTable
 
-if TYPE_CHECKING:  # commands, dialogs and the stage editor arrive after the first paint
-    from pipeline_desktop.domain.commands import Changes
-    from pipeline_desktop.storage.repository import Repository
-    from pipeline_desktop.ui.deal_panel import DealPanel
+if TYPE_CHECKING:  # annotations only; not imported for the first paint:
+    from pipeline_desktop.domain.commands import Changes  # commands and model, ~7 ms
+    from pipeline_desktop.storage.repository import Repository  # peewee, ~30 ms
+    from pipeline_desktop.ui.deal_panel import DealPanel  # ~200 ms
 
 AFTER_PAINT_MS = 150
 FIRST_PAGE = 100  # rows painted at once (a tall screenful); the rest loads in the background
@@ -84,7 +94,7 @@ class DealsTab(QWidget):
     def _make_editable(self) -> None:
         """Edit in place; stages are picked from a list. Not before the session is open:
         nothing can be saved sooner, and the stage editor is not needed for the first paint."""
-        from pipeline_desktop.ui.delegates import StageDelegate
+        from pipeline_desktop.ui.delegates import StageDelegate  # the stage editor, ~8 ms
 
         stage_column = [c.key for c in COLUMNS].index("stage")
         self.table.setItemDelegateForColumn(
@@ -132,7 +142,7 @@ class DealsTab(QWidget):
         """The deal panel beside the table. Built after the rows are painted (its widgets and
         reads cost a fifth of the window's start), or now when something needs it."""
         if self.panel is None:
-            from pipeline_desktop.ui.deal_panel import DealPanel
+            from pipeline_desktop.ui.deal_panel import DealPanel  # ~200 ms, after the rows
 
             self.panel = DealPanel(self.controller, self.settings)
             self.splitter.replaceWidget(1, self.panel).deleteLater()
@@ -237,7 +247,7 @@ class DealsTab(QWidget):
         self.model.set_rows(rows)
         self._fill_stage_and_owner_filters()
         if self._changed_while_loading:
-            from pipeline_desktop.domain.commands import Changes
+            from pipeline_desktop.domain.commands import Changes  # ~7 ms, after the load
 
             self.refresh(Changes(frozenset(self._changed_while_loading)))
             self._changed_while_loading.clear()
@@ -280,19 +290,17 @@ class DealsTab(QWidget):
             self.summary.emit(self.tr("Loading %s deals…") % f"{total:,}" if total is not None
                               else self.tr("Loading deals…"))
             return
-        from pipeline_desktop.ui.status_summary import shown_text
 
         self.summary.emit(shown_text(self.model))
 
     # ---- actions -------------------------------------------------------------------------
 
     def new_deal(self) -> None:
-        from pipeline_desktop.domain.commands import CreateDeal
-        from pipeline_desktop.domain.stages import DEFAULT_LEAD_SOURCES
+        from pipeline_desktop.domain.commands import CreateDeal  # commands and model, ~7 ms
+        from pipeline_desktop.ui.dialogs.deal_dialog import DealDialog  # ~26 ms
 
         sources = self.repository.setting("lead_sources", list(DEFAULT_LEAD_SOURCES))
         stages = [s for s in self.repository.stages() if s.is_open]
-        from pipeline_desktop.ui.dialogs.deal_dialog import DealDialog  # not for the 1st paint
 
         fields = DealDialog.ask(self, stages, self.model.owners(), sources)
         if fields is None:
@@ -311,7 +319,7 @@ class DealsTab(QWidget):
         rows = self.selected_rows()
         if not rows or not ConfirmDelete.ask(self, [row.title for row in rows]):
             return
-        from pipeline_desktop.domain.commands import Batch, DeleteDeal
+        from pipeline_desktop.domain.commands import Batch, DeleteDeal  # commands, ~7 ms
 
         first = self.model.position_of(rows[0].id) or 0
         commands = tuple(DeleteDeal(row.id, expected_version=row.version) for row in rows)
@@ -348,7 +356,7 @@ class DealsTab(QWidget):
         return True
 
     def _move_stage(self, row: DealRow, stage_id: int) -> bool:
-        from pipeline_desktop.ui.stage_moves import move_deal  # late: not for the first paint
+        from pipeline_desktop.ui.stage_moves import move_deal  # dialogs and commands, ~24 ms
 
         return bool(self._guarded(lambda: move_deal(self, self.controller, row.id, stage_id,
                                                     expected_version=row.version)))
@@ -372,8 +380,6 @@ class DealsTab(QWidget):
             return None
 
     def _show_error(self, message: str) -> None:
-        from PySide6.QtWidgets import QMessageBox  # late: not for the first paint
-
         QMessageBox.warning(self, self.tr("Cannot save"), message)
 
     # ---- state ---------------------------------------------------------------------------
@@ -404,6 +410,4 @@ class DealsTab(QWidget):
 
 def freeze_widget(widget: QWidget) -> None:
     """A read-only pipeline's deal panel: look, change nothing (ui/read_only.py)."""
-    from pipeline_desktop.ui.read_only import freeze  # late: not for the first paint
-
     freeze(widget)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from pipeline_desktop.domain.money import format_money
 from pipeline_desktop.services import health
 from pipeline_desktop.ui.controller import PipelineController
+from pipeline_desktop.ui.dialogs.targets import TargetsDialog
 from pipeline_desktop.ui.settings import AppSettings
 from pipeline_desktop.ui.theme import readable, window_colour
 
@@ -334,6 +335,4 @@ class HealthTab(QWidget):
             self.controller.show_deals.emit({"deal_ids": [self.report.act_on[row].deal_id]})
 
     def edit_targets(self) -> None:
-        from pipeline_desktop.ui.dialogs.targets import TargetsDialog
-
         TargetsDialog.ask(self.controller, self)  # saving notifies: this tab checks again

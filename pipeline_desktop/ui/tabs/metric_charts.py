@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from pipeline_desktop.services.periods import month_label
 from pipeline_desktop.services.totals import Metrics
 from pipeline_desktop.ui.charts import (
     BLUE,
@@ -64,7 +65,6 @@ class ForecastChart(ChartWidget):
             self._target_item = None
         if not targets or not self.months:
             return
-        from pipeline_desktop.services.periods import month_label
 
         ys = [targets.get(month_label(month)) for month in self.months]
         points = [(i, y) for i, y in enumerate(ys) if y is not None]

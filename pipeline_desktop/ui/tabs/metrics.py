@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxL
 from pipeline_desktop.domain.currency import unconverted_sentence
 from pipeline_desktop.domain.money import format_compact, format_money
 from pipeline_desktop.services.fit_metrics import fit_figures
+from pipeline_desktop.services.health import target_months, target_status
 from pipeline_desktop.services.periods import Period
 from pipeline_desktop.services.totals import Metrics
 from pipeline_desktop.ui.charts import (
@@ -240,17 +241,9 @@ class MetricsTab(AnalysisTab):
 
 
 def _targets_of(repository) -> TargetsProvider | None:
-    """The revenue targets of issue 8 (services.health.target_months), when present."""
-    try:
-        from pipeline_desktop.services.health import target_months
-    except ImportError:
-        return None
+    """The revenue targets (issue 8), month by month."""
     return lambda: target_months(repository)
 
 
 def _target_status(repository):
-    try:
-        from pipeline_desktop.services.health import target_status
-    except ImportError:
-        return None
     return target_status(repository)
