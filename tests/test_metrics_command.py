@@ -177,9 +177,11 @@ def scribble_over(path: Path, name: str) -> None:
 BOTH = ("metrics", "health")
 
 
+# `metrics` reads covering indexes only, never the deal rows (tables.FIGURES_INDEX, FIT_INDEX).
 @pytest.mark.parametrize(("name", "commands"), [
-    ("stage", BOTH), ("setting", BOTH), ("deal", BOTH), ("deal_status_figures", BOTH),
-    ("company", BOTH), ("stage_change_to_stage_id_stay_days", ("metrics",)),
+    ("stage", BOTH), ("setting", BOTH), ("deal", ("health",)), ("deal_status_figures", BOTH),
+    ("deal_fit_groups", ("metrics",)), ("company", BOTH),
+    ("stage_change_to_stage_id_stay_days", ("metrics",)),
 ])
 def test_damage_met_while_reading_is_one_line(sample: Path, tmp_path: Path, name: str,
                                               commands: tuple[str, ...]) -> None:
