@@ -31,6 +31,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import gc
+
+    # A short command whose objects all live until it ends: the cyclic collector's passes
+    # over the modules it imports and the rows it reads find nothing (~20 ms of ~450 ms CPU).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     import json
     from concurrent.futures import ThreadPoolExecutor
     from datetime import date
