@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     import gc
 
     # A short command whose objects all live until it ends: the cyclic collector's passes
-    # over the modules it imports and the rows it reads find nothing (~20 ms of ~450 ms CPU).
+    # over the modules it imports and the rows it reads free next to nothing (~1,300 objects
+    # in 27 passes, ~6 ms of CPU at 100,000 deals).
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -78,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _import_peewee_for(url: str) -> None:
     """peewee imports psycopg2 (and with it libpq and SSL) whether or not a server is used:
-    ~30 ms of this command's ~420 ms CPU. Reading a file needs none of it, so a process that
+    ~16 ms of CPU for this command. Reading a file needs none of it, so a process that
     has not imported peewee yet imports it seeing no PostgreSQL driver, and `import psycopg2`
     works again afterwards. (This process's peewee then cannot open a server pipeline; the
     command reads this one file and ends.)"""
