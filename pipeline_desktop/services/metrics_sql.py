@@ -46,11 +46,18 @@ if TYPE_CHECKING:
 
 # Values in the home currency ({value}: services/money_sql.py); the raw sum is for the deals
 # whose currency has no rate (an open deal converts at the latest rate: one per currency).
+# Grouped by a prefix of tables.FIGURES_COLUMNS, which it reads in that order: no sort.
 _OPEN_SQL = """
-SELECT stage_id, owner, source, probability, furthest_stage_id, currency, {month},
+SELECT stage_id, owner, source, probability, furthest_stage_id, currency,
        COUNT(*), COALESCE(SUM({value}), 0), COALESCE(SUM(value_cents), 0)
 FROM deal WHERE status = 'open'
-GROUP BY 1, 2, 3, 4, 5, 6, 7"""  # in the order of tables.FIGURES_COLUMNS, which it reads
+GROUP BY 1, 2, 3, 4, 5, 6"""
+# The weighted forecast per expected-close month apart: only these few groups are sorted (at
+# 100,000 deals 52 rather than all 2,900 groups above with the month among them: ~8 ms less).
+_OPEN_MONTHS_SQL = """
+SELECT stage_id, probability, {month}, COALESCE(SUM({value}), 0)
+FROM deal WHERE status = 'open'
+GROUP BY 1, 2, 3"""
 
 # The closed deals in three small aggregates rather than one GROUP BY of everything (20,000
 # groups sorted at 100,000 deals). Their groups are a prefix of tables.FIGURES_COLUMNS, the
@@ -223,9 +230,8 @@ class _Filler:
     def _open_groups(self) -> None:
         t = self.totals
         value_sql, params = self.money.value()
-        for (stage_id, owner, source, probability, furthest, currency, month_text, count,
-             value, raw) in self._rows(_OPEN_SQL.format(month=self._month("expected_close"),
-                                                        value=value_sql), tuple(params)):
+        for (stage_id, owner, source, probability, furthest, currency, count, value,
+             raw) in self._rows(_OPEN_SQL.format(value=value_sql), tuple(params)):
             figures = t.by_stage.get(stage_id)
             if figures is None:
                 continue
@@ -242,14 +248,24 @@ class _Filler:
             t.weighted += weighted
             t.group(t.owners, owner or NO_OWNER).open += count
             t.group(t.sources, source or NO_SOURCE).open += count
-            month = self._month_index(month_text)
-            if month is not None:
-                month = max(month, t.current_month)
-                if month <= t.last_month:
-                    t.month_weighted[month] += weighted
             reach = self._reach(stage_id, furthest)
             if reach >= 0:
                 t.reach_counts[reach] += count
+        self._open_months(value_sql, params)
+
+    def _open_months(self, value_sql: str, params: list[Any]) -> None:
+        """The weighted value by expected-close month (a past month counts as this one)."""
+        t = self.totals
+        for stage_id, probability, month_text, value in self._rows(_OPEN_MONTHS_SQL.format(
+                month=self._month("expected_close"), value=value_sql), tuple(params)):
+            figures = t.by_stage.get(stage_id)
+            month = self._month_index(month_text)
+            if figures is None or month is None:
+                continue
+            month = max(month, t.current_month)
+            if month <= t.last_month:
+                t.month_weighted[month] += int(value) * (
+                    figures.stage.probability if probability is None else probability)
 
     def _closed_groups(self, rows: list[list]) -> None:
         t = self.totals
