@@ -11,7 +11,7 @@ from pipeline_desktop.errors import NotAPipelineError, StorageError
 from pipeline_desktop.storage.integrity import DamagedFileError, read_only_uri
 
 APPLICATION_ID = 0x50495045  # "PIPE" in PRAGMA application_id marks our files
-LATEST_VERSION = 4  # the number of steps in migrations.STEPS; migrations.py checks it
+LATEST_VERSION = 5  # the number of steps in migrations.STEPS; migrations.py checks it
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -16,7 +16,13 @@ from pipeline_desktop.domain.stages import (
 )
 from pipeline_desktop.storage import history_summary
 from pipeline_desktop.storage.file_format import APPLICATION_ID, LATEST_VERSION
-from pipeline_desktop.storage.tables import FIGURES_COLUMNS, FIGURES_INDEX, tables_of
+from pipeline_desktop.storage.tables import (
+    FIGURES_COLUMNS,
+    FIGURES_INDEX,
+    FIT_COLUMNS,
+    FIT_INDEX,
+    tables_of,
+)
 
 Step = Callable[[pw.Database], None]
 HOME_KEY = "home_currency"  # the setting that names a pipeline's home currency
@@ -104,8 +110,14 @@ def _v4_criteria_identity(db: pw.Database) -> None:
                                 f"VALUES ({marks})", rows)
 
 
+def _v5_fit_index(db: pw.Database) -> None:
+    """The covering index the ideal-customer fit figures group closed deals by
+    (tables.FIT_INDEX). A file made fresh by `_v1_initial` already has it."""
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS {FIT_INDEX} ON deal ({', '.join(FIT_COLUMNS)})")
+
+
 STEPS: tuple[Step, ...] = (_v1_initial, _v2_history_summary, _v3_currencies,
-                           _v4_criteria_identity)
+                           _v4_criteria_identity, _v5_fit_index)
 if len(STEPS) != LATEST_VERSION:  # file_format.py names the version without importing peewee
     raise RuntimeError("file_format.LATEST_VERSION must equal the number of migration steps")
 

@@ -33,15 +33,16 @@ def sample(tmp_path: Path) -> Path:
     return path
 
 
-def run_command(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def run_command(*args: str, tmp_path: Path,
+                watch: tuple[str, ...] = HEAVY) -> subprocess.CompletedProcess[str]:
     """The command in a new process, as a script starts it; stderr ends with the modules it
-    loaded that HEAVY names."""
+    loaded that `watch` names."""
     report = ("import runpy, sys\n"
               "try:\n"
               "    runpy.run_module('pipeline_desktop', run_name='__main__')\n"
               "except SystemExit as stop:\n"
               "    code = stop.code\n"
-              f"heavy = sorted(m for m in sys.modules if m.startswith({HEAVY!r}))\n"
+              f"heavy = sorted(m for m in sys.modules if m.startswith({watch!r}))\n"
               "print('loaded:', ','.join(heavy), file=sys.stderr)\n"
               "raise SystemExit(code)\n")
     env = dict(os.environ, PIPELINE_DESKTOP_DATA_DIR=str(tmp_path / "data"))
@@ -97,6 +98,22 @@ def test_metrics_json_loads_no_gui_or_excel_library(sample: Path, tmp_path: Path
         problems, loaded = problems_and_loaded(result.stderr)
         assert (command, problems, loaded) == (command, [], "")
         assert json.loads(result.stdout)
+
+
+def test_metrics_of_a_file_loads_no_postgresql_driver(sample: Path, tmp_path: Path) -> None:
+    result = run_command("metrics", "--db", str(sample), "--json", tmp_path=tmp_path,
+                         watch=("psycopg",))
+    assert (result.returncode, problems_and_loaded(result.stderr)) == (0, ([], ""))
+    assert json.loads(result.stdout)["deals"]["total"] == 150
+
+
+def test_metrics_of_a_server_pipeline_still_reads_it(pg_url: str, tmp_path: Path) -> None:
+    result = run_command("metrics", "--db", pg_url, "--json", tmp_path=tmp_path,
+                         watch=("psycopg2",))
+    problems, loaded = problems_and_loaded(result.stderr)
+    assert (result.returncode, problems) == (0, [])
+    assert "psycopg2" in loaded.split(",")
+    assert json.loads(result.stdout)["deals"]["total"] == 0
 
 
 def test_a_current_file_is_read_without_writing_or_locking_it(sample: Path,
@@ -177,9 +194,11 @@ def scribble_over(path: Path, name: str) -> None:
 BOTH = ("metrics", "health")
 
 
+# `metrics` reads covering indexes only, never the deal rows (tables.FIGURES_INDEX, FIT_INDEX).
 @pytest.mark.parametrize(("name", "commands"), [
-    ("stage", BOTH), ("setting", BOTH), ("deal", BOTH), ("deal_status_figures", BOTH),
-    ("company", BOTH), ("stage_change_to_stage_id_stay_days", ("metrics",)),
+    ("stage", BOTH), ("setting", BOTH), ("deal", ("health",)), ("deal_status_figures", BOTH),
+    ("deal_fit_groups", ("metrics",)), ("company", BOTH),
+    ("stage_change_to_stage_id_stay_days", ("metrics",)),
 ])
 def test_damage_met_while_reading_is_one_line(sample: Path, tmp_path: Path, name: str,
                                               commands: tuple[str, ...]) -> None:

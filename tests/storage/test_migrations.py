@@ -117,3 +117,17 @@ def test_a_new_step_upgrades_in_one_go_and_old_apps_then_refuse(
     with pytest.raises(NotAPipelineError, match="newer Pipeline Desktop"):
         open_session(str(path))
     assert path.read_bytes() == before  # refused without writing a byte
+
+
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v < 5])
+def test_an_older_file_gets_the_fit_figures_index(version: int, tmp_path: Path) -> None:
+    """v5: the fit figures read the covering index tables.FIT_INDEX, never the deal rows."""
+    path = fixture_copy(version, tmp_path)
+    open_session(str(path)).close()
+    conn = sqlite3.connect(path)
+    try:
+        (columns,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?",
+                                  ("deal_fit_groups",)).fetchone()
+    finally:
+        conn.close()
+    assert columns.endswith("(company_id, contact_id, status, closed, currency, value_cents)")
