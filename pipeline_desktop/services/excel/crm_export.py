@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -21,9 +20,10 @@ from pathlib import Path
 import peewee as pw
 import xlsxwriter
 
-from pipeline_desktop.errors import StorageError, UsageError
+from pipeline_desktop.errors import UsageError
 from pipeline_desktop.services.excel import crm_sync
 from pipeline_desktop.services.excel.crm_layouts import LAYOUTS, CrmLayout
+from pipeline_desktop.services.excel.export import written_whole
 from pipeline_desktop.services.excel.preview import pipeline_id
 from pipeline_desktop.services.excel.read import Cancelled, Progress
 from pipeline_desktop.storage.repository import Repository
@@ -65,20 +65,9 @@ def export_for_crm(repository: Repository, target: Path, crm: str, *, changed_on
     suffix = target.suffix.casefold()
     if suffix not in (".csv", ".xlsx"):
         raise UsageError("the file for a CRM must end in .csv or .xlsx")
-    if not target.parent.is_dir():
-        raise StorageError(f"Could not write {target}: the folder {target.parent} does not exist")
     rows = list(crm_rows(repository, layout, changed_only=changed_only))
-    temp = target.with_name(f".{target.name}.part")
-    try:
+    with written_whole(target) as temp:
         (_write_csv if suffix == ".csv" else _write_xlsx)(temp, layout.headers, rows, progress)
-        os.replace(temp, target)
-    except Cancelled:
-        temp.unlink(missing_ok=True)
-        raise
-    except (OSError, xlsxwriter.exceptions.XlsxWriterException) as error:
-        temp.unlink(missing_ok=True)
-        reason = getattr(error, "strerror", None) or str(error).replace(str(temp), target.name)
-        raise StorageError(f"Could not write {target}: {reason}") from None
     risky = sum(1 for row in rows for v in row
                 if isinstance(v, str) and v.startswith(FORMULA_STARTS)) if suffix == ".csv" else 0
     return Written(len(rows), risky)

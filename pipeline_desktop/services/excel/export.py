@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -83,13 +84,10 @@ def export_workbook(repository: Repository, target: Path, *, pipeline_file: str 
 def _export(repository: Repository, target: Path, pipeline_file: str,
             progress: Progress | None, now: datetime | None) -> int:
     db = repository.db
-    if not target.parent.is_dir():
-        raise StorageError(f"Could not write {target}: the folder {target.parent} does not exist")
     ident = pipeline_id(repository, create=True) or ""
-    temp = target.with_name(f".{target.name}.part")
     total = _count(db, "deal") + _count(db, "activity") + _count(db, "stage_change") + 1
     ticker = _Ticker(progress, total)
-    try:
+    with written_whole(target) as temp:
         workbook = xlsxwriter.Workbook(str(temp), {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
             "strings_to_urls": False, "remove_timezone": True,
@@ -118,6 +116,19 @@ def _export(repository: Repository, target: Path, pipeline_file: str,
             "app_version": __version__,
         })
         workbook.close()
+    return len(deals)
+
+
+@contextmanager
+def written_whole(target: Path) -> Iterator[Path]:
+    """A temporary file beside `target` to write; renamed over `target` only when the block
+    ends without an error, so `target` is never left half-written. A failure to write is one
+    sentence naming `target`; a cancel removes the temporary file and goes on."""
+    if not target.parent.is_dir():
+        raise StorageError(f"Could not write {target}: the folder {target.parent} does not exist")
+    temp = target.with_name(f".{target.name}.part")
+    try:
+        yield temp
         os.replace(temp, target)
     except Cancelled:
         temp.unlink(missing_ok=True)
@@ -126,7 +137,6 @@ def _export(repository: Repository, target: Path, pipeline_file: str,
         temp.unlink(missing_ok=True)
         reason = getattr(error, "strerror", None) or str(error).replace(str(temp), target.name)
         raise StorageError(f"Could not write {target}: {reason}") from None
-    return len(deals)
 
 
 def _count(db, table: str) -> int:
