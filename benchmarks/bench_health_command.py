@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_metrics_command import three_currency_file, timed
+from bench_metrics_command import best_in_turns, three_currency_file
 from common import BENCH_DEALS, TODAY, report
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -49,13 +49,7 @@ def main() -> int:
                 "health": health_command(HERE, path)}
     if args.against:
         commands["health (other checkout)"] = health_command(args.against.resolve(), path)
-    for command in commands.values():
-        timed(command)  # bytecode compiled and the file in the OS cache, as on a second run
-    best = {name: (float("inf"), float("inf")) for name in commands}
-    for _ in range(RUNS):  # in turns, so a busy moment slows all of them alike
-        for name, command in commands.items():
-            wall, cpu = timed(command)
-            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
+    best = best_in_turns(commands, RUNS)
     bare_wall, bare_cpu = best["bare"]
     print(f"{BENCH_DEALS:,} deals in three currencies, best of {RUNS} (wall; CPU in brackets)",
           flush=True)

@@ -76,6 +76,19 @@ def timed(command: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def best_in_turns(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
+    """Each command's best (wall, CPU) over `runs` rounds, run in turns so a busy moment slows
+    all of them alike; one warm-up round first (bytecode compiled, the file in the OS cache)."""
+    for command in commands.values():
+        timed(command)
+    best = {name: (float("inf"), float("inf")) for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            wall, cpu = timed(command)
+            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
+    return best
+
+
 def main() -> int:
     path = three_currency_file()
     ours = [sys.executable, "-m", "pipeline_desktop"]
@@ -84,13 +97,7 @@ def main() -> int:
         "metrics": [*ours, "metrics", "--db", str(path), "--json", "--today", TODAY.isoformat()],
         "health": [*ours, "health", "--db", str(path), "--json", "--today", TODAY.isoformat()],
     }
-    for command in commands.values():
-        timed(command)  # bytecode compiled and the file in the OS cache, as on a second run
-    best = {name: (float("inf"), float("inf")) for name in commands}
-    for _ in range(RUNS):  # in turns, so a busy moment slows all of them alike
-        for name, command in commands.items():
-            wall, cpu = timed(command)
-            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
+    best = best_in_turns(commands, RUNS)
     bare_wall, bare_cpu = best["bare"]
     print(f"{BENCH_DEALS:,} deals in three currencies, best of {RUNS} "
           f"(wall; CPU in brackets)", flush=True)
