@@ -172,3 +172,11 @@ def test_wizard_cancel_imports_nothing(qtbot, source: Session, tmp_path: Path) -
     wizard.cancel_button.click()
     assert wizard.result() == QDialog.DialogCode.Rejected
     assert source.repository.deal_count() == DEALS
+
+
+def test_one_look_alike_is_named_in_the_singular() -> None:
+    from pipeline_desktop.services.excel.duplicates import Duplicate, duplicate_lines
+
+    lines = duplicate_lines([Duplicate(3, 1, "same title and company")])
+    assert lines[0].startswith("Look like deals already here: 1 row (")
+    assert lines[1] == "Duplicate: row 3 looks like deal 1 (same title and company)"

@@ -129,7 +129,8 @@ def duplicate_lines(duplicates: list[Duplicate], shown: int = 20) -> list[str]:
     """The duplicate guard's part of the text preview."""
     if not duplicates:
         return []
-    out = [f"Look like deals already here: {len(duplicates)} rows (update them with "
+    rows = "1 row" if len(duplicates) == 1 else f"{len(duplicates)} rows"
+    out = [f"Look like deals already here: {rows} (update them with "
            "--update-duplicates, or add them as new with --allow-duplicates)"]
     out += [f"Duplicate: row {d.row} looks like deal {d.deal_id} ({d.reason})"
             for d in duplicates[:shown]]

@@ -396,10 +396,16 @@ class ImportWizard(QDialog):
         if not found:
             return
         first = found[0]
-        self.duplicate_label.setText(self.tr(
-            "%d new rows look like deals already in the pipeline (same title and company, or "
-            "a matching ID; row %d looks like deal #%d: %s). Update those deals, add them as "
-            "new anyway, or Cancel.") % (len(found), first.row, first.deal_id, first.reason))
+        if len(found) == 1:
+            text = self.tr("Row %d looks like deal #%d already in the pipeline (%s). Update that "
+                           "deal, add the row as a new deal anyway, or Cancel.") % (
+                first.row, first.deal_id, first.reason)
+        else:
+            text = self.tr("%d new rows look like deals already in the pipeline (same title and "
+                           "company, or a matching ID; row %d looks like deal #%d: %s). Update "
+                           "those deals, add them as new anyway, or Cancel.") % (
+                len(found), first.row, first.deal_id, first.reason)
+        self.duplicate_label.setText(text)
 
     def _update_duplicates(self) -> None:
         before = dict(self.match_rows)
