@@ -6,7 +6,6 @@ only what reading the figures needs (benchmarks/bench_metrics_command.py times i
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
 from pipeline_desktop.cli import add_db_option
@@ -50,7 +49,6 @@ def _run(args: argparse.Namespace) -> int:
     from pipeline_desktop.paths import resolve_url
 
     url = resolve_url(getattr(args, "db", None))
-    _import_peewee_for(url)
 
     import json
     from concurrent.futures import ThreadPoolExecutor
@@ -75,27 +73,6 @@ def _run(args: argparse.Namespace) -> int:
     else:
         print(render_text(data))
     return 0
-
-
-def _import_peewee_for(url: str) -> None:
-    """peewee imports psycopg2 (and with it libpq and SSL) whether or not a server is used:
-    ~16 ms of CPU for this command. Reading a file needs none of it, so a process that
-    has not imported peewee yet imports it seeing no PostgreSQL driver, and `import psycopg2`
-    works again afterwards. (This process's peewee then cannot open a server pipeline; the
-    command reads this one file and ends.)"""
-    from pipeline_desktop.storage.address import PipelineAddress
-
-    if "peewee" in sys.modules or PipelineAddress.parse(url).is_server:
-        return
-    hidden = [name for name in ("psycopg2", "psycopg", "psycopg2cffi") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # an import of it raises ImportError: "not installed"
-    try:
-        import peewee  # noqa: F401
-    finally:
-        for name in hidden:
-            if name in sys.modules and sys.modules[name] is None:
-                del sys.modules[name]
 
 
 def _fit_json(repository: Repository, period: Period) -> list[dict[str, Any]]:

@@ -100,13 +100,6 @@ def test_metrics_json_loads_no_gui_or_excel_library(sample: Path, tmp_path: Path
         assert json.loads(result.stdout)
 
 
-def test_metrics_of_a_file_loads_no_postgresql_driver(sample: Path, tmp_path: Path) -> None:
-    result = run_command("metrics", "--db", str(sample), "--json", tmp_path=tmp_path,
-                         watch=("psycopg",))
-    assert (result.returncode, problems_and_loaded(result.stderr)) == (0, ([], ""))
-    assert json.loads(result.stdout)["deals"]["total"] == 150
-
-
 def test_metrics_of_a_server_pipeline_still_reads_it(pg_url: str, tmp_path: Path) -> None:
     result = run_command("metrics", "--db", pg_url, "--json", tmp_path=tmp_path,
                          watch=("psycopg2",))
